@@ -1,0 +1,119 @@
+"""Notices: the statement of reasons for every act that affects a person's standing.
+
+Contents follow DSA Art. 17: the measure and its scope, the facts and circumstances,
+whether detection and decision were automated, the rule and category relied on, and
+how and until when the person can appeal. Pure: built from an entry and two standings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from chatcredit.ledger import LedgerEntry
+from chatcredit.policy.model import Policy
+from chatcredit.standing import DAY, Standing
+from chatcredit.taxonomy import CATEGORIES
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    id: str
+    user: str
+    entry_id: str
+    ts: float
+    kind: str
+    measure: str
+    facts: str
+    rule_id: str
+    category: str
+    dsa_category: str
+    automated_detection: bool
+    automated_decision: bool
+    score_before: int
+    score_after: int
+    tier_before: str
+    tier_after: str
+    reasons: tuple[str, ...]
+    appealable: bool
+    appeal_until: float | None
+    policy_version: str
+    text: str
+
+
+def notice_id(entry_id: str) -> str:
+    return "n-" + hashlib.blake2b(entry_id.encode(), digest_size=8).hexdigest()
+
+
+def iso(ts: float) -> str:
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _measure(entry: LedgerEntry, delta: int) -> str:
+    if entry.kind == "reversal":
+        return f"reversal of entry {entry.reverses}: the penalty no longer counts"
+    if entry.kind == "credit":
+        return f"credit of {entry.points} points to the account score"
+    return f"score reduction of {-delta} points (account-wide, fading with time)"
+
+
+def build_notice(entry: LedgerEntry, before: Standing, after: Standing, policy: Policy) -> Notice:
+    """The statement of reasons for ``entry``; ``before``/``after`` are standings around it."""
+    category = CATEGORIES.get(entry.category)
+    delta = after.score - before.score
+    adverse = entry.kind == "penalty"
+    appeal_until = entry.ts + policy.appeals.window_days * DAY if adverse else None
+    facts = _facts(entry)
+    measure = _measure(entry, delta)
+    how = "automatically" if entry.automated_decision else f"by moderator {entry.actor}"
+    detected = "automated detection" if entry.automated_detection else "a human"
+    lines = [
+        f"Decision: {measure}.",
+        f"Facts: {facts}",
+        f"Rule: {entry.rule_id} ({entry.reason_code}), category {entry.category}"
+        + (f" - {category.title}" if category else "")
+        + ".",
+        f"Detected by {detected}; decided {how}.",
+        f"Score: {before.score} ({before.tier}) -> {after.score} ({after.tier}).",
+    ]
+    if entry.note:
+        lines.append(f"Note: {entry.note}")
+    if appeal_until is not None:
+        lines.append(
+            f"You can appeal this decision until {iso(appeal_until)}; "
+            "a person who did not make it will review it."
+        )
+    return Notice(
+        id=notice_id(entry.id),
+        user=entry.user,
+        entry_id=entry.id,
+        ts=entry.ts,
+        kind=entry.kind,
+        measure=measure,
+        facts=facts,
+        rule_id=entry.rule_id,
+        category=entry.category,
+        dsa_category=category.dsa_category if category else "",
+        automated_detection=entry.automated_detection,
+        automated_decision=entry.automated_decision,
+        score_before=before.score,
+        score_after=after.score,
+        tier_before=before.tier,
+        tier_after=after.tier,
+        reasons=tuple(r.code for r in after.reasons),
+        appealable=adverse,
+        appeal_until=appeal_until,
+        policy_version=entry.policy_version,
+        text="\n".join(lines),
+    )
+
+
+def _facts(entry: LedgerEntry) -> str:
+    when = iso(entry.ts)
+    if entry.kind == "reversal":
+        return f"on {when} {entry.actor} reversed entry {entry.reverses}: {entry.note or 'no reason given'}"
+    where = f" in group {entry.group}" if entry.group else ""
+    if entry.evidence_event:
+        return f'event {entry.evidence_event}{where} at {when}: "{entry.excerpt}"'
+    return f"manual decision by {entry.actor} at {when}"

@@ -1,0 +1,476 @@
+"""The Engine: ingest → detect → decide → apply, and the queries on top.
+
+This is the imperative shell around the pure core (events, detectors, decide, fold).
+State that is hot on ingest and permit (histories, rate windows, tier snapshots) is kept
+in memory and loaded from the store in batches, never with a query per message.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from chatcredit.detectors import Detector, load_detectors
+from chatcredit.dueprocess.notices import Notice
+from chatcredit.errors import NotFound
+from chatcredit.events import (
+    EVENT_TYPES,
+    Event,
+    GroupCreated,
+    IdentityVerified,
+    MemberJoined,
+    MemberLeft,
+    Message,
+    RoleGranted,
+    RoleRevoked,
+    encode_event,
+    parse_event,
+    parse_lines,
+)
+from chatcredit.events import Rejected as RejectedLine
+from chatcredit.ledger import LedgerEntry
+from chatcredit.permits import PermitDecision, Services, Usage
+from chatcredit.policy.decide import History, ReviewItem, decide, decide_adjustment, decide_reversal
+from chatcredit.policy.model import IDENTITY_ORDER, Policy, Tier
+from chatcredit.signals import Signal
+from chatcredit.standing import Standing, fold
+from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store, UsageCounts
+
+BATCH_SIZE = 5000
+RATE_WINDOW = 60.0
+_TYPE_NAME: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in EVENT_TYPES}
+
+
+@dataclass(slots=True)
+class IngestReport:
+    accepted: int = 0
+    duplicates: int = 0
+    quarantined: int = 0
+    signals: int = 0
+    penalties: int = 0
+    reviews: int = 0
+    rejected: list[RejectedLine] = field(default_factory=list)
+
+    def add(self, other: IngestReport) -> None:
+        self.accepted += other.accepted
+        self.duplicates += other.duplicates
+        self.quarantined += other.quarantined
+        self.signals += other.signals
+        self.penalties += other.penalties
+        self.reviews += other.reviews
+        self.rejected.extend(other.rejected)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    standing: Standing
+    entries: tuple[LedgerEntry, ...]
+    reversed_ids: frozenset[str]
+    open_reviews: tuple[ReviewItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    score: int
+    tier: Tier
+    reasons: tuple[str, ...]
+    valid_until: float
+
+
+class Engine:
+    def __init__(
+        self,
+        store: Store,
+        policy: Policy,
+        clock: Callable[[], float] = time.time,
+        detectors: Sequence[Detector] | None = None,
+    ) -> None:
+        self.store = store
+        self.policy = policy
+        self._clock = clock
+        self._services = Services(policy)
+        self._detectors = list(detectors) if detectors is not None else load_detectors(policy)
+        self._custom_detectors = detectors is not None
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
+        self._histories: dict[str, History] = {}
+        self._last_day: dict[str, int] = {}
+        self._snapshots: dict[str, _Snapshot] = {}
+        self._recent: dict[str, deque[float]] = {}
+        self._usage: dict[str, UsageCounts] = {}
+        self._group_sizes: dict[str, int] = {}
+        #: users whose cached standing changed by activity alone: refreshed at the end of a call
+        self._stale: set[str] = set()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def now(self) -> float:
+        return self._clock()
+
+    # ---------------------------------------------------------------- ingestion
+
+    def ingest_lines(
+        self,
+        lines: Iterable[bytes | str],
+        source: str = "-",
+        batch_size: int = BATCH_SIZE,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> IngestReport:
+        """Ingest JSON Lines. ``on_progress(bytes, lines)`` is called after each batch."""
+        report = IngestReport()
+        events: list[Event] = []
+        rejects: list[RejectedLine] = []
+        size = 0
+        count = 0
+
+        def measured() -> Iterable[bytes | str]:
+            nonlocal size, count
+            for line in lines:
+                size += len(line)
+                count += 1
+                yield line
+
+        for _, item in parse_lines(measured()):
+            if isinstance(item, RejectedLine):
+                rejects.append(item)
+            else:
+                events.append(item)
+            if len(events) + len(rejects) >= batch_size:
+                report.add(self._ingest_batch(events, rejects, source))
+                events, rejects = [], []
+                if on_progress:
+                    on_progress(size, count)
+        if events or rejects:
+            report.add(self._ingest_batch(events, rejects, source))
+        self._flush_stale()
+        if on_progress:
+            on_progress(size, count)
+        return report
+
+    def ingest_events(self, events: Sequence[Event], source: str = "api") -> IngestReport:
+        report = IngestReport()
+        for start in range(0, len(events), BATCH_SIZE):
+            report.add(self._ingest_batch(list(events[start : start + BATCH_SIZE]), [], source))
+        self._flush_stale()
+        return report
+
+    def _ingest_batch(self, events: list[Event], rejects: list[RejectedLine], source: str) -> IngestReport:
+        now = self._clock()
+        report = IngestReport(quarantined=len(rejects), rejected=list(rejects))
+        try:
+            with self.store.transaction():
+                if rejects:
+                    self.store.add_rejects(
+                        [QuarantineRow(source, r.line, r.raw, r.field, r.reason, now) for r in rejects]
+                    )
+                fresh = self._dedupe(events, report)
+                if not fresh:
+                    return report
+                self.store.add_events(
+                    [
+                        EventRow(
+                            e.id, _TYPE_NAME[type(e)], ts, e.user, getattr(e, "group", None), encode_event(e)
+                        )
+                        for ts, e in fresh
+                    ]
+                )
+                active = self._record_activity(fresh)
+                self._record_memberships(fresh)
+                signals = [s for d in self._detectors for s in d.scan(fresh)]
+                self._apply(signals, active, now, report)
+        except BaseException:
+            stale = self._stale
+            self._reset_caches()
+            self._stale = stale
+            if not self._custom_detectors:
+                self._detectors = load_detectors(self.policy)
+            raise
+        return report
+
+    def _dedupe(self, events: list[Event], report: IngestReport) -> list[tuple[float, Event]]:
+        seen = self.store.known_event_ids([e.id for e in events]) if events else set()
+        fresh: list[tuple[float, Event]] = []
+        for event in events:
+            if event.id in seen:
+                report.duplicates += 1
+                continue
+            seen.add(event.id)
+            fresh.append((event.ts.timestamp(), event))
+        report.accepted = len(fresh)
+        return fresh
+
+    def _record_activity(self, fresh: Sequence[tuple[float, Event]]) -> set[str]:
+        """Record the days users posted on; return the users with a new active day."""
+        new_days: dict[str, set[int]] = {}
+        last_day, recent = self._last_day, self._recent
+        for ts, event in fresh:
+            if type(event) is not Message:
+                continue
+            user = event.user
+            day = int(ts // 86_400.0)
+            if last_day.get(user) != day:
+                last_day[user] = day
+                new_days.setdefault(user, set()).add(day)
+            window = recent.get(user)
+            if window is not None:
+                window.append(ts)
+        if new_days:
+            self.store.add_active_days((u, d) for u, days in new_days.items() for d in days)
+            for user, days in new_days.items():
+                cached = self._histories.get(user)
+                if cached is not None:
+                    self._histories[user] = History(cached.entries, cached.active_days | days)
+        return set(new_days)
+
+    def _record_memberships(self, fresh: Sequence[tuple[float, Event]]) -> None:
+        changes: list[MembershipChange] = []
+        for ts, e in fresh:
+            if isinstance(e, GroupCreated):
+                changes.append(MembershipChange("create", e.group, e.user, "owner", ts))
+            elif isinstance(e, MemberJoined):
+                changes.append(MembershipChange("join", e.group, e.user, "member", ts))
+            elif isinstance(e, MemberLeft):
+                changes.append(MembershipChange("leave", e.group, e.user, "member", ts))
+            elif isinstance(e, RoleGranted):
+                changes.append(MembershipChange("grant", e.group, e.user, e.role, ts))
+            elif isinstance(e, RoleRevoked):
+                changes.append(MembershipChange("revoke", e.group, e.user, e.role, ts))
+            elif isinstance(e, IdentityVerified):
+                current = self.store.usage_counts(e.user).identity_level
+                if IDENTITY_ORDER[e.level] > IDENTITY_ORDER.get(current, 0):
+                    self.store.set_identity(e.user, e.level)
+                self._usage.pop(e.user, None)
+        if changes:
+            self.store.apply_memberships(changes)
+            for c in changes:
+                self._usage.pop(c.user, None)
+                self._group_sizes.pop(c.group, None)
+
+    def _apply(self, signals: list[Signal], active: set[str], now: float, report: IngestReport) -> None:
+        histories = self._load_histories({s.user for s in signals if s.action == "penalize"})
+        keys = [s.evidence_key for s in signals]
+        decided = self.store.decided_keys(keys) if keys else set()
+        decisions = decide(signals, histories, decided, self.policy)
+        if decisions.entries:
+            self.store.append_entries(decisions.entries)
+            self.store.add_notices(decisions.notices)
+        if decisions.reviews:
+            self.store.add_review_items(decisions.reviews)
+        self._histories.update(decisions.histories)
+        self._refresh_standings(decisions.users, now)
+        self._stale.update(active - decisions.users)
+        for user in active:
+            self._snapshots.pop(user, None)
+        report.signals += len(signals)
+        report.penalties += len(decisions.entries)
+        report.reviews += len(decisions.reviews)
+
+    def _flush_stale(self) -> None:
+        """Refresh the cached standings of users whose only change was a new active day.
+
+        Done once per ingest call rather than per batch: a user active on many days of a
+        large feed is folded once. The projection stays rebuildable either way."""
+        stale = sorted(self._stale)
+        now = self._clock()
+        for start in range(0, len(stale), BATCH_SIZE):
+            with self.store.transaction():
+                self._refresh_standings(stale[start : start + BATCH_SIZE], now)
+            for user in stale[start : start + BATCH_SIZE]:
+                if not self._histories[user].entries:
+                    del self._histories[user]  # cheap to reload; keeps memory bounded
+        self._stale.clear()
+
+    def _load_histories(self, users: Iterable[str]) -> dict[str, History]:
+        missing = [u for u in users if u not in self._histories]
+        if missing:
+            entries = self.store.entries(missing)
+            days = self.store.active_days(missing)
+            for user in missing:
+                self._histories[user] = History(tuple(entries.get(user, ())), frozenset(days.get(user, ())))
+        return self._histories
+
+    def _history(self, user: str) -> History:
+        return self._load_histories([user])[user]
+
+    def _refresh_standings(self, users: Iterable[str], now: float) -> list[Standing]:
+        histories = self._load_histories(users)
+        standings = [fold(u, histories[u].entries, histories[u].active_days, self.policy, now) for u in users]
+        if standings:
+            self.store.put_standings(standings)
+        for s in standings:
+            self._snapshots.pop(s.user, None)
+        return standings
+
+    # ---------------------------------------------------------------- queries
+
+    def standing(self, user: str, at: float | None = None) -> Standing:
+        h = self._history(user)
+        return fold(user, h.entries, h.active_days, self.policy, self._clock() if at is None else at)
+
+    def explain(self, user: str, at: float | None = None) -> Explanation:
+        at = self._clock() if at is None else at
+        h = self._history(user)
+        standing = fold(user, h.entries, h.active_days, self.policy, at)
+        entries = tuple(e for e in h.entries if e.ts <= at)
+        reviews = tuple(r for r in self.store.review_items("open", 100_000) if r.user == user)
+        return Explanation(standing, entries, frozenset(e.reverses for e in entries if e.reverses), reviews)
+
+    def ledger(self, user: str, at: float | None = None) -> list[LedgerEntry]:
+        entries = self._history(user).entries
+        return [e for e in entries if at is None or e.ts <= at]
+
+    def notices(self, user: str) -> list[Notice]:
+        return self.store.notices(user)
+
+    def permit(
+        self, user: str, action: str, group: str | None = None, at: float | None = None
+    ) -> PermitDecision:
+        """May ``user`` do ``action`` now (or at ``at``)? A lookup on cached state."""
+        if at is not None:
+            return self._permit_at(user, action, group, at)
+        now = self._clock()
+        snap = self._snapshots.get(user)
+        if snap is None or now >= snap.valid_until:
+            snap = self._snapshot(user, now)
+        if action == "send_message":
+            usage = Usage(messages_last_minute=self._recent_count(user, now))
+        elif action in ("create_group", "join_group", "manage_group"):
+            usage = self._usage_for(user, group)
+        else:
+            usage = _NO_USAGE
+        return self._services.permit(user, action, snap.score, snap.tier, usage, snap.reasons)
+
+    def _snapshot(self, user: str, now: float) -> _Snapshot:
+        s = self.standing(user, now)
+        valid = s.next_tier_at if s.next_tier_at is not None else float("inf")
+        snap = _Snapshot(s.score, self.policy.tier_named(s.tier), tuple(r.code for r in s.reasons), valid)
+        self._snapshots[user] = snap
+        return snap
+
+    def _recent_count(self, user: str, now: float) -> int:
+        window = self._recent.get(user)
+        if window is None:
+            window = self._recent[user] = deque(self.store.message_times(user, now - RATE_WINDOW, now))
+        while window and window[0] <= now - RATE_WINDOW:
+            window.popleft()
+        return len(window)
+
+    def _usage_for(self, user: str, group: str | None) -> Usage:
+        counts = self._usage.get(user)
+        if counts is None:
+            counts = self._usage[user] = self.store.usage_counts(user)
+        size = None
+        if group is not None:
+            size = self._group_sizes.get(group)
+            if size is None:
+                size = self._group_sizes[group] = self.store.group_size(group)
+        return Usage(0, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
+
+    def _permit_at(self, user: str, action: str, group: str | None, at: float) -> PermitDecision:
+        s = self.standing(user, at)
+        recent = len(self.store.message_times(user, at - RATE_WINDOW, at))
+        counts = self.store.usage_counts(user)
+        size = self.store.group_size(group) if group is not None else None
+        usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
+        return self._services.permit(
+            user, action, s.score, self.policy.tier_named(s.tier), usage, tuple(r.code for r in s.reasons)
+        )
+
+    def quarantine(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
+        return self.store.quarantine(limit, offset)
+
+    def review_queue(self, limit: int = 1000) -> list[ReviewItem]:
+        return self.store.review_items("open", limit)
+
+    # ---------------------------------------------------------------- corrections
+
+    def reverse(self, entry_id: str, by: str, reason: str) -> tuple[LedgerEntry, Notice]:
+        target = self.store.entry(entry_id)
+        if target is None:
+            raise NotFound(f"no ledger entry {entry_id!r}")
+        self._histories.pop(target.user, None)
+        entry, notice = decide_reversal(
+            target, by, reason, self._history(target.user), self.policy, self._clock()
+        )
+        self._append_manual(entry, notice)
+        return entry, notice
+
+    def adjust(
+        self,
+        user: str,
+        points: int,
+        category: str,
+        by: str,
+        reason: str,
+        severity: str = "medium",
+    ) -> tuple[LedgerEntry, Notice]:
+        self._histories.pop(user, None)
+        entry, notice = decide_adjustment(
+            user, points, category, severity, by, reason, self._history(user), self.policy, self._clock()
+        )
+        self._append_manual(entry, notice)
+        return entry, notice
+
+    def _append_manual(self, entry: LedgerEntry, notice: Notice) -> None:
+        try:
+            with self.store.transaction():
+                self.store.append_entries([entry])
+                self.store.add_notices([notice])
+                self._histories[entry.user] = self._history(entry.user).with_entry(entry)
+                self._refresh_standings([entry.user], self._clock())
+        except BaseException:
+            self._reset_caches()
+            raise
+
+    # ---------------------------------------------------------------- maintenance
+
+    def rebuild(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Drop the standings projection and fold every user's ledger again."""
+        users = self.store.scored_users()
+        now = self._clock()
+        self._reset_caches()
+        with self.store.transaction():
+            self.store.clear_standings()
+            for start in range(0, len(users), BATCH_SIZE):
+                chunk = users[start : start + BATCH_SIZE]
+                self._refresh_standings(chunk, now)
+                self._histories.clear()
+                if on_progress:
+                    on_progress(min(start + BATCH_SIZE, len(users)), len(users))
+        return len(users)
+
+    def rescan(self, since: float | None = None) -> IngestReport:
+        """Run the detectors again over archived messages (after a rule change).
+
+        Evidence already decided, including penalties a moderator reversed, is skipped.
+        """
+        detectors = load_detectors(self.policy) if not self._custom_detectors else self._detectors
+        report = IngestReport()
+        batch: list[tuple[float, Event]] = []
+        rows = self.store.iter_events(["message", "message_edited"], since)
+        for row in rows:
+            batch.append((row.ts, parse_event(row.payload)))
+            if len(batch) >= BATCH_SIZE:
+                self._rescan_batch(detectors, batch, report)
+                batch = []
+        if batch:
+            self._rescan_batch(detectors, batch, report)
+        return report
+
+    def _rescan_batch(
+        self, detectors: Sequence[Detector], batch: list[tuple[float, Event]], report: IngestReport
+    ) -> None:
+        signals = [s for d in detectors for s in d.scan(batch)]
+        with self.store.transaction():
+            self._apply(signals, set(), self._clock(), report)
+
+    def stats(self) -> dict[str, Any]:
+        return {"events": self.store.count_events(), "policy_version": self.policy.version}
+
+
+_NO_USAGE = Usage()

@@ -1,0 +1,133 @@
+"""The validated policy model. Every field is documented in ``docs/policy.md``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+SeverityName = Literal["low", "medium", "high", "critical"]
+IdentityLevelName = Literal["none", "email", "phone", "document"]
+Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+NonNegative = Annotated[int, msgspec.Meta(ge=0)]
+Fraction = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
+
+IDENTITY_ORDER: dict[str, int] = {"none": 0, "email": 1, "phone": 2, "document": 3}
+
+
+class _Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    pass
+
+
+class Score(_Model, frozen=True):
+    initial: Annotated[int, msgspec.Meta(ge=0, le=1000)]
+
+
+class Tenure(_Model, frozen=True):
+    points_per_active_day: NonNegative
+    cap: NonNegative
+
+
+class Severity(_Model, frozen=True):
+    points: Annotated[int, msgspec.Meta(gt=0, le=1000)]
+    #: 0 means the penalty does not decay until a human has reviewed it.
+    half_life_days: Annotated[float, msgspec.Meta(ge=0)]
+
+
+class Severities(_Model, frozen=True):
+    low: Severity
+    medium: Severity
+    high: Severity
+    critical: Severity
+
+    def get(self, name: str) -> Severity:
+        sev: Severity = getattr(self, name)
+        return sev
+
+
+class Repeat(_Model, frozen=True):
+    multiplier: Annotated[float, msgspec.Meta(ge=1.0)]
+    max_multiplier: Annotated[float, msgspec.Meta(ge=1.0)]
+    counting_fraction: Fraction
+
+
+class Flood(_Model, frozen=True):
+    messages: Annotated[int, msgspec.Meta(ge=2)]
+    seconds: Annotated[float, msgspec.Meta(gt=0)]
+    severity: SeverityName
+    reason: Code
+
+
+class Review(_Model, frozen=True):
+    #: Signals below this confidence go to the review queue instead of costing points.
+    automate_at_confidence: Fraction
+
+
+class Tier(_Model, frozen=True):
+    name: Code
+    min_score: Annotated[int, msgspec.Meta(ge=0, le=1000)]
+    messages_per_minute: NonNegative
+    links: bool
+    media: bool
+    invites: bool
+    max_groups_owned: NonNegative
+    max_group_size: NonNegative
+    max_groups_joined: NonNegative
+    administer: bool
+
+
+class Identity(_Model, frozen=True):
+    create_group: IdentityLevelName
+    large_group_size: NonNegative
+    large_group: IdentityLevelName
+
+
+class Rule(_Model, frozen=True):
+    id: Code
+    category: Code
+    severity: SeverityName
+    title: str = ""
+    keywords: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
+    patterns: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
+    reason: Code | None = None
+    points: Annotated[int, msgspec.Meta(gt=0, le=1000)] | None = None
+
+    @property
+    def reason_code(self) -> str:
+        return self.reason or self.id
+
+
+class Appeals(_Model, frozen=True):
+    window_days: Annotated[int, msgspec.Meta(ge=180)]
+
+
+class Policy(_Model, frozen=True):
+    name: str
+    score: Score
+    tenure: Tenure
+    severities: Severities
+    repeat: Repeat
+    flood: Flood
+    review: Review
+    appeals: Appeals
+    identity: Identity
+    tiers: Annotated[list[Tier], msgspec.Meta(min_length=1)]
+    rules: list[Rule] = []
+    #: Content hash of the file the policy was loaded from; set by the loader.
+    version: str = ""
+
+    def tier_named(self, name: str) -> Tier:
+        for tier in self.tiers:
+            if tier.name == name:
+                return tier
+        raise KeyError(name)
+
+    def tier_for(self, score: int) -> Tier:
+        for tier in self.tiers:  # sorted by min_score, highest first (checked at load)
+            if score >= tier.min_score:
+                return tier
+        return self.tiers[-1]
+
+    def tier_above(self, tier: Tier) -> Tier | None:
+        index = self.tiers.index(tier)
+        return self.tiers[index - 1] if index > 0 else None

@@ -1,0 +1,186 @@
+"""The standing: a pure fold of a user's ledger under a policy at a point in time.
+
+    score = initial + tenure credit + credits − Σ penalty × repeat multiplier × decay
+
+clamped to 0–1000. Penalties decay with their half-life (none for critical ones until a
+human reviews them); an earlier penalty in the same category that still counts makes a
+later automated one cost more. A reversed entry is left out, exactly as if it had never
+been recorded. Nothing here does I/O, reads a clock or depends on input order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chatcredit.ledger import LedgerEntry
+from chatcredit.policy.model import Policy
+
+DAY = 86_400.0
+SCORE_MIN, SCORE_MAX = 0, 1000
+TOP_REASONS = 4
+LIMITED_TENURE = "limited-tenure"
+_HORIZON = 50 * 365 * DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """A key factor of the score: a reason code and the points it currently costs."""
+
+    code: str
+    points: int
+    category: str | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPenalty:
+    entry: LedgerEntry
+    multiplier: float
+    effective: float  # points after the repeat multiplier, before decay
+    remaining: float  # points still counted at the time of the fold
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    user: str
+    at: float
+    score: int
+    tier: str
+    reasons: tuple[Reason, ...]
+    tenure_credit: int
+    credits: int
+    penalties: tuple[CountedPenalty, ...]
+    next_tier: str | None
+    next_tier_at: float | None
+    policy_version: str
+
+
+def day_of(ts: float) -> int:
+    return int(ts // DAY)
+
+
+def decay_fraction(entry: LedgerEntry, at: float) -> float:
+    if not entry.half_life_days:
+        return 1.0
+    elapsed = max(0.0, at - entry.ts)
+    return float(0.5 ** (elapsed / (entry.half_life_days * DAY)))
+
+
+def _order(entry: LedgerEntry) -> tuple[float, int, str]:
+    return (entry.ts, entry.seq, entry.id)
+
+
+def count_penalties(penalties: Sequence[LedgerEntry], policy: Policy, at: float) -> list[CountedPenalty]:
+    """Apply repeat multipliers (in time order) and decay to ``at``."""
+    repeat = policy.repeat
+    counted: list[CountedPenalty] = []
+    for index, entry in enumerate(penalties):
+        multiplier = 1.0
+        if entry.automated_decision:
+            earlier = sum(
+                1
+                for prior in penalties[:index]
+                if prior.category == entry.category
+                and decay_fraction(prior, entry.ts) >= repeat.counting_fraction
+            )
+            multiplier = min(repeat.max_multiplier, repeat.multiplier**earlier)
+        effective = -entry.points * multiplier
+        counted.append(CountedPenalty(entry, multiplier, effective, effective * decay_fraction(entry, at)))
+    return counted
+
+
+def fold(
+    user: str,
+    entries: Iterable[LedgerEntry],
+    active_days: Iterable[int],
+    policy: Policy,
+    at: float,
+) -> Standing:
+    penalties: list[LedgerEntry] = []
+    counted: list[CountedPenalty] = []
+    credits = 0
+    if not isinstance(entries, Sequence) or entries:  # the common case of no entries is fast
+        live = sorted((e for e in entries if e.ts <= at), key=_order)
+        reversed_ids = {e.reverses for e in live if e.kind == "reversal"}
+        kept = [e for e in live if e.id not in reversed_ids]
+        penalties = [e for e in kept if e.kind == "penalty"]
+        credits = sum(e.points for e in kept if e.kind == "credit")
+        counted = count_penalties(penalties, policy, at)
+
+    tenure = min(
+        policy.tenure.cap,
+        _clean_days(active_days, penalties, day_of(at)) * policy.tenure.points_per_active_day,
+    )
+
+    base = policy.score.initial + tenure + credits
+    score = _clamp(base - sum(c.remaining for c in counted))
+    tier = policy.tier_for(score)
+    above = policy.tier_above(tier)
+    # without penalties nothing changes with time alone
+    next_at = _time_to_reach(base, counted, above.min_score, at) if above and counted else None
+    return Standing(
+        user=user,
+        at=at,
+        score=score,
+        tier=tier.name,
+        reasons=_reasons(counted, policy.tenure.cap - tenure),
+        tenure_credit=tenure,
+        credits=credits,
+        penalties=tuple(counted),
+        next_tier=above.name if above else None,
+        next_tier_at=next_at,
+        policy_version=policy.version,
+    )
+
+
+def _clean_days(active_days: Iterable[int], penalties: Sequence[LedgerEntry], today: int) -> int:
+    """Active days up to ``today`` on which the user received no penalty."""
+    days = active_days if isinstance(active_days, set | frozenset) else set(active_days)
+    if not penalties and (not days or max(days) <= today):
+        return len(days)
+    penalty_days = {day_of(p.ts) for p in penalties}
+    return sum(1 for d in days if d <= today and d not in penalty_days)
+
+
+def _clamp(value: float) -> int:
+    return max(SCORE_MIN, min(SCORE_MAX, round(value)))
+
+
+def _reasons(counted: Sequence[CountedPenalty], missing_tenure: int) -> tuple[Reason, ...]:
+    totals: dict[str, list[float]] = {}
+    categories: dict[str, str] = {}
+    for c in counted:
+        slot = totals.setdefault(c.entry.reason_code, [0.0, 0])
+        slot[0] += c.remaining
+        slot[1] += 1
+        categories[c.entry.reason_code] = c.entry.category
+    reasons = [  # a factor is shown while it costs at least one full point
+        Reason(code, round(points), categories[code], int(count))
+        for code, (points, count) in totals.items()
+        if points >= 1.0
+    ]
+    if missing_tenure > 0:
+        reasons.append(Reason(LIMITED_TENURE, missing_tenure, None, 0))
+    reasons.sort(key=lambda r: (-r.points, r.code))
+    return tuple(reasons[:TOP_REASONS])
+
+
+def _time_to_reach(base: float, counted: Sequence[CountedPenalty], target: int, at: float) -> float | None:
+    """When the score reaches ``target`` if nothing else happens (decay only), or None."""
+
+    def score_at(t: float) -> int:
+        return _clamp(base - sum(c.effective * decay_fraction(c.entry, t) for c in counted))
+
+    if score_at(at) >= target:
+        return at
+    if score_at(at + _HORIZON) < target:
+        return None
+    lo, hi = at, at + _HORIZON
+    while hi - lo > 60.0:
+        mid = (lo + hi) / 2
+        if score_at(mid) >= target:
+            hi = mid
+        else:
+            lo = mid
+    return hi

@@ -1,0 +1,196 @@
+"""An in-memory store with the same contract as the SQLite one, for fast unit tests."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from chatcredit.dueprocess.notices import Notice
+from chatcredit.errors import ConflictError
+from chatcredit.ledger import LedgerEntry
+from chatcredit.policy.decide import ReviewItem
+from chatcredit.standing import Standing
+from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, UsageCounts
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self.events: dict[str, EventRow] = {}
+        self.rejects: list[QuarantineRow] = []
+        self.days: set[tuple[str, int]] = set()
+        self.ledger: dict[str, LedgerEntry] = {}
+        self.keys: set[str] = set()
+        self.seqs: set[tuple[str, int]] = set()
+        self.notice_list: list[Notice] = []
+        self.reviews: dict[str, ReviewItem] = {}
+        self.standings: dict[str, Standing] = {}
+        self.groups: dict[str, str] = {}
+        self.members: dict[tuple[str, str], str] = {}
+        self.identities: dict[str, str] = {}
+        self._depth = 0
+
+    def close(self) -> None:
+        pass
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            yield
+            return
+        saved: dict[str, Any] = {k: copy.copy(v) for k, v in vars(self).items() if k != "_depth"}
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            vars(self).update(saved)
+            raise
+        finally:
+            self._depth = 0
+
+    # archive
+    def known_event_ids(self, ids: Sequence[str]) -> set[str]:
+        return {i for i in ids if i in self.events}
+
+    def add_events(self, rows: Sequence[EventRow]) -> None:
+        for row in rows:
+            if row.id in self.events:
+                raise ConflictError(f"event {row.id} already stored")
+        self.events.update((r.id, r) for r in rows)
+
+    def iter_events(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
+        order = {id_: n for n, id_ in enumerate(self.events)}
+        rows = [r for r in self.events.values() if r.type in types and (since is None or r.ts >= since)]
+        yield from sorted(rows, key=lambda r: (r.ts, order[r.id]))
+
+    def message_times(self, user: str, since: float, until: float) -> list[float]:
+        return sorted(
+            r.ts
+            for r in self.events.values()
+            if r.user == user and r.type == "message" and since < r.ts <= until
+        )
+
+    def count_events(self) -> int:
+        return len(self.events)
+
+    # quarantine
+    def add_rejects(self, rows: Sequence[QuarantineRow]) -> None:
+        self.rejects.extend(rows)
+
+    def quarantine(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
+        return self.rejects[offset : offset + limit]
+
+    # activity
+    def add_active_days(self, pairs: Iterable[tuple[str, int]]) -> None:
+        self.days.update(pairs)
+
+    def active_days(self, users: Sequence[str]) -> dict[str, set[int]]:
+        wanted = set(users)
+        out: dict[str, set[int]] = {}
+        for user, day in self.days:
+            if user in wanted:
+                out.setdefault(user, set()).add(day)
+        return out
+
+    # ledger
+    def append_entries(self, entries: Sequence[LedgerEntry]) -> None:
+        for e in entries:
+            if (
+                e.id in self.ledger
+                or (e.user, e.seq) in self.seqs
+                or (e.evidence_key is not None and e.evidence_key in self.keys)
+            ):
+                raise ConflictError(f"ledger append conflicts with a stored entry: {e.id}")
+        for e in entries:
+            self.ledger[e.id] = e
+            self.seqs.add((e.user, e.seq))
+            if e.evidence_key is not None:
+                self.keys.add(e.evidence_key)
+
+    def entries(self, users: Sequence[str]) -> dict[str, list[LedgerEntry]]:
+        wanted = set(users)
+        out: dict[str, list[LedgerEntry]] = {}
+        for e in sorted(self.ledger.values(), key=lambda e: (e.user, e.seq)):
+            if e.user in wanted:
+                out.setdefault(e.user, []).append(e)
+        return out
+
+    def entry(self, entry_id: str) -> LedgerEntry | None:
+        return self.ledger.get(entry_id)
+
+    def decided_keys(self, keys: Sequence[str]) -> set[str]:
+        return {k for k in keys if k in self.keys}
+
+    def scored_users(self) -> list[str]:
+        return sorted({e.user for e in self.ledger.values()} | {u for u, _ in self.days})
+
+    # due process
+    def add_notices(self, notices: Sequence[Notice]) -> None:
+        self.notice_list.extend(notices)
+
+    def notices(self, user: str) -> list[Notice]:
+        return sorted((n for n in self.notice_list if n.user == user), key=lambda n: (n.ts, n.id))
+
+    def add_review_items(self, items: Sequence[ReviewItem]) -> None:
+        for item in items:
+            self.reviews.setdefault(item.id, item)
+
+    def review_items(self, status: str = "open", limit: int = 1000) -> list[ReviewItem]:
+        items = sorted((i for i in self.reviews.values() if i.status == status), key=lambda i: (i.ts, i.id))
+        return items[:limit]
+
+    # standings
+    def put_standings(self, standings: Sequence[Standing]) -> None:
+        for s in standings:
+            self.standings[s.user] = Standing(
+                s.user,
+                s.at,
+                s.score,
+                s.tier,
+                s.reasons,
+                s.tenure_credit,
+                s.credits,
+                (),
+                s.next_tier,
+                s.next_tier_at,
+                s.policy_version,
+            )
+
+    def standing(self, user: str) -> Standing | None:
+        return self.standings.get(user)
+
+    def all_standings(self) -> list[Standing]:
+        return [self.standings[u] for u in sorted(self.standings)]
+
+    def clear_standings(self) -> None:
+        self.standings.clear()
+
+    # groups, roles, identity
+    def apply_memberships(self, changes: Sequence[MembershipChange]) -> None:
+        for c in changes:
+            key = (c.group, c.user)
+            if c.op == "create":
+                self.groups.setdefault(c.group, c.user)
+                self.members[key] = "owner"
+            elif c.op == "join":
+                self.members.setdefault(key, "member")
+            elif c.op == "leave":
+                self.members.pop(key, None)
+            elif c.op == "grant":
+                self.members[key] = c.role
+                if c.role == "owner":
+                    self.groups[c.group] = c.user
+            elif self.members.get(key) == c.role:
+                self.members[key] = "member"
+
+    def set_identity(self, user: str, level: str) -> None:
+        self.identities[user] = level
+
+    def usage_counts(self, user: str) -> UsageCounts:
+        owned = sum(1 for owner in self.groups.values() if owner == user)
+        joined = sum(1 for (_, u) in self.members if u == user)
+        return UsageCounts(owned, joined, self.identities.get(user, "none"))
+
+    def group_size(self, group: str) -> int:
+        return sum(1 for (g, _) in self.members if g == group)

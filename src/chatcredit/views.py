@@ -1,0 +1,159 @@
+"""Plain-data views of chatcredit's objects: the JSON the CLI prints (and the API serves)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from chatcredit.dueprocess.notices import Notice
+from chatcredit.engine import Explanation, IngestReport
+from chatcredit.ledger import LedgerEntry
+from chatcredit.permits import PermitDecision
+from chatcredit.policy.decide import ReviewItem
+from chatcredit.standing import Standing
+from chatcredit.store.base import QuarantineRow
+
+View = dict[str, Any]
+
+
+def iso(ts: float | None) -> str | None:
+    if ts is None or ts == float("inf"):
+        return None
+    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def standing_view(s: Standing) -> View:
+    return {
+        "user": s.user,
+        "at": iso(s.at),
+        "score": s.score,
+        "tier": s.tier,
+        "reasons": [
+            {"code": r.code, "points": r.points, "category": r.category, "count": r.count} for r in s.reasons
+        ],
+        "tenure_credit": s.tenure_credit,
+        "credits": s.credits,
+        "next_tier": s.next_tier,
+        "next_tier_at": iso(s.next_tier_at),
+        "policy_version": s.policy_version,
+    }
+
+
+def entry_view(e: LedgerEntry) -> View:
+    return {
+        "id": e.id,
+        "user": e.user,
+        "seq": e.seq,
+        "ts": iso(e.ts),
+        "kind": e.kind,
+        "points": e.points,
+        "reason_code": e.reason_code,
+        "category": e.category,
+        "rule_id": e.rule_id,
+        "severity": e.severity,
+        "half_life_days": e.half_life_days,
+        "evidence_event": e.evidence_event,
+        "excerpt": e.excerpt,
+        "actor": e.actor,
+        "automated_detection": e.automated_detection,
+        "automated_decision": e.automated_decision,
+        "policy_version": e.policy_version,
+        "note": e.note,
+        "reverses": e.reverses,
+        "group": e.group,
+    }
+
+
+def notice_view(n: Notice) -> View:
+    return {
+        "id": n.id,
+        "user": n.user,
+        "entry_id": n.entry_id,
+        "ts": iso(n.ts),
+        "kind": n.kind,
+        "measure": n.measure,
+        "facts": n.facts,
+        "rule_id": n.rule_id,
+        "category": n.category,
+        "dsa_category": n.dsa_category,
+        "automated_detection": n.automated_detection,
+        "automated_decision": n.automated_decision,
+        "score_before": n.score_before,
+        "score_after": n.score_after,
+        "tier_before": n.tier_before,
+        "tier_after": n.tier_after,
+        "reasons": list(n.reasons),
+        "appealable": n.appealable,
+        "appeal_until": iso(n.appeal_until),
+        "policy_version": n.policy_version,
+        "text": n.text,
+    }
+
+
+def permit_view(p: PermitDecision) -> View:
+    return {
+        "user": p.user,
+        "action": p.action,
+        "allowed": p.allowed,
+        "tier": p.tier,
+        "score": p.score,
+        "reasons": list(p.reasons),
+        "threshold": p.threshold,
+        "limit": p.limit,
+        "allowance": p.allowance,
+    }
+
+
+def quarantine_view(q: QuarantineRow) -> View:
+    return {
+        "source": q.source,
+        "line": q.line,
+        "field": q.field,
+        "reason": q.reason,
+        "raw": q.raw,
+        "received": iso(q.received),
+    }
+
+
+def review_view(r: ReviewItem) -> View:
+    return {
+        "id": r.id,
+        "user": r.user,
+        "event_id": r.event_id,
+        "ts": iso(r.ts),
+        "detector": r.detector,
+        "rule_id": r.rule_id,
+        "category": r.category,
+        "confidence": r.confidence,
+        "excerpt": r.excerpt,
+        "reporter": r.reporter,
+        "status": r.status,
+    }
+
+
+def ingest_view(r: IngestReport) -> View:
+    return {
+        "accepted": r.accepted,
+        "duplicates": r.duplicates,
+        "quarantined": r.quarantined,
+        "signals": r.signals,
+        "penalties": r.penalties,
+        "reviews": r.reviews,
+    }
+
+
+def explain_view(x: Explanation) -> View:
+    counted = {c.entry.id: c for c in x.standing.penalties}
+    entries = []
+    for e in x.entries:
+        item = entry_view(e)
+        c = counted.get(e.id)
+        item["reversed"] = e.id in x.reversed_ids
+        item["multiplier"] = c.multiplier if c else None
+        item["points_now"] = round(c.remaining, 1) if c else 0
+        entries.append(item)
+    return {
+        "standing": standing_view(x.standing),
+        "entries": entries,
+        "open_reviews": [review_view(r) for r in x.open_reviews],
+    }

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+import pytest
+
+from chatcredit.detectors.normalization import skeleton
+from chatcredit.detectors.rules import RuleMatcher
+from chatcredit.policy import default_policy
+
+
+@pytest.fixture(scope="module")
+def matcher() -> RuleMatcher:
+    return RuleMatcher(default_policy().rules)
+
+
+@pytest.mark.parametrize(
+    "evasion",
+    [
+        "free money",
+        "FREE MONEY",
+        "FR€€ M0NEY",  # leetspeak symbols and digits
+        "frее mоney",  # Cyrillic е and о
+        "free\u200b mo\u200dney",  # zero-width characters
+        "ＦＲＥＥ ＭＯＮＥＹ",  # full-width (NFKC)
+        "f\u0336r\u0336e\u0336e\u0336 money",  # combining strike-through
+        "free, money",  # punctuation between words
+        "free\n\tmoney",  # other white space
+        "𝐟𝐫𝐞𝐞 𝐦𝐨𝐧𝐞𝐲",  # mathematical bold letters
+        "\u202efree money",  # bidi override
+    ],
+)
+def test_evasions_are_caught(matcher: RuleMatcher, evasion: str) -> None:
+    assert [m.rule.id for m in matcher.match(f"get {evasion} now")] == ["scam-money"]
+
+
+def test_plain_text_matching_misses_what_normalisation_catches() -> None:
+    evasions = ["FR€€ M0NEY", "frее mоney", "free\u200b money", "ＦＲＥＥ ＭＯＮＥＹ"]
+    assert all("free money" not in e.lower() for e in evasions)
+    assert all(skeleton(e) == "free money" for e in evasions)
+
+
+def test_keywords_match_whole_words_only(matcher: RuleMatcher) -> None:
+    assert matcher.match("free moneybags for sale") == []
+    assert matcher.match("kys") != [] and matcher.match("skys are blue") == []
+
+
+def test_few_hits_on_real_clean_messages(matcher: RuleMatcher) -> None:
+    text = resources.files("chatcredit").joinpath("data/demo_messages.tsv").read_text("utf-8")
+    clean = [
+        r["text"]
+        for r in csv.DictReader(text.splitlines(), delimiter="\t")
+        if r["label"] in ("ham", "neither")
+    ]
+    assert len(clean) > 2000
+    hits = [t for t in clean if matcher.match(t)]
+    # measured: 0 of 2,300 clean messages; allow a handful before this fails
+    assert len(hits) <= len(clean) * 0.005, hits[:10]
