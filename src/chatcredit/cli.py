@@ -254,7 +254,7 @@ def reverse(ctx: click.Context, entry_id: str, by: str, reason: str, as_json: bo
         out.print(f"reversed {entry_id} with {entry.id}: score {notice.score_before} -> {notice.score_after}")
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("user")
 @click.argument("points", type=int)
 @click.option("--by", required=True, help="The moderator deciding.")

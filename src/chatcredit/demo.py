@@ -164,16 +164,20 @@ def _pick_text(rng: random.Random, persona: str, corpus: Corpus) -> str:
     return rng.choice(corpus.clean)
 
 
+BROKEN = (
+    '{"type": "message", "id": "broken-1", "ts": "yesterday", "user": "u0001"}',
+    '{"type": "sticker", "id": "broken-2", "ts": "2026-01-01T00:00:00Z"}',
+    '{"type": "message", "id": "broken-3", "ts": "2026-01-01T00:00:00Z", "user": "u1"',
+)
+
+
 def world_lines(events: list[dict[str, Any]]) -> Iterator[str]:
     """The world as JSON Lines, with three broken records such as real feeds contain."""
+    at = {len(events) // 10: BROKEN[0], len(events) // 2: BROKEN[1], len(events) * 9 // 10: BROKEN[2]}
     for n, event in enumerate(events):
         yield json.dumps(event, ensure_ascii=False)
-        if n in (100, 2000, 5000):
-            yield {
-                100: '{"type": "message", "id": "broken-1", "ts": "yesterday", "user": "u0001"}',
-                2000: '{"type": "sticker", "id": "broken-2", "ts": "2026-01-01T00:00:00Z"}',
-                5000: '{"type": "message", "id": "broken-3", "ts": "2026-01-01T00:00:00Z", "user": "u1"',
-            }[n]
+        if n in at:
+            yield at[n]
 
 
 def run_demo(
