@@ -137,3 +137,18 @@ def test_memberships_roles_and_identity(store_factory: Factory) -> None:
     store.set_identity("a", "phone")
     assert store.usage_counts("a").identity_level == "phone"
     assert store.usage_counts("owner").groups_owned == 1
+
+
+def test_api_keys_are_stored_hashed_and_revocable(store_factory: Factory) -> None:
+    from chatcredit.keys import matches, new_key, split_token
+
+    store = store_factory()
+    record, token = new_key("bot", ("ingest", "read"), 10.0)
+    store.add_key(record)
+    key_id, secret = split_token(token)  # type: ignore[misc]
+    got = store.key(key_id)
+    assert got == record and matches(got, secret) and secret not in got.secret_hash
+    assert store.keys() == [record]
+    assert store.revoke_key(key_id, 20.0) and not store.revoke_key(key_id, 30.0)
+    assert store.key(key_id).revoked == 20.0  # type: ignore[union-attr]
+    assert store.key("nope") is None

@@ -8,14 +8,14 @@ in memory and loaded from the store in batches, never with a query per message.
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from chatcredit.detectors import Detector, load_detectors
 from chatcredit.dueprocess.notices import Notice
-from chatcredit.errors import NotFound
+from chatcredit.errors import InvalidRequest, NotFound
 from chatcredit.events import (
     EVENT_TYPES,
     Event,
@@ -31,16 +31,17 @@ from chatcredit.events import (
     parse_lines,
 )
 from chatcredit.events import Rejected as RejectedLine
+from chatcredit.gate import Gate
+from chatcredit.keys import ApiKey, new_key
 from chatcredit.ledger import LedgerEntry
-from chatcredit.permits import PermitDecision, Services, Usage
+from chatcredit.permits import PermitDecision
 from chatcredit.policy.decide import History, ReviewItem, decide, decide_adjustment, decide_reversal
-from chatcredit.policy.model import IDENTITY_ORDER, Policy, Tier
+from chatcredit.policy.model import IDENTITY_ORDER, Policy
 from chatcredit.signals import Signal
 from chatcredit.standing import Standing, fold
-from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store, UsageCounts
+from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store
 
 BATCH_SIZE = 5000
-RATE_WINDOW = 60.0
 _TYPE_NAME: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in EVENT_TYPES}
 
 
@@ -53,6 +54,7 @@ class IngestReport:
     penalties: int = 0
     reviews: int = 0
     rejected: list[RejectedLine] = field(default_factory=list)
+    signals_by_category: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: IngestReport) -> None:
         self.accepted += other.accepted
@@ -62,6 +64,7 @@ class IngestReport:
         self.penalties += other.penalties
         self.reviews += other.reviews
         self.rejected.extend(other.rejected)
+        self.signals_by_category.update(other.signals_by_category)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +73,6 @@ class Explanation:
     entries: tuple[LedgerEntry, ...]
     reversed_ids: frozenset[str]
     open_reviews: tuple[ReviewItem, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Snapshot:
-    score: int
-    tier: Tier
-    reasons: tuple[str, ...]
-    valid_until: float
 
 
 class Engine:
@@ -91,7 +86,7 @@ class Engine:
         self.store = store
         self.policy = policy
         self._clock = clock
-        self._services = Services(policy)
+        self.gate = Gate(store, policy, clock, self.standing)
         self._detectors = list(detectors) if detectors is not None else load_detectors(policy)
         self._custom_detectors = detectors is not None
         self._reset_caches()
@@ -99,10 +94,7 @@ class Engine:
     def _reset_caches(self) -> None:
         self._histories: dict[str, History] = {}
         self._last_day: dict[str, int] = {}
-        self._snapshots: dict[str, _Snapshot] = {}
-        self._recent: dict[str, deque[float]] = {}
-        self._usage: dict[str, UsageCounts] = {}
-        self._group_sizes: dict[str, int] = {}
+        self.gate.reset()
         #: users whose cached standing changed by activity alone: refreshed at the end of a call
         self._stale: set[str] = set()
 
@@ -122,9 +114,6 @@ class Engine:
         on_progress: Callable[[int, int], None] | None = None,
     ) -> IngestReport:
         """Ingest JSON Lines. ``on_progress(bytes, lines)`` is called after each batch."""
-        report = IngestReport()
-        events: list[Event] = []
-        rejects: list[RejectedLine] = []
         size = 0
         count = 0
 
@@ -135,7 +124,21 @@ class Engine:
                 count += 1
                 yield line
 
-        for _, item in parse_lines(measured()):
+        progress = (lambda: on_progress(size, count)) if on_progress else None
+        return self.ingest_items(parse_lines(measured()), source, batch_size, progress)
+
+    def ingest_items(
+        self,
+        items: Iterable[tuple[int, Event | RejectedLine]],
+        source: str = "api",
+        batch_size: int = BATCH_SIZE,
+        after_batch: Callable[[], None] | None = None,
+    ) -> IngestReport:
+        """Ingest parsed events and rejected records (kept in the quarantine), in batches."""
+        report = IngestReport()
+        events: list[Event] = []
+        rejects: list[RejectedLine] = []
+        for _, item in items:
             if isinstance(item, RejectedLine):
                 rejects.append(item)
             else:
@@ -143,21 +146,17 @@ class Engine:
             if len(events) + len(rejects) >= batch_size:
                 report.add(self._ingest_batch(events, rejects, source))
                 events, rejects = [], []
-                if on_progress:
-                    on_progress(size, count)
+                if after_batch:
+                    after_batch()
         if events or rejects:
             report.add(self._ingest_batch(events, rejects, source))
         self._flush_stale()
-        if on_progress:
-            on_progress(size, count)
+        if after_batch:
+            after_batch()
         return report
 
     def ingest_events(self, events: Sequence[Event], source: str = "api") -> IngestReport:
-        report = IngestReport()
-        for start in range(0, len(events), BATCH_SIZE):
-            report.add(self._ingest_batch(list(events[start : start + BATCH_SIZE]), [], source))
-        self._flush_stale()
-        return report
+        return self.ingest_items(enumerate(events), source)
 
     def _ingest_batch(self, events: list[Event], rejects: list[RejectedLine], source: str) -> IngestReport:
         now = self._clock()
@@ -207,7 +206,7 @@ class Engine:
     def _record_activity(self, fresh: Sequence[tuple[float, Event]]) -> set[str]:
         """Record the days users posted on; return the users with a new active day."""
         new_days: dict[str, set[int]] = {}
-        last_day, recent = self._last_day, self._recent
+        last_day, record_message = self._last_day, self.gate.record_message
         for ts, event in fresh:
             if type(event) is not Message:
                 continue
@@ -216,9 +215,7 @@ class Engine:
             if last_day.get(user) != day:
                 last_day[user] = day
                 new_days.setdefault(user, set()).add(day)
-            window = recent.get(user)
-            if window is not None:
-                window.append(ts)
+            record_message(user, ts)
         if new_days:
             self.store.add_active_days((u, d) for u, days in new_days.items() for d in days)
             for user, days in new_days.items():
@@ -244,12 +241,11 @@ class Engine:
                 current = self.store.usage_counts(e.user).identity_level
                 if IDENTITY_ORDER[e.level] > IDENTITY_ORDER.get(current, 0):
                     self.store.set_identity(e.user, e.level)
-                self._usage.pop(e.user, None)
+                self.gate.forget_usage(e.user)
         if changes:
             self.store.apply_memberships(changes)
             for c in changes:
-                self._usage.pop(c.user, None)
-                self._group_sizes.pop(c.group, None)
+                self.gate.forget_usage(c.user, c.group)
 
     def _apply(self, signals: list[Signal], active: set[str], now: float, report: IngestReport) -> None:
         histories = self._load_histories({s.user for s in signals if s.action == "penalize"})
@@ -265,8 +261,9 @@ class Engine:
         self._refresh_standings(decisions.users, now)
         self._stale.update(active - decisions.users)
         for user in active:
-            self._snapshots.pop(user, None)
+            self.gate.forget_standing(user)
         report.signals += len(signals)
+        report.signals_by_category.update(s.category for s in signals)
         report.penalties += len(decisions.entries)
         report.reviews += len(decisions.reviews)
 
@@ -303,7 +300,7 @@ class Engine:
         if standings:
             self.store.put_standings(standings)
         for s in standings:
-            self._snapshots.pop(s.user, None)
+            self.gate.forget_standing(s.user)
         return standings
 
     # ---------------------------------------------------------------- queries
@@ -331,55 +328,7 @@ class Engine:
         self, user: str, action: str, group: str | None = None, at: float | None = None
     ) -> PermitDecision:
         """May ``user`` do ``action`` now (or at ``at``)? A lookup on cached state."""
-        if at is not None:
-            return self._permit_at(user, action, group, at)
-        now = self._clock()
-        snap = self._snapshots.get(user)
-        if snap is None or now >= snap.valid_until:
-            snap = self._snapshot(user, now)
-        if action == "send_message":
-            usage = Usage(messages_last_minute=self._recent_count(user, now))
-        elif action in ("create_group", "join_group", "manage_group"):
-            usage = self._usage_for(user, group)
-        else:
-            usage = _NO_USAGE
-        return self._services.permit(user, action, snap.score, snap.tier, usage, snap.reasons)
-
-    def _snapshot(self, user: str, now: float) -> _Snapshot:
-        s = self.standing(user, now)
-        valid = s.next_tier_at if s.next_tier_at is not None else float("inf")
-        snap = _Snapshot(s.score, self.policy.tier_named(s.tier), tuple(r.code for r in s.reasons), valid)
-        self._snapshots[user] = snap
-        return snap
-
-    def _recent_count(self, user: str, now: float) -> int:
-        window = self._recent.get(user)
-        if window is None:
-            window = self._recent[user] = deque(self.store.message_times(user, now - RATE_WINDOW, now))
-        while window and window[0] <= now - RATE_WINDOW:
-            window.popleft()
-        return len(window)
-
-    def _usage_for(self, user: str, group: str | None) -> Usage:
-        counts = self._usage.get(user)
-        if counts is None:
-            counts = self._usage[user] = self.store.usage_counts(user)
-        size = None
-        if group is not None:
-            size = self._group_sizes.get(group)
-            if size is None:
-                size = self._group_sizes[group] = self.store.group_size(group)
-        return Usage(0, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
-
-    def _permit_at(self, user: str, action: str, group: str | None, at: float) -> PermitDecision:
-        s = self.standing(user, at)
-        recent = len(self.store.message_times(user, at - RATE_WINDOW, at))
-        counts = self.store.usage_counts(user)
-        size = self.store.group_size(group) if group is not None else None
-        usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
-        return self._services.permit(
-            user, action, s.score, self.policy.tier_named(s.tier), usage, tuple(r.code for r in s.reasons)
-        )
+        return self.gate.permit(user, action, group, at)
 
     def quarantine(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
         return self.store.quarantine(limit, offset)
@@ -469,8 +418,25 @@ class Engine:
         with self.store.transaction():
             self._apply(signals, set(), self._clock(), report)
 
+    # ---------------------------------------------------------------- API keys
+
+    def create_key(self, name: str, scopes: Sequence[str]) -> tuple[ApiKey, str]:
+        """A new API key; the token is returned once and never stored."""
+        try:
+            record, token = new_key(name, tuple(scopes), self._clock())
+        except ValueError as exc:
+            raise InvalidRequest(str(exc)) from None
+        with self.store.transaction():
+            self.store.add_key(record)
+        return record, token
+
+    def keys(self) -> list[ApiKey]:
+        return self.store.keys()
+
+    def revoke_key(self, key_id: str) -> None:
+        with self.store.transaction():
+            if not self.store.revoke_key(key_id, self._clock()):
+                raise NotFound(f"no active key {key_id!r}")
+
     def stats(self) -> dict[str, Any]:
         return {"events": self.store.count_events(), "policy_version": self.policy.version}
-
-
-_NO_USAGE = Usage()

@@ -9,6 +9,7 @@ from typing import Any
 
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import ConflictError
+from chatcredit.keys import ApiKey
 from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.decide import ReviewItem
 from chatcredit.standing import Standing
@@ -21,7 +22,7 @@ class MemoryStore:
         self.rejects: list[QuarantineRow] = []
         self.days: set[tuple[str, int]] = set()
         self.ledger: dict[str, LedgerEntry] = {}
-        self.keys: set[str] = set()
+        self.evidence_keys: set[str] = set()
         self.seqs: set[tuple[str, int]] = set()
         self.notice_list: list[Notice] = []
         self.reviews: dict[str, ReviewItem] = {}
@@ -29,6 +30,7 @@ class MemoryStore:
         self.groups: dict[str, str] = {}
         self.members: dict[tuple[str, str], str] = {}
         self.identities: dict[str, str] = {}
+        self.api_keys: dict[str, ApiKey] = {}
         self._depth = 0
 
     def close(self) -> None:
@@ -99,14 +101,14 @@ class MemoryStore:
             if (
                 e.id in self.ledger
                 or (e.user, e.seq) in self.seqs
-                or (e.evidence_key is not None and e.evidence_key in self.keys)
+                or (e.evidence_key is not None and e.evidence_key in self.evidence_keys)
             ):
                 raise ConflictError(f"ledger append conflicts with a stored entry: {e.id}")
         for e in entries:
             self.ledger[e.id] = e
             self.seqs.add((e.user, e.seq))
             if e.evidence_key is not None:
-                self.keys.add(e.evidence_key)
+                self.evidence_keys.add(e.evidence_key)
 
     def entries(self, users: Sequence[str]) -> dict[str, list[LedgerEntry]]:
         wanted = set(users)
@@ -120,7 +122,7 @@ class MemoryStore:
         return self.ledger.get(entry_id)
 
     def decided_keys(self, keys: Sequence[str]) -> set[str]:
-        return {k for k in keys if k in self.keys}
+        return {k for k in keys if k in self.evidence_keys}
 
     def scored_users(self) -> list[str]:
         return sorted({e.user for e in self.ledger.values()} | {u for u, _ in self.days})
@@ -194,3 +196,22 @@ class MemoryStore:
 
     def group_size(self, group: str) -> int:
         return sum(1 for (g, _) in self.members if g == group)
+
+    # API keys
+    def add_key(self, key: ApiKey) -> None:
+        if key.id in self.api_keys:
+            raise ConflictError(f"key {key.id} exists")
+        self.api_keys[key.id] = key
+
+    def key(self, key_id: str) -> ApiKey | None:
+        return self.api_keys.get(key_id)
+
+    def keys(self) -> list[ApiKey]:
+        return sorted(self.api_keys.values(), key=lambda k: (k.created, k.id))
+
+    def revoke_key(self, key_id: str, when: float) -> bool:
+        key = self.api_keys.get(key_id)
+        if key is None or key.revoked is not None:
+            return False
+        self.api_keys[key_id] = ApiKey(key.id, key.name, key.scopes, key.secret_hash, key.created, when)
+        return True

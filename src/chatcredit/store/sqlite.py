@@ -14,6 +14,7 @@ import msgspec
 
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import ChatcreditError, ConflictError
+from chatcredit.keys import ApiKey
 from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.decide import ReviewItem
 from chatcredit.standing import Standing
@@ -294,3 +295,28 @@ class SqliteStore:
 
     def group_size(self, group: str) -> int:
         return int(self._rows("SELECT count(*) FROM memberships WHERE group_id = ?", (group,))[0][0])
+
+    # API keys
+    def add_key(self, key: ApiKey) -> None:
+        self._db.execute(
+            "INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?)",
+            (key.id, key.name, " ".join(key.scopes), key.secret_hash, key.created, key.revoked),
+        )
+
+    def key(self, key_id: str) -> ApiKey | None:
+        rows = self._rows("SELECT * FROM api_keys WHERE id = ?", (key_id,))
+        return _api_key(rows[0]) if rows else None
+
+    def keys(self) -> list[ApiKey]:
+        return [_api_key(r) for r in self._rows("SELECT * FROM api_keys ORDER BY created, id")]
+
+    def revoke_key(self, key_id: str, when: float) -> bool:
+        cur = self._db.execute(
+            "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", (when, key_id)
+        )
+        return cur.rowcount == 1
+
+
+def _api_key(row: tuple[Any, ...]) -> ApiKey:
+    key_id, name, scopes, secret_hash, created, revoked = row
+    return ApiKey(key_id, name, tuple(scopes.split()), secret_hash, created, revoked)

@@ -1,0 +1,194 @@
+"""JSON Schemas of request and response bodies, for the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chatcredit.keys import SCOPES
+from chatcredit.permits import ACTIONS
+from chatcredit.taxonomy import CATEGORIES, SEVERITIES
+
+Schema = dict[str, Any]
+
+STR: Schema = {"type": "string"}
+INT: Schema = {"type": "integer"}
+NUM: Schema = {"type": "number"}
+BOOL: Schema = {"type": "boolean"}
+TIME: Schema = {"type": "string", "format": "date-time"}
+
+
+def nullable(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def obj(required: dict[str, Schema], optional: dict[str, Schema] | None = None) -> Schema:
+    props = {**required, **(optional or {})}
+    return {"type": "object", "properties": props, "required": list(required)}
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def array(items: Schema) -> Schema:
+    return {"type": "array", "items": items}
+
+
+REASON = obj({"code": STR, "points": INT, "category": nullable(STR), "count": INT})
+
+COMPONENTS: dict[str, Schema] = {
+    "Problem": obj({"type": STR, "title": STR, "status": INT, "detail": STR, "instance": STR}),
+    "Standing": obj(
+        {
+            "user": STR,
+            "at": TIME,
+            "score": {"type": "integer", "minimum": 0, "maximum": 1000},
+            "tier": STR,
+            "reasons": array(REASON),
+            "tenure_credit": INT,
+            "credits": INT,
+            "next_tier": nullable(STR),
+            "next_tier_at": nullable(TIME),
+            "policy_version": STR,
+        }
+    ),
+    "Entry": obj(
+        {
+            "id": STR,
+            "user": STR,
+            "seq": INT,
+            "ts": TIME,
+            "kind": {"type": "string", "enum": ["penalty", "credit", "reversal"]},
+            "points": INT,
+            "reason_code": STR,
+            "category": STR,
+            "rule_id": STR,
+            "severity": STR,
+            "half_life_days": nullable(NUM),
+            "evidence_event": nullable(STR),
+            "excerpt": STR,
+            "actor": STR,
+            "automated_detection": BOOL,
+            "automated_decision": BOOL,
+            "policy_version": STR,
+            "note": STR,
+            "reverses": nullable(STR),
+            "group": nullable(STR),
+        }
+    ),
+    "Notice": obj(
+        {
+            "id": STR,
+            "user": STR,
+            "entry_id": STR,
+            "ts": TIME,
+            "kind": STR,
+            "measure": STR,
+            "facts": STR,
+            "rule_id": STR,
+            "category": STR,
+            "dsa_category": STR,
+            "automated_detection": BOOL,
+            "automated_decision": BOOL,
+            "score_before": INT,
+            "score_after": INT,
+            "tier_before": STR,
+            "tier_after": STR,
+            "reasons": array(STR),
+            "appealable": BOOL,
+            "appeal_until": nullable(TIME),
+            "policy_version": STR,
+            "text": STR,
+        }
+    ),
+    "Review": obj(
+        {
+            "id": STR,
+            "user": STR,
+            "event_id": STR,
+            "ts": TIME,
+            "detector": STR,
+            "rule_id": STR,
+            "category": STR,
+            "confidence": NUM,
+            "excerpt": STR,
+            "reporter": nullable(STR),
+            "status": STR,
+        }
+    ),
+    "Permit": obj(
+        {
+            "user": STR,
+            "action": {"type": "string", "enum": list(ACTIONS)},
+            "allowed": BOOL,
+            "tier": STR,
+            "score": INT,
+            "reasons": array(STR),
+            "threshold": nullable(INT),
+            "limit": nullable(INT),
+            "allowance": nullable(INT),
+        }
+    ),
+    "Quarantined": obj(
+        {"source": STR, "line": INT, "field": nullable(STR), "reason": STR, "raw": STR, "received": TIME}
+    ),
+    "IngestResult": obj(
+        {
+            "accepted": INT,
+            "duplicates": INT,
+            "rejected": INT,
+            "signals": INT,
+            "penalties": INT,
+            "reviews": INT,
+            "rejections": array(obj({"index": INT, "field": nullable(STR), "reason": STR})),
+        }
+    ),
+    "Key": obj({"id": STR, "name": STR, "scopes": array(STR), "created": TIME, "revoked": nullable(TIME)}),
+}
+
+EXPLANATION = obj(
+    {
+        "standing": ref("Standing"),
+        "entries": array(
+            {"allOf": [ref("Entry"), obj({"reversed": BOOL, "multiplier": nullable(NUM), "points_now": NUM})]}
+        ),
+        "open_reviews": array(ref("Review")),
+    }
+)
+CORRECTION = obj({"entry": ref("Entry"), "notice": ref("Notice")})
+REVERSE_BODY = obj(
+    {
+        "entry_id": {"type": "string", "minLength": 1},
+        "reason": {"type": "string", "minLength": 1, "maxLength": 4096},
+    }
+)
+ADJUST_BODY = obj(
+    {
+        "user": {"type": "string", "minLength": 1, "maxLength": 256},
+        "points": {"type": "integer", "minimum": -1000, "maximum": 1000, "not": {"const": 0}},
+        "category": {"type": "string", "enum": sorted(CATEGORIES)},
+        "reason": {"type": "string", "minLength": 1, "maxLength": 4096},
+    },
+    {"severity": {"type": "string", "enum": list(SEVERITIES)}},
+)
+KEY_BODY = obj(
+    {
+        "name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "scopes": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": {"type": "string", "enum": list(SCOPES)},
+        },
+    }
+)
+EVENTS_BODY: Schema = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["type", "id", "ts"],
+        "properties": {"type": STR, "id": STR, "ts": TIME},
+    },
+    "description": "A JSON array of events (docs/events.md); or NDJSON with "
+    "Content-Type application/x-ndjson.",
+}
