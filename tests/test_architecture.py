@@ -41,9 +41,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_core_modules_do_not_import_the_shell() -> None:
-    files = [
-        p for c in CORE for p in ((PACKAGE / c).rglob("*.py") if (PACKAGE / c).is_dir() else [PACKAGE / c])
-    ]
+    files = [p for c in CORE for p in ((PACKAGE / c).rglob("*.py") if (PACKAGE / c).is_dir() else [PACKAGE / c])]
     assert len(files) > 10
     bad = {
         f"{f.relative_to(PACKAGE)} imports {name}"

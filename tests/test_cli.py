@@ -115,19 +115,15 @@ def test_reverse_and_adjust(tmp_path: Path, feed: Path) -> None:
 def test_rebuild_gives_identical_standings(tmp_path: Path, feed: Path) -> None:
     run(tmp_path, "ingest", str(feed))
     run(tmp_path, "rebuild")
-    first = [
-        as_json(run(tmp_path, "standing", u, "--at", iso(T0 + 40 * 86_400), "--json")) for u in ("u1", "vet")
-    ]
+    first = [as_json(run(tmp_path, "standing", u, "--at", iso(T0 + 40 * 86_400), "--json")) for u in ("u1", "vet")]
     assert as_json(run(tmp_path, "rebuild", "--json"))["users"] == 2
-    second = [
-        as_json(run(tmp_path, "standing", u, "--at", iso(T0 + 40 * 86_400), "--json")) for u in ("u1", "vet")
-    ]
+    second = [as_json(run(tmp_path, "standing", u, "--at", iso(T0 + 40 * 86_400), "--json")) for u in ("u1", "vet")]
     assert first == second
 
 
 def test_policy_show_and_check(tmp_path: Path) -> None:
     shown = as_json(run(tmp_path, "policy", "show", "--json"))
-    assert shown["source"] == "default" and shown["text"] == default_policy_text()
+    assert shown["source"] == "<default policy>" and shown["text"] == default_policy_text()
     bad = tmp_path / "bad.toml"
     bad.write_text(default_policy_text().replace('category = "threat"', 'category = "politics"'))
     result = run(tmp_path, "policy", "check", str(bad))

@@ -17,9 +17,7 @@ SPAM = "Y0U HAVE W0N a guaranteed prize, call now"
 
 
 def test_violation_costs_points_and_is_explained(engine: Engine, clock: FakeClock) -> None:
-    report = engine.ingest_lines(
-        lines(message("m1", "u1", "hello all"), message("m2", "u1", SPAM, ts=T0 + 60))
-    )
+    report = engine.ingest_lines(lines(message("m1", "u1", "hello all"), message("m2", "u1", SPAM, ts=T0 + 60)))
     assert (report.accepted, report.penalties) == (2, 1)
     clock.now = T0 + 120
     s = engine.standing("u1")
@@ -48,9 +46,7 @@ def test_score_recovers_after_a_year(engine: Engine, clock: FakeClock) -> None:
 
 
 def test_second_violation_in_same_category_costs_more(engine: Engine) -> None:
-    engine.ingest_lines(
-        lines(message("m1", "u1", SPAM), message("m2", "u1", "claim your prize", ts=T0 + DAY))
-    )
+    engine.ingest_lines(lines(message("m1", "u1", SPAM), message("m2", "u1", "claim your prize", ts=T0 + DAY)))
     first, second = engine.notices("u1")
     cost1 = first.score_before - first.score_after
     cost2 = second.score_before - second.score_after

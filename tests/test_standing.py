@@ -113,9 +113,7 @@ def test_reversal_equals_folding_without_the_entry(
     with_reversal = [*entries, reversal(target, len(entries) + 1, rev_ts)]
     at = max(at, rev_ts)
     without = [e for e in entries if e.id != target.id]
-    assert summary(fold("u", with_reversal, days, POLICY, at)) == summary(
-        fold("u", without, days, POLICY, at)
-    )
+    assert summary(fold("u", with_reversal, days, POLICY, at)) == summary(fold("u", without, days, POLICY, at))
 
 
 @settings(max_examples=200, deadline=None)

@@ -148,7 +148,7 @@ def test_api_keys_are_stored_hashed_and_revocable(store_factory: Factory) -> Non
     key_id, secret = split_token(token)  # type: ignore[misc]
     got = store.key(key_id)
     assert got == record and matches(got, secret) and secret not in got.secret_hash
-    assert store.keys() == [record]
+    assert store.list_keys() == [record]
     assert store.revoke_key(key_id, 20.0) and not store.revoke_key(key_id, 30.0)
     assert store.key(key_id).revoked == 20.0  # type: ignore[union-attr]
     assert store.key("nope") is None

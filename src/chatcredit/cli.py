@@ -10,7 +10,6 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,9 +23,9 @@ from chatcredit import open_engine, terminal, views
 from chatcredit.engine import Engine
 from chatcredit.errors import ChatcreditError
 from chatcredit.permits import ACTIONS
-from chatcredit.policy import load_policy
-from chatcredit.policy.load import default_policy_text
+from chatcredit.policy import default_policy, load_policy
 from chatcredit.taxonomy import CATEGORIES
+from chatcredit.timestamps import parse_iso
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console()
@@ -42,13 +41,10 @@ def parse_when(text: str | None, now: float) -> float | None:
     if m := _RELATIVE.match(text):
         sign = 1 if m.group(1) == "+" else -1
         return now + sign * float(m.group(2)) * _UNITS[m.group(3)]
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise click.BadParameter(f"{text!r} is not ISO 8601, 'now' or a relative time like +30d") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.timestamp()
+    parsed = parse_iso(text, assume_utc=True)
+    if parsed is None:
+        raise click.BadParameter(f"{text!r} is not ISO 8601, 'now' or a relative time like +30d")
+    return parsed
 
 
 def emit_json(data: Any) -> None:
@@ -153,9 +149,7 @@ def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json:
             total[key] += value
         for r in report.rejected[:20]:
             if not as_json:
-                err.print(
-                    f"[yellow]quarantined[/] {path}:{r.line}: {r.field or '-'}: {r.reason}", highlight=False
-                )
+                err.print(f"[yellow]quarantined[/] {path}:{r.line}: {r.field or '-'}: {r.reason}", highlight=False)
     if as_json:
         emit_json(total)
     else:
@@ -208,9 +202,7 @@ def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> Non
 @at_option
 @json_option
 @click.pass_context
-def permit(
-    ctx: click.Context, user: str, action: str, group: str | None, at: str | None, as_json: bool
-) -> None:
+def permit(ctx: click.Context, user: str, action: str, group: str | None, at: str | None, as_json: bool) -> None:
     """May USER do ACTION? Allowed or denied, with the reasons and the threshold."""
     engine = _engine(ctx)
     view = views.permit_view(engine.permit(user, action, group, parse_when(at, engine.now())))
@@ -347,9 +339,7 @@ def rescan(ctx: click.Context, since: str | None, as_json: bool) -> None:
     if as_json:
         emit_json(view)
     else:
-        out.print(
-            f"signals {view['signals']}, new penalties {view['penalties']}, for review {view['reviews']}"
-        )
+        out.print(f"signals {view['signals']}, new penalties {view['penalties']}, for review {view['reviews']}")
 
 
 @main.command()
@@ -374,19 +364,11 @@ def policy() -> None:
 def policy_show(ctx: click.Context, as_json: bool) -> None:
     """Print the policy in force (its TOML text and version)."""
     path = ctx.find_root().obj["policy"]
-    text = Path(path).read_text("utf-8") if path else default_policy_text()
-    chosen = load_policy(path) if path else None
-    version = chosen.version if chosen else _default_version()
+    chosen = load_policy(path) if path else default_policy()
     if as_json:
-        emit_json({"source": path or "default", "version": version, "text": text})
+        emit_json({"source": chosen.source, "version": chosen.version, "text": chosen.text})
     else:
-        sys.stdout.write(f"# source: {path or 'packaged default'}\n# version: {version}\n{text}")
-
-
-def _default_version() -> str:
-    from chatcredit.policy import default_policy
-
-    return default_policy().version
+        sys.stdout.write(f"# source: {chosen.source}\n# version: {chosen.version}\n{chosen.text}")
 
 
 @policy.command("check")
@@ -394,9 +376,88 @@ def _default_version() -> str:
 def policy_check(file: str) -> None:
     """Validate a policy file; errors name the file, line and key."""
     checked = load_policy(file)
-    out.print(
-        f"{file}: ok ({len(checked.rules)} rules, {len(checked.tiers)} tiers, version {checked.version})"
+    out.print(f"{file}: ok ({len(checked.rules)} rules, {len(checked.tiers)} tiers, version {checked.version})")
+
+
+@main.command()
+@click.option("--host", default=None, help="Listen address (setting host; default 127.0.0.1).")
+@click.option("--port", default=None, type=int, help="Listen port (setting port; default 8080).")
+@click.option(
+    "--config",
+    "config_file",
+    default=None,
+    envvar="CHATCREDIT_CONFIG",
+    help="Settings file (TOML); see docs/operations.md.",
+)
+@click.pass_context
+def serve(ctx: click.Context, host: str | None, port: int | None, config_file: str | None) -> None:
+    """Run the HTTP API (one worker) on the same database and policy as the CLI."""
+    from chatcredit.api.server import run_server
+    from chatcredit.config import load_settings
+
+    root = ctx.find_root().obj
+    settings = load_settings(
+        config_file, overrides={"host": host, "port": port, "db": root["db"], "policy": root["policy"]}
     )
+    run_server(settings)
+
+
+@main.group()
+def keys() -> None:
+    """Create, list and revoke API keys for the HTTP API."""
+
+
+@keys.command("create")
+@click.argument("name")
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    required=True,
+    type=click.Choice(["ingest", "read", "moderate", "admin"]),
+    help="Repeat for several scopes.",
+)
+@json_option
+@click.pass_context
+def keys_create(ctx: click.Context, name: str, scopes: tuple[str, ...], as_json: bool) -> None:
+    """Create a key. The token is printed once and cannot be shown again."""
+    record, token = _engine(ctx).create_key(name, scopes)
+    if as_json:
+        emit_json({"id": record.id, "name": record.name, "scopes": list(record.scopes), "token": token})
+    else:
+        out.print(f"key {record.id} ({name}: {', '.join(record.scopes)})")
+        out.print("token (shown once, store it now):")
+        sys.stdout.write(token + "\n")
+
+
+@keys.command("list")
+@json_option
+@click.pass_context
+def keys_list(ctx: click.Context, as_json: bool) -> None:
+    """List keys (never their secrets)."""
+    rows = [
+        {
+            "id": k.id,
+            "name": k.name,
+            "scopes": " ".join(k.scopes),
+            "created": views.iso(k.created),
+            "revoked": views.iso(k.revoked),
+        }
+        for k in _engine(ctx).list_keys()
+    ]
+    if as_json:
+        emit_json(rows)
+    else:
+        terminal.print_rows(out, "API keys", rows, ["id", "name", "scopes", "created", "revoked"])
+
+
+@keys.command("revoke")
+@click.argument("key_id")
+@click.pass_context
+def keys_revoke(ctx: click.Context, key_id: str) -> None:
+    """Revoke a key (a running server notices within key_cache_seconds)."""
+    _engine(ctx).revoke_key(key_id)
+    out.print(f"revoked {key_id}")
 
 
 @main.command()

@@ -15,7 +15,6 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from rich.table import Table
 
 from chatcredit import open_engine, terminal, views
 from chatcredit.engine import Engine
+from chatcredit.timestamps import to_iso_ms
 
 DAY = 86_400.0
 SPAN_DAYS = 180
@@ -54,12 +54,10 @@ def load_corpus() -> Corpus:
 
 
 def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return to_iso_ms(ts)
 
 
-def generate_world(
-    corpus: Corpus, n_users: int, n_messages: int, seed: int, end: float
-) -> list[dict[str, Any]]:
+def generate_world(corpus: Corpus, n_users: int, n_messages: int, seed: int, end: float) -> list[dict[str, Any]]:
     """Events for a world of ``n_users`` in a few groups over the ``SPAN_DAYS`` before ``end``."""
     rng = random.Random(seed)
     start = end - SPAN_DAYS * DAY
@@ -232,9 +230,7 @@ def summarize(engine: Engine, accepted: int, duplicates: int, quarantined: int) 
     categories: Counter[str] = Counter()
     for user_entries in engine.store.entries(engine.store.scored_users()).values():
         reversed_ids = {e.reverses for e in user_entries if e.reverses}
-        categories.update(
-            e.category for e in user_entries if e.kind == "penalty" and e.id not in reversed_ids
-        )
+        categories.update(e.category for e in user_entries if e.kind == "penalty" and e.id not in reversed_ids)
     example = engine.explain(lowest[0].user) if lowest else None
     return {
         "events": {"accepted": accepted, "duplicates": duplicates, "quarantined": quarantined},
@@ -280,6 +276,4 @@ def print_summary(out: Console, summary: dict[str, Any]) -> None:
         out.rule(f"worked example: chatcredit explain {example['standing']['user']}")
         terminal.print_standing(out, example["standing"])
         terminal.print_entries(out, example["entries"][:12], "ledger entries (first 12)")
-    out.print(
-        f"done in {summary['seconds']} s · database {summary['database']} · events {summary['events_file']}"
-    )
+    out.print(f"done in {summary['seconds']} s · database {summary['database']} · events {summary['events_file']}")

@@ -172,9 +172,7 @@ class Engine:
                     return report
                 self.store.add_events(
                     [
-                        EventRow(
-                            e.id, _TYPE_NAME[type(e)], ts, e.user, getattr(e, "group", None), encode_event(e)
-                        )
+                        EventRow(e.id, _TYPE_NAME[type(e)], ts, e.user, getattr(e, "group", None), encode_event(e))
                         for ts, e in fresh
                     ]
                 )
@@ -324,9 +322,7 @@ class Engine:
     def notices(self, user: str) -> list[Notice]:
         return self.store.notices(user)
 
-    def permit(
-        self, user: str, action: str, group: str | None = None, at: float | None = None
-    ) -> PermitDecision:
+    def permit(self, user: str, action: str, group: str | None = None, at: float | None = None) -> PermitDecision:
         """May ``user`` do ``action`` now (or at ``at``)? A lookup on cached state."""
         return self.gate.permit(user, action, group, at)
 
@@ -343,9 +339,7 @@ class Engine:
         if target is None:
             raise NotFound(f"no ledger entry {entry_id!r}")
         self._histories.pop(target.user, None)
-        entry, notice = decide_reversal(
-            target, by, reason, self._history(target.user), self.policy, self._clock()
-        )
+        entry, notice = decide_reversal(target, by, reason, self._history(target.user), self.policy, self._clock())
         self._append_manual(entry, notice)
         return entry, notice
 
@@ -430,8 +424,8 @@ class Engine:
             self.store.add_key(record)
         return record, token
 
-    def keys(self) -> list[ApiKey]:
-        return self.store.keys()
+    def list_keys(self) -> list[ApiKey]:
+        return self.store.list_keys()
 
     def revoke_key(self, key_id: str) -> None:
         with self.store.transaction():

@@ -64,9 +64,7 @@ class Gate:
         if window is not None:  # not loaded yet: a later load reads it from the store
             window.append(ts)
 
-    def permit(
-        self, user: str, action: str, group: str | None = None, at: float | None = None
-    ) -> PermitDecision:
+    def permit(self, user: str, action: str, group: str | None = None, at: float | None = None) -> PermitDecision:
         if at is not None:
             return self._permit_at(user, action, group, at)
         now = self._clock()

@@ -98,9 +98,7 @@ class Services:
                 return PermitDecision(
                     user, action, False, tier.name, score, ("rate-limit-exceeded",), threshold, limit, 0
                 )
-            return PermitDecision(
-                user, action, True, tier.name, score, ("tier-allows",), threshold, limit, left
-            )
+            return PermitDecision(user, action, True, tier.name, score, ("tier-allows",), threshold, limit, left)
         denial = self._limit_denial(action, tier, usage)
         if denial:
             return PermitDecision(user, action, False, tier.name, score, (denial,), threshold)

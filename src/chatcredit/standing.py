@@ -81,8 +81,7 @@ def count_penalties(penalties: Sequence[LedgerEntry], policy: Policy, at: float)
             earlier = sum(
                 1
                 for prior in penalties[:index]
-                if prior.category == entry.category
-                and decay_fraction(prior, entry.ts) >= repeat.counting_fraction
+                if prior.category == entry.category and decay_fraction(prior, entry.ts) >= repeat.counting_fraction
             )
             multiplier = min(repeat.max_multiplier, repeat.multiplier**earlier)
         effective = -entry.points * multiplier

@@ -21,13 +21,9 @@ class Category:
 CATEGORIES: dict[str, Category] = {
     c.code: c
     for c in (
-        Category(
-            "spam", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE", "Unsolicited bulk or commercial messages"
-        ),
+        Category("spam", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE", "Unsolicited bulk or commercial messages"),
         Category("scam", "STATEMENT_CATEGORY_SCAMS_AND_FRAUD", "Scams, fraud and deceptive offers"),
-        Category(
-            "harassment", "STATEMENT_CATEGORY_CYBER_VIOLENCE", "Harassment, insults and bullying of a person"
-        ),
+        Category("harassment", "STATEMENT_CATEGORY_CYBER_VIOLENCE", "Harassment, insults and bullying of a person"),
         Category("threat", "STATEMENT_CATEGORY_VIOLENCE", "Threats of violence against a person or group"),
         Category(
             "hate",
@@ -55,9 +51,7 @@ CATEGORIES: dict[str, Category] = {
             "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS",
             "Publishing another person's private data (doxxing)",
         ),
-        Category(
-            "flooding", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE", "Flooding a group with messages"
-        ),
+        Category("flooding", "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE", "Flooding a group with messages"),
         Category(
             "off-scope",
             "STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE",
@@ -68,9 +62,7 @@ CATEGORIES: dict[str, Category] = {
             "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
             "Leaving violations in a group one moderates unmoderated",
         ),
-        Category(
-            "other", "STATEMENT_CATEGORY_OTHER_VIOLATION_TC", "Other violation of the terms and conditions"
-        ),
+        Category("other", "STATEMENT_CATEGORY_OTHER_VIOLATION_TC", "Other violation of the terms and conditions"),
     )
 }
 

@@ -70,8 +70,7 @@ def print_permit(console: Console, v: View) -> None:
         extra = f"  allowance {v['allowance']}/{v['limit']} per minute"
     threshold = "" if v["threshold"] is None else f"  (tier threshold: score {v['threshold']})"
     console.print(
-        f"{v['user']} {v['action']}: {verdict}  tier {tier_text(v['tier'])} score {v['score']}"
-        f"{extra}{threshold}"
+        f"{v['user']} {v['action']}: {verdict}  tier {tier_text(v['tier'])} score {v['score']}{extra}{threshold}"
     )
     console.print("reasons: " + ", ".join(v["reasons"]))
 

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from chatcredit.timestamps import to_iso_ms
+
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC).timestamp()
 DAY = 86_400.0
 
 
 def iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return to_iso_ms(ts)
 
 
 @dataclass
@@ -28,9 +30,7 @@ class FakeClock:
         self.now += seconds
 
 
-def message(
-    id: str, user: str, text: str = "hello", ts: float = T0, group: str = "g1", **extra: Any
-) -> dict[str, Any]:
+def message(id: str, user: str, text: str = "hello", ts: float = T0, group: str = "g1", **extra: Any) -> dict[str, Any]:
     return {"type": "message", "id": id, "ts": iso(ts), "user": user, "group": group, "text": text, **extra}
 
 

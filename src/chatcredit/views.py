@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from chatcredit.dueprocess.notices import Notice
@@ -12,6 +11,7 @@ from chatcredit.permits import PermitDecision
 from chatcredit.policy.decide import ReviewItem
 from chatcredit.standing import Standing
 from chatcredit.store.base import QuarantineRow
+from chatcredit.timestamps import to_iso
 
 View = dict[str, Any]
 
@@ -19,7 +19,7 @@ View = dict[str, Any]
 def iso(ts: float | None) -> str | None:
     if ts is None or ts == float("inf"):
         return None
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return to_iso(ts)
 
 
 def standing_view(s: Standing) -> View:
@@ -28,9 +28,7 @@ def standing_view(s: Standing) -> View:
         "at": iso(s.at),
         "score": s.score,
         "tier": s.tier,
-        "reasons": [
-            {"code": r.code, "points": r.points, "category": r.category, "count": r.count} for r in s.reasons
-        ],
+        "reasons": [{"code": r.code, "points": r.points, "category": r.category, "count": r.count} for r in s.reasons],
         "tenure_credit": s.tenure_credit,
         "credits": s.credits,
         "next_tier": s.next_tier,

@@ -9,9 +9,7 @@ from chatcredit.api.problems import HttpProblem
 from chatcredit.keys import ApiKey, matches, split_token
 from chatcredit.store.base import Store
 
-_UNAUTHORIZED = HttpProblem(
-    401, "unauthorized", "An API key is required", "send 'Authorization: Bearer <key>'"
-)
+_UNAUTHORIZED = HttpProblem(401, "unauthorized", "An API key is required", "send 'Authorization: Bearer <key>'")
 
 
 class Authenticator:
@@ -33,9 +31,7 @@ class Authenticator:
         record = self._store.key(parts[0]) if parts else None
         if parts is None or record is None or not record.active or not matches(record, parts[1]):
             self._cache.pop(token, None)
-            raise HttpProblem(
-                401, "unauthorized", "The API key is not valid", "unknown, malformed or revoked key"
-            )
+            raise HttpProblem(401, "unauthorized", "The API key is not valid", "unknown, malformed or revoked key")
         if len(self._cache) > 10_000:
             self._cache.clear()
         self._cache[token] = (record, now + self._ttl)

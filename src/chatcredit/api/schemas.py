@@ -185,10 +185,8 @@ KEY_BODY = obj(
 EVENTS_BODY: Schema = {
     "type": "array",
     "items": {
-        "type": "object",
-        "required": ["type", "id", "ts"],
-        "properties": {"type": STR, "id": STR, "ts": TIME},
+        "description": "an event (docs/events.md); one that does not fit is rejected alone, "
+        "kept in the quarantine and reported with its index"
     },
-    "description": "A JSON array of events (docs/events.md); or NDJSON with "
-    "Content-Type application/x-ndjson.",
+    "description": "A JSON array of events; or NDJSON with Content-Type application/x-ndjson.",
 }

@@ -34,8 +34,6 @@ def load_detectors(policy: Policy) -> list[Detector]:
     """Instantiate every registered detector for ``policy``, sorted by entry-point name."""
     found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
     if not found:
-        raise RuntimeError(
-            "no chatcredit detectors are registered: is the package installed (pip install -e .)?"
-        )
+        raise RuntimeError("no chatcredit detectors are registered: is the package installed (pip install -e .)?")
     factories: list[DetectorFactory] = [ep.load() for ep in found]
     return [factory(policy) for factory in factories]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.model import Policy
 from chatcredit.standing import DAY, Standing
 from chatcredit.taxonomy import CATEGORIES
+from chatcredit.timestamps import to_iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +44,6 @@ class Notice:
 
 def notice_id(entry_id: str) -> str:
     return "n-" + hashlib.blake2b(entry_id.encode(), digest_size=8).hexdigest()
-
-
-def iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _measure(entry: LedgerEntry, delta: int) -> str:
@@ -81,8 +77,7 @@ def build_notice(entry: LedgerEntry, before: Standing, after: Standing, policy: 
         lines.append(f"Note: {entry.note}")
     if appeal_until is not None:
         lines.append(
-            f"You can appeal this decision until {iso(appeal_until)}; "
-            "a person who did not make it will review it."
+            f"You can appeal this decision until {to_iso(appeal_until)}; a person who did not make it will review it."
         )
     return Notice(
         id=notice_id(entry.id),
@@ -110,7 +105,7 @@ def build_notice(entry: LedgerEntry, before: Standing, after: Standing, policy: 
 
 
 def _facts(entry: LedgerEntry) -> str:
-    when = iso(entry.ts)
+    when = to_iso(entry.ts)
     if entry.kind == "reversal":
         return f"on {when} {entry.actor} reversed entry {entry.reverses}: {entry.note or 'no reason given'}"
     where = f" in group {entry.group}" if entry.group else ""

@@ -191,7 +191,7 @@ def decide_reversal(
 ) -> tuple[LedgerEntry, Notice]:
     """A correction: a new entry that makes ``target`` count as if it never happened."""
     if target.kind == "reversal":
-        raise InvalidRequest(f"{target.id} is itself a reversal; record a new decision instead")
+        raise ConflictError(f"{target.id} is itself a reversal; record a new decision instead")
     if any(e.reverses == target.id for e in history.entries):
         raise ConflictError(f"{target.id} has already been reversed")
     if not by.strip() or not reason.strip():

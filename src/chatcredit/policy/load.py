@@ -56,7 +56,7 @@ def parse_policy(text: str, path: str = "<policy>") -> Policy:
             keys = [*keys, m.group(1)]
         raise PolicyError(path, line_of(text, keys), _dotted(keys), reason) from None
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    policy = msgspec.structs.replace(policy, version=version)
+    policy = msgspec.structs.replace(policy, version=version, source=path, text=text)
     _check_meaning(policy, text, path)
     return policy
 
@@ -120,9 +120,7 @@ def _check_rule(rule: object, i: int, seen: set[str], text: str, path: str) -> N
             f"rule {rule.id!r} names an opinion category",
         )
     if not is_known(rule.category):
-        raise _fail(
-            text, path, [*where, "category"], f"unknown category {rule.category!r}; see `chatcredit taxonomy`"
-        )
+        raise _fail(text, path, [*where, "category"], f"unknown category {rule.category!r}; see `chatcredit taxonomy`")
     if not rule.keywords and not rule.patterns:
         raise _fail(text, path, where, f"rule {rule.id!r} has neither keywords nor patterns")
     for j, pattern in enumerate(rule.patterns):

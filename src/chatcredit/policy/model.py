@@ -113,8 +113,10 @@ class Policy(_Model, frozen=True):
     identity: Identity
     tiers: Annotated[list[Tier], msgspec.Meta(min_length=1)]
     rules: list[Rule] = []
-    #: Content hash of the file the policy was loaded from; set by the loader.
+    #: Set by the loader: the content hash, where it came from, and the text itself.
     version: str = ""
+    source: str = ""
+    text: str = ""
 
     def tier_named(self, name: str) -> Tier:
         for tier in self.tiers:

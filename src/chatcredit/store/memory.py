@@ -68,9 +68,7 @@ class MemoryStore:
 
     def message_times(self, user: str, since: float, until: float) -> list[float]:
         return sorted(
-            r.ts
-            for r in self.events.values()
-            if r.user == user and r.type == "message" and since < r.ts <= until
+            r.ts for r in self.events.values() if r.user == user and r.type == "message" and since < r.ts <= until
         )
 
     def count_events(self) -> int:
@@ -206,7 +204,7 @@ class MemoryStore:
     def key(self, key_id: str) -> ApiKey | None:
         return self.api_keys.get(key_id)
 
-    def keys(self) -> list[ApiKey]:
+    def list_keys(self) -> list[ApiKey]:
         return sorted(self.api_keys.values(), key=lambda k: (k.created, k.id))
 
     def revoke_key(self, key_id: str, when: float) -> bool:

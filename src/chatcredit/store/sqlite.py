@@ -130,10 +130,7 @@ class SqliteStore:
         )
 
     def iter_events(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
-        sql = (
-            "SELECT id, type, ts, user_id, group_id, payload FROM events "
-            f"WHERE type IN ({_marks(len(types))})"
-        )
+        sql = f"SELECT id, type, ts, user_id, group_id, payload FROM events WHERE type IN ({_marks(len(types))})"
         params: list[Any] = list(types)
         if since is not None:
             sql += " AND ts >= ?"
@@ -229,9 +226,7 @@ class SqliteStore:
         )
 
     def review_items(self, status: str = "open", limit: int = 1000) -> list[ReviewItem]:
-        rows = self._rows(
-            "SELECT body FROM review_items WHERE status = ? ORDER BY ts, id LIMIT ?", (status, limit)
-        )
+        rows = self._rows("SELECT body FROM review_items WHERE status = ? ORDER BY ts, id LIMIT ?", (status, limit))
         return [codec.decode_review(r[0]) for r in rows]
 
     # standings
@@ -257,13 +252,9 @@ class SqliteStore:
         for c in changes:
             if c.op == "create":
                 db.execute("INSERT OR IGNORE INTO groups VALUES (?, ?, ?)", (c.group, c.user, c.ts))
-                db.execute(
-                    "INSERT OR REPLACE INTO memberships VALUES (?, ?, 'owner', ?)", (c.group, c.user, c.ts)
-                )
+                db.execute("INSERT OR REPLACE INTO memberships VALUES (?, ?, 'owner', ?)", (c.group, c.user, c.ts))
             elif c.op == "join":
-                db.execute(
-                    "INSERT OR IGNORE INTO memberships VALUES (?, ?, 'member', ?)", (c.group, c.user, c.ts)
-                )
+                db.execute("INSERT OR IGNORE INTO memberships VALUES (?, ?, 'member', ?)", (c.group, c.user, c.ts))
             elif c.op == "leave":
                 db.execute("DELETE FROM memberships WHERE group_id = ? AND user_id = ?", (c.group, c.user))
             elif c.op == "grant":
@@ -307,13 +298,11 @@ class SqliteStore:
         rows = self._rows("SELECT * FROM api_keys WHERE id = ?", (key_id,))
         return _api_key(rows[0]) if rows else None
 
-    def keys(self) -> list[ApiKey]:
+    def list_keys(self) -> list[ApiKey]:
         return [_api_key(r) for r in self._rows("SELECT * FROM api_keys ORDER BY created, id")]
 
     def revoke_key(self, key_id: str, when: float) -> bool:
-        cur = self._db.execute(
-            "UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", (when, key_id)
-        )
+        cur = self._db.execute("UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", (when, key_id))
         return cur.rowcount == 1
 
 

@@ -1,0 +1,231 @@
+"""The ASGI application: Starlette routing over the route table, one error table, metrics.
+
+Engine calls run on the event loop thread, one at a time: the engine is the single writer
+(like datasette's), and a permit answered from memory never waits for a lock.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import msgspec
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from chatcredit import open_engine
+from chatcredit.api.auth import Authenticator, require
+from chatcredit.api.logs import configure
+from chatcredit.api.metrics import Metrics
+from chatcredit.api.openapi import build_openapi
+from chatcredit.api.problems import HttpProblem, from_error, problem_response
+from chatcredit.api.routes import ENDPOINTS, Call, Endpoint
+from chatcredit.config import Settings
+from chatcredit.engine import Engine
+from chatcredit.errors import ChatcreditError
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_encoder = msgspec.json.Encoder()
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(_encoder.encode(data), status_code=status, media_type="application/json")
+
+
+class Service:
+    """What the routes share: the engine, settings, metrics, the authenticator, the log."""
+
+    def __init__(self, settings: Settings, engine: Engine | None) -> None:
+        self.settings = settings
+        self.metrics = Metrics()
+        self.log = configure(settings["log_level"])
+        self.engine: Engine | None = engine
+        self.auth: Authenticator | None = None
+        self.openapi = _encoder.encode(build_openapi())
+
+    def start(self) -> None:
+        if self.engine is None:
+            self.engine = open_engine(self.settings["db"], self.settings["policy"] or None)
+        self.auth = Authenticator(self.engine.store, self.settings["key_cache_seconds"])
+
+    def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
+            self.engine = None
+
+    def authorize(self, request: Request, scope: str) -> Any:
+        assert self.auth is not None
+        key = self.auth.authenticate(request.headers.get("authorization"))
+        require(key, scope)
+        return key
+
+
+def _path_handler(service: Service, endpoints: list[Endpoint]) -> Callable[[Request], Awaitable[Response]]:
+    """One handler per path, dispatching on the method (so 405 answers list every method)."""
+    by_method = {e.method: e for e in endpoints}
+
+    async def run(request: Request) -> Response:
+        e = by_method[request.method]
+        request.scope["chatcredit.route"] = e.path
+        key = service.authorize(request, e.scope)
+        assert service.engine is not None
+        call = Call(request, service.engine, key, service.settings, service.metrics)
+        return json_response(await e.handler(call))
+
+    return run
+
+
+class Observe:
+    """Request ids, timing, metrics, access logs, and problem responses for every error."""
+
+    def __init__(self, app: ASGIApp, service: Service) -> None:
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        status = 500
+        sent = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, sent
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                sent = True
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception as exc:
+            problem = _problem_of(exc)
+            if problem.status >= 500:
+                self.service.log.error(
+                    "unhandled error", exc_info=exc, extra={"request_id": request_id, "path": scope["path"]}
+                )
+            if not sent:
+                await problem_response(problem, scope["path"])(scope, receive, send_with_id)
+        finally:
+            route = scope.get("chatcredit.route") or _static_route(scope["path"])
+            seconds = time.perf_counter() - started
+            self.service.metrics.observe(scope["method"], route, status, seconds)
+            if self.service.settings["access_log"]:
+                self.service.log.info(
+                    "request",
+                    extra={
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "route": route,
+                        "status": status,
+                        "duration_ms": round(seconds * 1000, 3),
+                    },
+                )
+
+
+def _static_route(path: str) -> str:
+    known = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs")
+    return path if path in known else ("/docs/static" if path.startswith("/docs/") else "unmatched")
+
+
+def _problem_of(exc: Exception) -> HttpProblem:
+    if isinstance(exc, HttpProblem):
+        return exc
+    if isinstance(exc, ChatcreditError):
+        return from_error(exc)
+    return HttpProblem(500, "internal", "Internal error", "the error was logged with the request id")
+
+
+DOCS_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>chatcredit API</title>
+<link rel="stylesheet" href="/docs/static/swagger-ui.css"></head><body>
+<p style="font-family:sans-serif;margin:1em">Paste an API key to load the API description:
+<input id="key" type="password" size="60"> <button onclick="load()">Load</button></p>
+<div id="ui"></div><script src="/docs/static/swagger-ui-bundle.js"></script><script>
+function load(){const k=document.getElementById('key').value;
+SwaggerUIBundle({url:'/openapi.json',dom_id:'#ui',
+requestInterceptor:(r)=>{r.headers['Authorization']='Bearer '+k;return r;}});}
+</script></body></html>"""
+
+
+def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
+    service = Service(settings, engine)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        service.start()
+        service.log.info("started", extra={"db": str(settings["db"])})
+        try:
+            yield
+        finally:
+            service.stop()
+            service.log.info("stopped")
+
+    async def healthz(request: Request) -> Response:
+        return json_response({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        try:
+            assert service.engine is not None
+            service.engine.store.count_events()
+        except Exception:
+            return json_response({"status": "not ready"}, 503)
+        return json_response({"status": "ready"})
+
+    async def metrics(request: Request) -> Response:
+        service.authorize(request, "read")
+        return Response(service.metrics.render(), media_type="text/plain; version=0.0.4")
+
+    async def openapi(request: Request) -> Response:
+        service.authorize(request, "read")
+        return Response(service.openapi, media_type="application/json")
+
+    async def docs(request: Request) -> Response:
+        return HTMLResponse(DOCS_PAGE)
+
+    from swagger_ui_bundle import swagger_ui_path
+
+    routes: list[Route | Mount] = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics),
+        Route("/openapi.json", openapi),
+        Route("/docs", docs),
+        Mount("/docs/static", StaticFiles(directory=swagger_ui_path)),
+    ]
+    by_path: dict[str, list[Endpoint]] = {}
+    for e in ENDPOINTS:
+        by_path.setdefault(e.path, []).append(e)
+    routes += [
+        Route(path, _path_handler(service, group), methods=[e.method for e in group]) for path, group in by_path.items()
+    ]
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 404)
+        kind = "not-found" if status == 404 else "method-not-allowed"
+        title = "No such route" if status == 404 else "Method not allowed"
+        headers = getattr(exc, "headers", None)
+        return problem_response(HttpProblem(status, kind, title), request.url.path, headers)
+
+    async def problem(request: Request, exc: Exception) -> Response:
+        return problem_response(_problem_of(exc), request.url.path)
+
+    handlers = {404: not_found, 405: not_found, HttpProblem: problem, ChatcreditError: problem}
+    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)
+    app.add_middleware(Observe, service=service)
+    app.state.service = service
+    logging.getLogger("uvicorn.access").disabled = True
+    return app

@@ -1,0 +1,69 @@
+"""Request bodies: strict msgspec structs (their JSON Schema feeds the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, TypeVar
+
+import msgspec
+
+from chatcredit.api.problems import HttpProblem
+from chatcredit.errors import InvalidEvent
+from chatcredit.events import Event, Rejected, parse_event
+
+T = TypeVar("T")
+Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+Scope = Literal["ingest", "read", "moderate", "admin"]
+
+
+class ReverseBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    entry_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    reason: Reason
+
+
+class AdjustBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    user: Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+    points: Annotated[float, msgspec.Meta(ge=-1000, le=1000)]  # a whole number (checked)
+    category: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    reason: Reason
+    severity: Literal["low", "medium", "high", "critical"] = "medium"
+
+
+class KeyBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    scopes: Annotated[list[Scope], msgspec.Meta(min_length=1)]
+
+
+def decode_body(body: bytes, kind: type[T]) -> T:
+    try:
+        return msgspec.json.decode(body, type=kind, strict=True)
+    except msgspec.ValidationError as exc:
+        raise HttpProblem(422, "invalid-body", "The request body does not fit the schema", str(exc)) from None
+    except msgspec.DecodeError as exc:
+        raise HttpProblem(400, "malformed-json", "The request body is not valid JSON", str(exc)) from None
+
+
+def parse_events_body(body: bytes, content_type: str, max_events: int) -> list[tuple[int, Event | Rejected]]:
+    """Each element (JSON array) or line (NDJSON) parsed alone; a bad one is kept as Rejected.
+
+    The body as a whole must be well formed: otherwise nothing is taken."""
+    if content_type == "application/x-ndjson":
+        raws: list[bytes] = [line for line in body.split(b"\n") if line.strip()]
+    else:
+        try:
+            raws = [bytes(r) for r in msgspec.json.decode(body, type=list[msgspec.Raw])]
+        except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+            raise HttpProblem(400, "malformed-json", "The body must be a JSON array of events", str(exc)) from None
+    if len(raws) > max_events:
+        raise HttpProblem(
+            413,
+            "too-many-events",
+            "Too many events in one request",
+            f"{len(raws)} events; at most {max_events} per request",
+        )
+    items: list[tuple[int, Event | Rejected]] = []
+    for index, raw in enumerate(raws):
+        try:
+            items.append((index, parse_event(raw, index)))
+        except InvalidEvent as exc:
+            items.append((index, Rejected(index, raw.decode("utf-8", "replace"), exc.field, exc.reason)))
+    return items
