@@ -226,8 +226,10 @@ def test_graceful_shutdown_finishes_the_batch_in_flight(tmp_path: Path) -> None:
     events = [message(f"g{i}", f"u{i % 50}", "hello there", ts=T0 + i) for i in range(10_000)]
     result: dict[str, Any] = {}
 
-    def send() -> None:
-        result["response"] = s.client("ingest").post("/v1/events", json=events)
+    def send() -> None:  # its own client: stop() closes the server's shared ones
+        headers = {"Authorization": f"Bearer {s.tokens['ingest']}"}
+        with httpx.Client(base_url=s.url, headers=headers, timeout=60) as client:
+            result["response"] = client.post("/v1/events", json=events)
 
     sender = threading.Thread(target=send)
     sender.start()

@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from chatcredit.detectors.normalization import skeleton
+from chatcredit.detectors.normalization import locate, skeleton
 from chatcredit.detectors.rules import RuleMatcher
 from chatcredit.policy import default_policy
 
@@ -29,6 +29,12 @@ def matcher() -> RuleMatcher:
         "free\n\tmoney",  # other white space
         "𝐟𝐫𝐞𝐞 𝐦𝐨𝐧𝐞𝐲",  # mathematical bold letters
         "\u202efree money",  # bidi override
+        "f r e e  m o n e y",  # letters split by spaces
+        "fr.ee m.o.n.e.y",  # split by punctuation
+        "freeeeee moneyyy",  # repeated letters
+        "f-r-e-e money",
+        "freemoney",  # words run together
+        "FrEe MoNeY",
     ],
 )
 def test_evasions_are_caught(matcher: RuleMatcher, evasion: str) -> None:
@@ -38,7 +44,7 @@ def test_evasions_are_caught(matcher: RuleMatcher, evasion: str) -> None:
 def test_plain_text_matching_misses_what_normalisation_catches() -> None:
     evasions = ["FR€€ M0NEY", "frее mоney", "free\u200b money", "ＦＲＥＥ ＭＯＮＥＹ"]
     assert all("free money" not in e.lower() for e in evasions)
-    assert all(skeleton(e) == "free money" for e in evasions)
+    assert all(skeleton(e) == skeleton("free money") for e in evasions)
 
 
 def test_keywords_match_whole_words_only(matcher: RuleMatcher) -> None:
@@ -53,3 +59,24 @@ def test_few_hits_on_real_clean_messages(matcher: RuleMatcher) -> None:
     hits = [t for t in clean if matcher.match(t)]
     # measured: 0 of 2,300 clean messages; allow a handful before this fails
     assert len(hits) <= len(clean) * 0.005, hits[:10]
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "expected"),
+    [
+        ("get FR€€ M0NEY now", "free money", "FR€€ M0NEY"),
+        ("hey f r e e  m o n e y!", "free money", "f r e e  m o n e y"),
+        ("x frее mоney y", "free money", "frее mоney"),  # Cyrillic
+        ("a fr\u200bee money", "free money", "fr\u200bee money"),
+        ("ok freeeee money", "free money", "freeeee money"),
+    ],
+)
+def test_evidence_span_points_into_the_original_text(text: str, keyword: str, expected: str) -> None:
+    span = locate(text, keyword)
+    assert span is not None and text[span[0] : span[1]] == expected
+
+
+def test_rule_match_reports_the_span(matcher: RuleMatcher) -> None:
+    text = "well, f.r.e.e m.o.n.e.y for all"
+    [m] = matcher.match(text)
+    assert m.span is not None and text[m.span[0] : m.span[1]] == "f.r.e.e m.o.n.e.y"

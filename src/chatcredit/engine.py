@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from chatcredit.detectors import Detector, load_detectors
+from chatcredit.detection import Detection
+from chatcredit.detectors import Detector
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import InvalidRequest, NotFound
 from chatcredit.events import (
@@ -35,7 +36,14 @@ from chatcredit.gate import Gate
 from chatcredit.keys import ApiKey, new_key
 from chatcredit.ledger import LedgerEntry
 from chatcredit.permits import PermitDecision
-from chatcredit.policy.decide import History, ReviewItem, decide, decide_adjustment, decide_reversal
+from chatcredit.policy.decide import (
+    History,
+    ReviewItem,
+    ShadowHit,
+    decide,
+    decide_adjustment,
+    decide_reversal,
+)
 from chatcredit.policy.model import IDENTITY_ORDER, Policy
 from chatcredit.signals import Signal
 from chatcredit.standing import Standing, fold
@@ -73,6 +81,7 @@ class Explanation:
     entries: tuple[LedgerEntry, ...]
     reversed_ids: frozenset[str]
     open_reviews: tuple[ReviewItem, ...]
+    shadow_hits: tuple[ShadowHit, ...] = ()
 
 
 class Engine:
@@ -87,8 +96,7 @@ class Engine:
         self.policy = policy
         self._clock = clock
         self.gate = Gate(store, policy, clock, self.standing)
-        self._detectors = list(detectors) if detectors is not None else load_detectors(policy)
-        self._custom_detectors = detectors is not None
+        self.detection = Detection(store, policy, clock, detectors)
         self._reset_caches()
 
     def _reset_caches(self) -> None:
@@ -178,14 +186,13 @@ class Engine:
                 )
                 active = self._record_activity(fresh)
                 self._record_memberships(fresh)
-                signals = [s for d in self._detectors for s in d.scan(fresh)]
+                signals = self.detection.scan(fresh)
                 self._apply(signals, active, now, report)
         except BaseException:
             stale = self._stale
             self._reset_caches()
             self._stale = stale
-            if not self._custom_detectors:
-                self._detectors = load_detectors(self.policy)
+            self.detection.reset()
             raise
         return report
 
@@ -255,6 +262,8 @@ class Engine:
             self.store.add_notices(decisions.notices)
         if decisions.reviews:
             self.store.add_review_items(decisions.reviews)
+        if decisions.shadow:
+            self.store.add_shadow_hits(decisions.shadow)
         self._histories.update(decisions.histories)
         self._refresh_standings(decisions.users, now)
         self._stale.update(active - decisions.users)
@@ -313,7 +322,8 @@ class Engine:
         standing = fold(user, h.entries, h.active_days, self.policy, at)
         entries = tuple(e for e in h.entries if e.ts <= at)
         reviews = tuple(r for r in self.store.review_items("open", 100_000) if r.user == user)
-        return Explanation(standing, entries, frozenset(e.reverses for e in entries if e.reverses), reviews)
+        shadow = tuple(h for h in self.store.shadow_hits(user) if h.ts <= at)
+        return Explanation(standing, entries, frozenset(e.reverses for e in entries if e.reverses), reviews, shadow)
 
     def ledger(self, user: str, at: float | None = None) -> list[LedgerEntry]:
         entries = self._history(user).entries
@@ -392,25 +402,20 @@ class Engine:
 
         Evidence already decided, including penalties a moderator reversed, is skipped.
         """
-        detectors = load_detectors(self.policy) if not self._custom_detectors else self._detectors
         report = IngestReport()
+        scan = self.detection.archive_scanner()
         batch: list[tuple[float, Event]] = []
-        rows = self.store.iter_events(["message", "message_edited"], since)
-        for row in rows:
+        rows = self.store.iter_events(["message", "message_edited", "member_joined"], since)
+        for n, row in enumerate(rows, start=1):
             batch.append((row.ts, parse_event(row.payload)))
-            if len(batch) >= BATCH_SIZE:
-                self._rescan_batch(detectors, batch, report)
+            if n % BATCH_SIZE == 0:
+                with self.store.transaction():
+                    self._apply(scan(batch), set(), self._clock(), report)
                 batch = []
         if batch:
-            self._rescan_batch(detectors, batch, report)
+            with self.store.transaction():
+                self._apply(scan(batch), set(), self._clock(), report)
         return report
-
-    def _rescan_batch(
-        self, detectors: Sequence[Detector], batch: list[tuple[float, Event]], report: IngestReport
-    ) -> None:
-        signals = [s for d in detectors for s in d.scan(batch)]
-        with self.store.transaction():
-            self._apply(signals, set(), self._clock(), report)
 
     # ---------------------------------------------------------------- API keys
 

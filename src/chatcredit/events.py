@@ -41,6 +41,7 @@ class Message(_Event, tag="message", frozen=True):
     media: bool = False
     mentions: list[Id] = []
     reply_to: Id | None = None
+    lang: Annotated[str, msgspec.Meta(max_length=16)] | None = None
 
 
 class MessageEdited(_Event, tag="message_edited", frozen=True):

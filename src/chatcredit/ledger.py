@@ -38,6 +38,8 @@ class LedgerEntry:
     note: str = ""
     reverses: str | None = None
     group: str | None = None
+    span_start: int | None = None
+    span_end: int | None = None
 
 
 def entry_id(user: str, seq: int) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 SignalAction = Literal["penalize", "review"]
+SignalMode = Literal["enforce", "shadow"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,11 @@ class Signal:
     action: SignalAction = "penalize"
     points: int | None = None
     reporter: str | None = None
+    #: where in the original text the evidence is, [start, end)
+    span: tuple[int, int] | None = None
+    #: "shadow": recorded and shown, never costs points (a rule on trial, or braked)
+    mode: SignalMode = "enforce"
+    note: str = ""
 
     @property
     def evidence_key(self) -> str:

@@ -8,7 +8,7 @@ from chatcredit.dueprocess.notices import Notice
 from chatcredit.engine import Explanation, IngestReport
 from chatcredit.ledger import LedgerEntry
 from chatcredit.permits import PermitDecision
-from chatcredit.policy.decide import ReviewItem
+from chatcredit.policy.decide import ReviewItem, ShadowHit
 from chatcredit.standing import Standing
 from chatcredit.store.base import QuarantineRow
 from chatcredit.timestamps import to_iso
@@ -56,6 +56,7 @@ def entry_view(e: LedgerEntry) -> View:
         "automated_detection": e.automated_detection,
         "automated_decision": e.automated_decision,
         "policy_version": e.policy_version,
+        "span": [e.span_start, e.span_end] if e.span_start is not None else None,
         "note": e.note,
         "reverses": e.reverses,
         "group": e.group,
@@ -154,4 +155,16 @@ def explain_view(x: Explanation) -> View:
         "standing": standing_view(x.standing),
         "entries": entries,
         "open_reviews": [review_view(r) for r in x.open_reviews],
+        "shadow_hits": [shadow_view(h) for h in x.shadow_hits],
+    }
+
+
+def shadow_view(h: ShadowHit) -> View:
+    return {
+        "rule_id": h.rule_id,
+        "user": h.user,
+        "event_id": h.event_id,
+        "ts": iso(h.ts),
+        "why": h.why,
+        "excerpt": h.excerpt,
     }

@@ -8,7 +8,8 @@ register its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Protocol
 
@@ -19,10 +20,21 @@ from chatcredit.signals import Signal
 ENTRY_POINT_GROUP = "chatcredit.detectors"
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the engine knows beyond the batch: when each of its users was first seen."""
+
+    first_seen: Mapping[str, float] = field(default_factory=dict)
+
+    def account_age(self, user: str, ts: float) -> float:
+        """Seconds between the user's first record and ``ts`` (0 for a user new now)."""
+        return max(0.0, ts - self.first_seen.get(user, ts))
+
+
 class Detector(Protocol):
     name: str
 
-    def scan(self, events: Sequence[tuple[float, Event]]) -> list[Signal]:
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         """Signals for a batch of ``(epoch seconds, event)`` pairs, in ingestion order."""
         ...
 

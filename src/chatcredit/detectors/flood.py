@@ -1,56 +1,101 @@
-"""Per-user flood detection: more than N messages within T seconds."""
+"""Flooding and mention spam: too many messages, or mentions, within a window."""
 
 from __future__ import annotations
 
-from collections import deque
+import re
 from collections.abc import Sequence
 
+from chatcredit.detectors import Context
+from chatcredit.detectors.windows import WindowCounter, counter_key
 from chatcredit.events import Event, Message
 from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
 
+_AT_MENTION = re.compile(r"(?<![\w@])@[\w.\-]{2,}")
+
 
 class FloodDetector:
-    """Keeps a sliding window of message times per user; fires once per window."""
+    """One sliding window per policy ``[[flood]]`` entry, counted per its key."""
 
     name = "flood"
 
     def __init__(self, policy: Policy) -> None:
-        self._limit = policy.flood.messages
-        self._seconds = policy.flood.seconds
-        self._severity = policy.flood.severity
-        self._reason = policy.flood.reason
-        self._windows: dict[str, deque[float]] = {}
-        self._quiet_until: dict[str, float] = {}
+        self._windows = [
+            (w, WindowCounter(w.seconds), f"flood-{w.messages}-in-{w.seconds:g}s-{w.key}") for w in policy.flood
+        ]
 
-    def scan(self, events: Sequence[tuple[float, Event]]) -> list[Signal]:
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         signals: list[Signal] = []
-        windows, seconds, limit = self._windows, self._seconds, self._limit
         for ts, event in events:
             if type(event) is not Message:
                 continue
-            user = event.user
-            window = windows.get(user)
-            if window is None:
-                window = windows[user] = deque()
-            window.append(ts)
-            while ts - window[0] > seconds:
-                window.popleft()
-            if len(window) > limit and ts >= self._quiet_until.get(user, 0.0):
-                self._quiet_until[user] = ts + seconds
-                signals.append(
-                    Signal(
-                        user=user,
-                        event_id=event.id,
-                        ts=ts,
-                        group=event.group,
-                        detector=self.name,
-                        rule_id="flood",
-                        reason_code=self._reason,
-                        category="flooding",
-                        severity=self._severity,
-                        confidence=1.0,
-                        excerpt=f"{len(window)} messages within {seconds:g} seconds",
+            for window, counter, rule_id in self._windows:
+                key = counter_key(window.key, event.user, event.group)
+                count = counter.add(key, ts)
+                if count > window.messages and counter.fire(key, ts):
+                    scope = {
+                        "user": "",
+                        "user+group": " in this group",
+                        "group": " in this group (all users)",
+                        "platform": " on the platform (all users)",
+                    }[window.key]
+                    signals.append(
+                        Signal(
+                            user=event.user,
+                            event_id=event.id,
+                            ts=ts,
+                            group=event.group,
+                            detector=self.name,
+                            rule_id=rule_id,
+                            reason_code=window.reason,
+                            category="flooding",
+                            severity=window.severity,
+                            confidence=1.0,
+                            excerpt=f"{count} messages within {window.seconds:g} seconds{scope}",
+                        )
                     )
+        return signals
+
+
+class MentionDetector:
+    """Too many mentions in one message, or within a window."""
+
+    name = "mentions"
+
+    def __init__(self, policy: Policy) -> None:
+        self._config = policy.mentions
+        self._counter = WindowCounter(policy.mentions.window_seconds)
+
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
+        c = self._config
+        signals: list[Signal] = []
+        for ts, event in events:
+            if type(event) is not Message:
+                continue
+            mentioned = set(event.mentions) | set(_AT_MENTION.findall(event.text))
+            if not mentioned:
+                continue
+            key = counter_key(c.key, event.user, event.group)
+            total = self._counter.add(key, ts, len(mentioned))
+            if len(mentioned) > c.per_message:
+                what, rule_id = f"{len(mentioned)} mentions in one message", "mention-spam-message"
+            elif total > c.per_window and self._counter.fire(key, ts):
+                what, rule_id = f"{total} mentions within {c.window_seconds:g} seconds", "mention-spam-window"
+            else:
+                continue
+            signals.append(
+                Signal(
+                    user=event.user,
+                    event_id=event.id,
+                    ts=ts,
+                    group=event.group,
+                    detector=self.name,
+                    rule_id=rule_id,
+                    reason_code="mention-spam",
+                    category="spam",
+                    severity=c.severity,
+                    confidence=1.0,
+                    excerpt=what,
                 )
+            )
         return signals

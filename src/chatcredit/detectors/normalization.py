@@ -3,16 +3,22 @@
 Two forms are produced:
 
 * ``fold``: NFKC, case folding, zero-width and bidi controls removed, combining marks
-  stripped, letters from other scripts that look like Latin ones mapped to them, curly
+  stripped, letters of other scripts that look like Latin ones mapped to them, curly
   quotes made straight. Regular-expression rules run on this form (digits survive).
 * ``skeleton``: ``fold`` plus leetspeak digits and symbols mapped to letters
   (``0→o 1→i 3→e 4→a 5→s 7→t @→a $→s €→e``), ``l`` unified with ``i``, punctuation
-  turned to spaces and runs of spaces collapsed. Keywords are compared in this form, so
-  ``FR€€ M0NEY``, ``frее mоney`` (Cyrillic) and ``free, money`` all match ``free money``.
+  inside a word removed (``fr.ee`` → ``free``), other punctuation turned to spaces, runs of
+  three or more single letters joined (``f r e e`` → ``free``) and repeated letters
+  collapsed (``freeeee`` → ``fre``, and ``free`` → ``fre`` too). Keywords are compared in
+  this form, so ``FR€€ M0NEY``, ``frее mоney`` (Cyrillic), ``f r e e  m o n e y``,
+  ``fr.ee m.o.n.e.y`` and ``freeeee money`` all match ``free money``.
+
+``locate`` finds where in the original text a keyword matched, for the evidence span.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _INVISIBLE = (
@@ -23,58 +29,24 @@ _INVISIBLE = (
 # Lower-case letters of other scripts that are drawn like Latin letters (after casefold).
 _LOOKALIKES = {
     # Cyrillic
-    "а": "a",
-    "в": "b",
-    "е": "e",
-    "ё": "e",
-    "к": "k",
-    "м": "m",
-    "н": "h",
-    "о": "o",
-    "р": "p",
-    "с": "c",
-    "т": "t",
-    "у": "y",
-    "х": "x",
-    "ѕ": "s",
-    "і": "i",
-    "ї": "i",
-    "ј": "j",
-    "ԁ": "d",
-    "һ": "h",
-    "ӏ": "l",
-    "ԛ": "q",
-    "ԝ": "w",
-    "ү": "y",
-    "ɡ": "g",
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
+    "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ү": "y", "ɡ": "g",
     # Greek
-    "α": "a",
-    "β": "b",
-    "ε": "e",
-    "η": "n",
-    "ι": "i",
-    "κ": "k",
-    "ν": "v",
-    "ο": "o",
-    "ρ": "p",
-    "τ": "t",
-    "υ": "u",
-    "χ": "x",
-    "ω": "w",
-    "ς": "c",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "c",
     # quotes
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u02bc": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "`": "'",
-}
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "`": "'",
+}  # fmt: skip
 _LEET = {"0": "o", "1": "i", "l": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
-_PUNCT = ',.;:!?"()[]{}<>-_/\\*+=~^#%&|…·•'
+_PUNCT = ",.;:!?\"()[]{}<>-_/\\*+=~^#%&|…·•'"
 
 _FOLD_TABLE = {ord(c): None for c in _INVISIBLE} | {ord(k): v for k, v in _LOOKALIKES.items()}
-_SKELETON_TABLE = {ord(k): v for k, v in _LEET.items()} | {ord(c): " " for c in _PUNCT}
+_LEET_TABLE = str.maketrans(_LEET)
+_PUNCT_TABLE = {ord(c): " " for c in _PUNCT}
+_INNER_PUNCT = re.compile(r"(?<=[^\W_])[.\-_*'|~]+(?=[^\W_])")
+_REPEATS = re.compile(r"(.)\1+")
+_SINGLES = re.compile(r"(?<!\S)(?:\S )+\S(?!\S)")  # runs of single-character tokens
 
 
 def fold(text: str) -> str:
@@ -87,10 +59,46 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)
 
 
+def _join_singles(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return run.replace(" ", "") if len(run) >= 5 else run  # at least three letters
+
+
 def skeleton_of_folded(folded: str) -> str:
-    return " ".join(folded.translate(_SKELETON_TABLE).split())
+    text = _INNER_PUNCT.sub("", folded.translate(_LEET_TABLE))
+    text = " ".join(text.translate(_PUNCT_TABLE).split())
+    if " " in text:
+        text = _SINGLES.sub(_join_singles, text)
+    return _REPEATS.sub(r"\1", text)
 
 
 def skeleton(text: str) -> str:
     """The form keywords are matched in; see the module docstring."""
     return skeleton_of_folded(fold(text))
+
+
+def _letters(text: str) -> tuple[str, list[int]]:
+    """Letters and digits of ``text`` in skeleton spelling, repeats collapsed, with the
+    offset in ``text`` each one came from."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        for c in skeleton_of_folded(fold(ch)):
+            if c.isalnum() and not (out and out[-1] == c):
+                out.append(c)
+                offsets.append(i)
+    return "".join(out), offsets
+
+
+def locate(text: str, keyword: str) -> tuple[int, int] | None:
+    """The span ``[start, end)`` of ``text`` where ``keyword`` (any spelling) occurs."""
+    target = "".join(c for c in skeleton(keyword) if c.isalnum())
+    letters, offsets = _letters(text)
+    found = letters.find(target) if target else -1
+    if found < 0:
+        return None
+    last = offsets[found + len(target) - 1]
+    end = last + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return offsets[found], end

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from chatcredit.detectors import Context
 from chatcredit.events import Event, Report
 from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
@@ -15,7 +16,7 @@ class ReportDetector:
     def __init__(self, policy: Policy) -> None:
         del policy
 
-    def scan(self, events: Sequence[tuple[float, Event]]) -> list[Signal]:
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         return [
             Signal(
                 user=event.target_user,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import ahocorasick
-
-from chatcredit.detectors.normalization import fold, skeleton_of_folded
+from chatcredit.detectors import Context
+from chatcredit.detectors.matcher import KeywordIndex, PatternIndex
+from chatcredit.detectors.normalization import fold, locate, skeleton_of_folded
 from chatcredit.events import Event, Message, MessageEdited
 from chatcredit.policy.model import Policy, Rule
 from chatcredit.signals import Signal
@@ -20,66 +19,60 @@ EXCERPT_CHARS = 200
 class Match:
     rule: Rule
     matched: str
+    span: tuple[int, int] | None  # in the original text
 
 
-def excerpt(text: str) -> str:
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+def excerpt(text: str, span: tuple[int, int] | None = None) -> str:
+    """The text, or a window of it around ``span`` when it is long."""
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    if span is None:
+        return text[: EXCERPT_CHARS - 1] + "…"
+    start = max(0, min(span[0] - 60, len(text) - EXCERPT_CHARS + 2))
+    end = min(len(text), start + EXCERPT_CHARS - 2)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 class RuleMatcher:
-    """All keyword rules in one Aho-Corasick automaton; patterns compiled once each."""
+    """All keyword rules in one automaton, all patterns in one multi-pattern index."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        self._patterns: list[tuple[int, Rule, re.Pattern[str]]] = []
-        by_key: dict[str, list[tuple[int, str]]] = {}
         self._rules = list(rules)
-        for index, rule in enumerate(self._rules):
-            for keyword in rule.keywords:
-                key = skeleton_of_folded(fold(keyword))
-                if key:
-                    by_key.setdefault(key, []).append((index, keyword))
-            self._patterns.extend((index, rule, re.compile(p)) for p in rule.patterns)
-        for key, owners in by_key.items():
-            self._automaton.add_word(key, (len(key), owners))
-        self._has_keywords = bool(by_key)
-        if self._has_keywords:
-            self._automaton.make_automaton()
+        self.keywords = KeywordIndex([(i, k) for i, r in enumerate(self._rules) for k in r.keywords])
+        self.patterns = PatternIndex([(i, p) for i, r in enumerate(self._rules) for p in r.patterns])
 
-    def match(self, text: str) -> list[Match]:
-        """At most one match per rule: the first keyword or pattern that hits."""
+    def match(self, text: str, group: str | None = None, lang: str | None = None) -> list[Match]:
+        """At most one match per rule in scope: the first keyword or pattern that hits."""
         folded = fold(text)
         hits: dict[int, Match] = {}
-        if self._has_keywords:
-            skel = skeleton_of_folded(folded)
-            end_limit = len(skel) - 1
-            for end, (length, owners) in self._automaton.iter(skel):
-                start = end - length + 1
-                if start > 0 and skel[start - 1].isalnum():
-                    continue
-                if end < end_limit and skel[end + 1].isalnum():
-                    continue
-                for index, keyword in owners:
-                    hits.setdefault(index, Match(self._rules[index], keyword))
-        for index, rule, pattern in self._patterns:
-            if index not in hits and (m := pattern.search(folded)) is not None:
-                hits[index] = Match(rule, m.group(0))
-        return [hits[i] for i in sorted(hits)]
+        for index, keyword in self.keywords.search(skeleton_of_folded(folded)).items():
+            hits[index] = Match(self._rules[index], keyword, None)
+        for index, (matched, _, _) in self.patterns.search(folded).items():
+            hits.setdefault(index, Match(self._rules[index], matched, None))
+        found = []
+        for index in sorted(hits):
+            m = hits[index]
+            if (m.rule.groups and group not in m.rule.groups) or (m.rule.languages and lang not in m.rule.languages):
+                continue
+            found.append(Match(m.rule, m.matched, locate(text, m.matched)))
+        return found
 
 
 class RuleDetector:
     name = "rules"
 
     def __init__(self, policy: Policy) -> None:
-        self._matcher = RuleMatcher(policy.rules)
+        self.matcher = RuleMatcher(policy.rules)
 
-    def scan(self, events: Sequence[tuple[float, Event]]) -> list[Signal]:
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         signals: list[Signal] = []
+        match = self.matcher.match
         for ts, event in events:
             if not isinstance(event, Message | MessageEdited) or not event.text:
                 continue
-            for match in self._matcher.match(event.text):
-                rule = match.rule
+            lang = event.lang if isinstance(event, Message) else None
+            for m in match(event.text, event.group, lang):
+                rule = m.rule
                 signals.append(
                     Signal(
                         user=event.user,
@@ -92,8 +85,11 @@ class RuleDetector:
                         category=rule.category,
                         severity=rule.severity,
                         confidence=1.0,
-                        excerpt=excerpt(event.text),
+                        excerpt=excerpt(event.text, m.span),
                         points=rule.points,
+                        span=m.span,
+                        mode=rule.mode,
+                        note="rule in shadow mode" if rule.mode == "shadow" else "",
                     )
                 )
         return signals

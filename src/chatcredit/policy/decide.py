@@ -46,11 +46,24 @@ class ReviewItem:
     status: str = "open"
 
 
+@dataclass(frozen=True, slots=True)
+class ShadowHit:
+    """A hit that costs nothing: a rule in shadow mode, or one the brake stopped."""
+
+    rule_id: str
+    user: str
+    event_id: str
+    ts: float
+    why: str
+    excerpt: str
+
+
 @dataclass(slots=True)
 class Decisions:
     entries: list[LedgerEntry] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     reviews: list[ReviewItem] = field(default_factory=list)
+    shadow: list[ShadowHit] = field(default_factory=list)
     histories: dict[str, History] = field(default_factory=dict)
 
     @property
@@ -73,6 +86,10 @@ def decide(
     out = Decisions()
     seen = set(decided)
     for signal in signals:
+        if signal.mode == "shadow":
+            why = signal.note or "rule in shadow mode"
+            out.shadow.append(ShadowHit(signal.rule_id, signal.user, signal.event_id, signal.ts, why, signal.excerpt))
+            continue
         key = signal.evidence_key
         if key in seen:
             continue
@@ -131,6 +148,8 @@ def _penalize(signal: Signal, history: History, policy: Policy) -> tuple[LedgerE
         automated_decision=True,
         policy_version=policy.version,
         group=signal.group,
+        span_start=signal.span[0] if signal.span else None,
+        span_end=signal.span[1] if signal.span else None,
     )
     return entry, _record(history, signal.user, entry, policy)
 

@@ -16,6 +16,7 @@ from chatcredit.policy.model import IDENTITY_ORDER, Policy
 from chatcredit.taxonomy import is_forbidden, is_known
 
 DEFAULT_NAME = "default.toml"
+_OPINION = "chatcredit scores conduct, never political or religious views"
 
 
 def default_policy_text() -> str:
@@ -95,8 +96,23 @@ def _check_meaning(policy: Policy, text: str, path: str) -> None:
         )
     if policy.repeat.max_multiplier < policy.repeat.multiplier:
         raise _fail(text, path, ["repeat", "max_multiplier"], "must be at least repeat.multiplier")
-    if is_forbidden(policy.flood.reason):
-        raise _fail(text, path, ["flood", "reason"], "reason codes are about conduct, not views")
+    for i, window in enumerate(policy.flood):
+        if is_forbidden(window.reason):
+            raise _fail(text, path, ["flood", i, "reason"], "reason codes are about conduct, not views")
+    for name, head in policy.classifier.heads.items():
+        if is_forbidden(head.category):
+            raise _fail(text, path, ["classifier", "heads", name, "category"], _OPINION)
+        if not is_known(head.category):
+            raise _fail(
+                text,
+                path,
+                ["classifier", "heads", name, "category"],
+                f"unknown category {head.category!r}; see `chatcredit taxonomy`",
+            )
+    if policy.classifier.review_at > policy.classifier.automate_at:
+        raise _fail(text, path, ["classifier", "review_at"], "must not be above classifier.automate_at")
+    if not is_known(policy.links.block_category):
+        raise _fail(text, path, ["links", "block_category"], f"unknown category {policy.links.block_category!r}")
     assert IDENTITY_ORDER  # levels are validated by the model's Literal types
     seen: set[str] = set()
     for i, rule in enumerate(policy.rules):

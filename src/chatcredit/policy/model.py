@@ -6,6 +6,18 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from chatcredit.policy.detection import (
+    Brake,
+    Classifier,
+    Crosspost,
+    FloodWindow,
+    Links,
+    Mentions,
+    Raid,
+    Shouting,
+    default_flood,
+)
+
 SeverityName = Literal["low", "medium", "high", "critical"]
 IdentityLevelName = Literal["none", "email", "phone", "document"]
 Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
@@ -51,13 +63,6 @@ class Repeat(_Model, frozen=True):
     counting_fraction: Fraction
 
 
-class Flood(_Model, frozen=True):
-    messages: Annotated[int, msgspec.Meta(ge=2)]
-    seconds: Annotated[float, msgspec.Meta(gt=0)]
-    severity: SeverityName
-    reason: Code
-
-
 class Review(_Model, frozen=True):
     #: Signals below this confidence go to the review queue instead of costing points.
     automate_at_confidence: Fraction
@@ -87,6 +92,9 @@ class Rule(_Model, frozen=True):
     category: Code
     severity: SeverityName
     title: str = ""
+    mode: Literal["enforce", "shadow"] = "enforce"
+    groups: list[str] = []
+    languages: list[str] = []
     keywords: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
     patterns: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
     reason: Code | None = None
@@ -107,12 +115,19 @@ class Policy(_Model, frozen=True):
     tenure: Tenure
     severities: Severities
     repeat: Repeat
-    flood: Flood
     review: Review
     appeals: Appeals
     identity: Identity
     tiers: Annotated[list[Tier], msgspec.Meta(min_length=1)]
     rules: list[Rule] = []
+    flood: list[FloodWindow] = msgspec.field(default_factory=default_flood)
+    mentions: Mentions = msgspec.field(default_factory=Mentions)
+    crosspost: Crosspost = msgspec.field(default_factory=Crosspost)
+    raid: Raid = msgspec.field(default_factory=Raid)
+    links: Links = msgspec.field(default_factory=Links)
+    shouting: Shouting = msgspec.field(default_factory=Shouting)
+    brake: Brake = msgspec.field(default_factory=Brake)
+    classifier: Classifier = msgspec.field(default_factory=Classifier)
     #: Set by the loader: the content hash, where it came from, and the text itself.
     version: str = ""
     source: str = ""

@@ -33,6 +33,8 @@ LEDGER_COLUMNS = (
     "note",
     "reverses",
     "group_id",
+    "span_start",
+    "span_end",
 )
 
 _encoder = msgspec.json.Encoder()
@@ -64,6 +66,8 @@ def ledger_row(e: LedgerEntry) -> tuple[Any, ...]:
         e.note,
         e.reverses,
         e.group,
+        e.span_start,
+        e.span_end,
     )
 
 
@@ -90,6 +94,8 @@ def ledger_entry(row: tuple[Any, ...]) -> LedgerEntry:
         note,
         reverses,
         group,
+        span_start,
+        span_end,
     ) = row
     return LedgerEntry(
         id=id_,
@@ -113,6 +119,8 @@ def ledger_entry(row: tuple[Any, ...]) -> LedgerEntry:
         note=note,
         reverses=reverses,
         group=group,
+        span_start=span_start,
+        span_end=span_end,
     )
 
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import ConflictError
 from chatcredit.keys import ApiKey
 from chatcredit.ledger import LedgerEntry
-from chatcredit.policy.decide import ReviewItem
+from chatcredit.policy.decide import ReviewItem, ShadowHit
 from chatcredit.standing import Standing
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, UsageCounts
 
@@ -31,6 +32,10 @@ class MemoryStore:
         self.members: dict[tuple[str, str], str] = {}
         self.identities: dict[str, str] = {}
         self.api_keys: dict[str, ApiKey] = {}
+        self.users: dict[str, float] = {}
+        self.versions: dict[tuple[str, str], float] = {}
+        self.brake_records: dict[tuple[str, str], BrakeRecord] = {}
+        self.shadow: list[ShadowHit] = []
         self._depth = 0
 
     def close(self) -> None:
@@ -194,6 +199,41 @@ class MemoryStore:
 
     def group_size(self, group: str) -> int:
         return sum(1 for (g, _) in self.members if g == group)
+
+    # detection state
+    def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
+        for user, ts in pairs:
+            self.users.setdefault(user, ts)
+
+    def first_seen(self, users: Sequence[str]) -> dict[str, float]:
+        return {u: self.users[u] for u in users if u in self.users}
+
+    def rule_versions(self) -> dict[tuple[str, str], float]:
+        return dict(self.versions)
+
+    def add_rule_versions(self, rows: Sequence[tuple[str, str, float]]) -> None:
+        for rule_id, digest, ts in rows:
+            self.versions.setdefault((rule_id, digest), ts)
+
+    def brakes(self) -> list[BrakeRecord]:
+        return sorted(self.brake_records.values(), key=lambda b: b.engaged)
+
+    def add_brakes(self, records: Sequence[BrakeRecord]) -> None:
+        for b in records:
+            self.brake_records.setdefault((b.rule_id, b.hash), b)
+
+    def add_shadow_hits(self, hits: Sequence[ShadowHit]) -> None:
+        self.shadow.extend(hits)
+
+    def shadow_hits(self, user: str | None = None, limit: int = 1000) -> list[ShadowHit]:
+        found = [h for h in self.shadow if user is None or h.user == user]
+        return sorted(found, key=lambda h: h.ts)[:limit]
+
+    def shadow_hit_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for h in self.shadow:
+            counts[h.rule_id] = counts.get(h.rule_id, 0) + 1
+        return counts
 
     # API keys
     def add_key(self, key: ApiKey) -> None:

@@ -12,11 +12,12 @@ from typing import Any
 
 import msgspec
 
+from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import ChatcreditError, ConflictError
 from chatcredit.keys import ApiKey
 from chatcredit.ledger import LedgerEntry
-from chatcredit.policy.decide import ReviewItem
+from chatcredit.policy.decide import ReviewItem, ShadowHit
 from chatcredit.standing import Standing
 from chatcredit.store import codec
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, UsageCounts
@@ -286,6 +287,46 @@ class SqliteStore:
 
     def group_size(self, group: str) -> int:
         return int(self._rows("SELECT count(*) FROM memberships WHERE group_id = ?", (group,))[0][0])
+
+    # detection state
+    def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO users VALUES (?, ?)", pairs)
+
+    def first_seen(self, users: Sequence[str]) -> dict[str, float]:
+        sql = "SELECT user_id, first_seen FROM users WHERE user_id IN (SELECT value FROM json_each(?))"
+        return dict(self._db.execute(sql, (_json_list(users),)).fetchall())
+
+    def rule_versions(self) -> dict[tuple[str, str], float]:
+        return {(r, h): t for r, h, t in self._rows("SELECT rule_id, hash, first_seen FROM rule_versions")}
+
+    def add_rule_versions(self, rows: Sequence[tuple[str, str, float]]) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO rule_versions VALUES (?, ?, ?)", rows)
+
+    def brakes(self) -> list[BrakeRecord]:
+        return [BrakeRecord(*r) for r in self._rows("SELECT * FROM rule_brakes ORDER BY engaged")]
+
+    def add_brakes(self, records: Sequence[BrakeRecord]) -> None:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO rule_brakes VALUES (?, ?, ?, ?, ?, ?)",
+            [(b.rule_id, b.hash, b.engaged, b.hits, b.messages, b.reason) for b in records],
+        )
+
+    def add_shadow_hits(self, hits: Sequence[ShadowHit]) -> None:
+        self._db.executemany(
+            "INSERT INTO shadow_hits (rule_id, user_id, event_id, ts, why, excerpt) VALUES (?, ?, ?, ?, ?, ?)",
+            [(h.rule_id, h.user, h.event_id, h.ts, h.why, h.excerpt) for h in hits],
+        )
+
+    def shadow_hits(self, user: str | None = None, limit: int = 1000) -> list[ShadowHit]:
+        where, params = ("WHERE user_id = ?", [user]) if user is not None else ("", [])
+        rows = self._rows(
+            f"SELECT rule_id, user_id, event_id, ts, why, excerpt FROM shadow_hits {where} ORDER BY ts, n LIMIT ?",
+            [*params, limit],
+        )
+        return [ShadowHit(*r) for r in rows]
+
+    def shadow_hit_counts(self) -> dict[str, int]:
+        return dict(self._rows("SELECT rule_id, count(*) FROM shadow_hits GROUP BY rule_id"))
 
     # API keys
     def add_key(self, key: ApiKey) -> None:

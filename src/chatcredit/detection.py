@@ -1,0 +1,124 @@
+"""Detection in the engine: the registered detectors, account ages, rule versions, the brake.
+
+Detectors are built on first use (a query-only command never compiles thousands of
+patterns). Each batch: users seen for the first time are recorded, the detectors scan
+the batch with each user's account age at hand, and the brake turns the hits of a
+recently changed rule that fires too often into shadow hits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from chatcredit.detectors import Context, Detector, load_detectors
+from chatcredit.detectors.brake import BrakeRecord, RuleBrake, rule_hash
+from chatcredit.events import Event, Message
+from chatcredit.policy.model import Policy
+from chatcredit.signals import Signal
+from chatcredit.store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class RuleStatus:
+    rule_id: str
+    category: str
+    severity: str
+    mode: str
+    version: str
+    changed_at: float | None
+    recent: bool
+    brake: BrakeRecord | None
+    shadow_hits: int
+
+
+class Detection:
+    def __init__(
+        self, store: Store, policy: Policy, clock: Callable[[], float], detectors: Sequence[Detector] | None = None
+    ) -> None:
+        self._store = store
+        self._policy = policy
+        self._clock = clock
+        self._given = list(detectors) if detectors is not None else None
+        self._detectors: list[Detector] | None = None
+        self._brake: RuleBrake | None = None
+
+    def _build(self) -> list[Detector]:
+        return list(self._given) if self._given is not None else load_detectors(self._policy)
+
+    def _ready(self) -> tuple[list[Detector], RuleBrake]:
+        if self._detectors is None or self._brake is None:
+            self._detectors = self._build()
+            self._brake = RuleBrake(self._policy, self._record_versions(), self._store.brakes())
+        return self._detectors, self._brake
+
+    def _record_versions(self) -> dict[str, float]:
+        now = self._clock()
+        current = {rule.id: rule_hash(rule) for rule in self._policy.rules}
+        with self._store.transaction():
+            self._store.add_rule_versions([(rid, digest, now) for rid, digest in current.items()])
+        known = self._store.rule_versions()
+        return {rid: known[(rid, digest)] for rid, digest in current.items()}
+
+    def reset(self) -> None:
+        """Forget detector state (after a failed batch the windows may hold unsaved events)."""
+        self._detectors = None
+        self._brake = None
+
+    def scan(self, fresh: Sequence[tuple[float, Event]]) -> list[Signal]:
+        detectors, brake = self._ready()
+        context = Context(self._first_seen(fresh))
+        signals = [s for d in detectors for s in d.scan(fresh, context)]
+        messages = sum(1 for _, e in fresh if type(e) is Message)
+        signals, engaged = brake.apply(signals, messages, self._clock())
+        if engaged:
+            self._store.add_brakes(engaged)
+        return signals
+
+    def archive_scanner(self) -> Callable[[Sequence[tuple[float, Event]]], list[Signal]]:
+        """A scan of archived events with detectors of its own (their windows start empty);
+        braked rules stay braked, and nothing is counted towards the brake."""
+        detectors = self._build()
+        _, brake = self._ready()
+
+        def scan(fresh: Sequence[tuple[float, Event]]) -> list[Signal]:
+            context = Context(self._store.first_seen(sorted({e.user for _, e in fresh})))
+            signals = [s for d in detectors for s in d.scan(fresh, context)]
+            return brake.apply(signals, 0, self._clock())[0]
+
+        return scan
+
+    def _first_seen(self, fresh: Sequence[tuple[float, Event]]) -> dict[str, float]:
+        users = sorted({e.user for _, e in fresh})
+        known = self._store.first_seen(users)
+        new: dict[str, float] = {}
+        for ts, event in fresh:
+            if event.user not in known and (event.user not in new or ts < new[event.user]):
+                new[event.user] = ts
+        if new:
+            self._store.add_users(list(new.items()))
+        return {**known, **new}
+
+    def rules(self) -> list[RuleStatus]:
+        _, brake = self._ready()
+        versions = self._store.rule_versions()
+        counts = self._store.shadow_hit_counts()
+        now = self._clock()
+        engaged = brake.engaged
+        out = []
+        for rule in self._policy.rules:
+            digest = rule_hash(rule)
+            out.append(
+                RuleStatus(
+                    rule.id,
+                    rule.category,
+                    rule.severity,
+                    rule.mode,
+                    digest,
+                    versions.get((rule.id, digest)),
+                    brake.is_recent(rule.id, now),
+                    engaged.get(rule.id),
+                    counts.get(rule.id, 0),
+                )
+            )
+        return out

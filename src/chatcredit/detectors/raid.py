@@ -1,0 +1,65 @@
+"""Join waves: many new accounts joining one group within a window (a raid)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+
+from chatcredit.detectors import Context
+from chatcredit.events import Event, MemberJoined
+from chatcredit.policy.model import Policy
+from chatcredit.signals import Signal
+
+DAY = 86_400.0
+
+
+class RaidDetector:
+    """A raid is first the group's problem: the joiners go to human review, no points."""
+
+    name = "raid"
+
+    def __init__(self, policy: Policy) -> None:
+        self._c = policy.raid
+        self._joins: dict[str, deque[tuple[float, str, str]]] = {}
+        self._reported: dict[str, set[str]] = {}
+
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
+        c = self._c
+        signals: list[Signal] = []
+        for ts, event in events:
+            if type(event) is not MemberJoined:
+                continue
+            if context.account_age(event.user, ts) >= c.new_account_days * DAY:
+                continue
+            wave = self._joins.setdefault(event.group, deque())
+            wave.append((ts, event.user, event.id))
+            while ts - wave[0][0] > c.window_seconds:
+                wave.popleft()
+            if len({u for _, u, _ in wave}) < c.joins:
+                continue
+            reported = self._reported.setdefault(event.group, set())
+            if not reported:
+                reported.add("\x00wave")
+            for _, user, event_id in wave:
+                if user in reported:
+                    continue
+                reported.add(user)
+                signals.append(
+                    Signal(
+                        user=user,
+                        event_id=event_id,
+                        ts=ts,
+                        group=event.group,
+                        detector=self.name,
+                        rule_id="raid",
+                        reason_code="join-wave",
+                        category="spam",
+                        severity="medium",
+                        confidence=0.5,
+                        action="review",
+                        excerpt=f"{len(wave)} new accounts joined group {event.group} within {c.window_seconds:g} s",
+                    )
+                )
+            if len(reported) > 100_000:
+                reported.clear()
+        return signals

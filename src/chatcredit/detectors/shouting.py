@@ -1,0 +1,55 @@
+"""Caps and emoji flooding."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from chatcredit.detectors import Context
+from chatcredit.detectors.rules import excerpt
+from chatcredit.events import Event, Message
+from chatcredit.policy.model import Policy
+from chatcredit.signals import Signal
+
+
+def emoji_count(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 0x2000 and unicodedata.category(ch) == "So")
+
+
+class ShoutingDetector:
+    name = "shouting"
+
+    def __init__(self, policy: Policy) -> None:
+        self._c = policy.shouting
+
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
+        c = self._c
+        signals: list[Signal] = []
+        for ts, event in events:
+            if type(event) is not Message or len(event.text) < c.min_chars:
+                continue
+            text = event.text
+            what = ""
+            upper = 0 if text == text.lower() else sum(map(str.isupper, text))  # the common case is cheap
+            letters = upper + sum(map(str.islower, text)) if upper else 0
+            if upper and letters >= c.min_chars and upper >= c.caps_ratio * letters:
+                what, rule_id = "caps", "shouting-caps"
+            elif not text.isascii() and emoji_count(text) > c.max_emoji:
+                what, rule_id = "emoji", "shouting-emoji"
+            if what:
+                signals.append(
+                    Signal(
+                        user=event.user,
+                        event_id=event.id,
+                        ts=ts,
+                        group=event.group,
+                        detector=self.name,
+                        rule_id=rule_id,
+                        reason_code=f"{what}-flooding",
+                        category="flooding",
+                        severity=c.severity,
+                        confidence=1.0,
+                        excerpt=excerpt(text),
+                    )
+                )
+        return signals

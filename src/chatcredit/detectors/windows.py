@@ -1,0 +1,46 @@
+"""Sliding-window counters keyed by user, user+group, group or the whole platform."""
+
+from __future__ import annotations
+
+from collections import deque
+
+from chatcredit.policy.detection import CounterKey
+
+
+def counter_key(kind: CounterKey, user: str, group: str | None) -> str:
+    if kind == "user":
+        return user
+    if kind == "group":
+        return f"g\x00{group}"
+    if kind == "user+group":
+        return f"{user}\x00{group}"
+    return "*"
+
+
+class WindowCounter:
+    """Sum of amounts added within the last ``seconds``, per key; fires once per window."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._items: dict[str, deque[tuple[float, int]]] = {}
+        self._totals: dict[str, int] = {}
+        self._quiet_until: dict[str, float] = {}
+
+    def add(self, key: str, ts: float, amount: int = 1) -> int:
+        items = self._items.get(key)
+        if items is None:
+            items = self._items[key] = deque()
+            self._totals[key] = 0
+        items.append((ts, amount))
+        total = self._totals[key] + amount
+        while ts - items[0][0] > self.seconds:
+            total -= items.popleft()[1]
+        self._totals[key] = total
+        return total
+
+    def fire(self, key: str, ts: float) -> bool:
+        """True at most once per window and key (then quiet until the window has passed)."""
+        if ts < self._quiet_until.get(key, float("-inf")):
+            return False
+        self._quiet_until[key] = ts + self.seconds
+        return True

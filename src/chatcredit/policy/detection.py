@@ -1,0 +1,96 @@
+"""Policy sections for detection: behavioural thresholds, link lists, the brake, the classifier.
+
+Every section has defaults, so a policy that omits one still loads; the packaged default
+policy spells them all out. Documented key by key in ``docs/policy.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+SeverityName = Literal["low", "medium", "high", "critical"]
+CounterKey = Literal["user", "user+group", "group", "platform"]
+Positive = Annotated[int, msgspec.Meta(ge=1)]
+Seconds = Annotated[float, msgspec.Meta(gt=0)]
+Fraction = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
+Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+
+
+class _Section(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    pass
+
+
+class FloodWindow(_Section, frozen=True):
+    messages: Annotated[int, msgspec.Meta(ge=2)]
+    seconds: Seconds
+    severity: SeverityName = "low"
+    reason: Code = "flooding"
+    key: CounterKey = "user"
+
+
+def default_flood() -> list[FloodWindow]:
+    return [FloodWindow(messages=10, seconds=10), FloodWindow(messages=60, seconds=300)]
+
+
+class Mentions(_Section, frozen=True):
+    per_message: Positive = 10
+    per_window: Positive = 30
+    window_seconds: Seconds = 120
+    severity: SeverityName = "low"
+    key: CounterKey = "user"
+
+
+class Crosspost(_Section, frozen=True):
+    min_chars: Positive = 25
+    groups: Annotated[int, msgspec.Meta(ge=2)] = 3
+    window_seconds: Seconds = 900
+    new_account_days: float = 7
+    new_accounts: Annotated[int, msgspec.Meta(ge=2)] = 5
+    similarity: Fraction = 0.8
+    severity: SeverityName = "medium"
+
+
+class Raid(_Section, frozen=True):
+    joins: Annotated[int, msgspec.Meta(ge=2)] = 25
+    window_seconds: Seconds = 120
+    new_account_days: float = 2
+
+
+class Links(_Section, frozen=True):
+    block_domains: list[str] = []
+    allow_domains: list[str] = []
+    shorteners: list[str] = []
+    new_account_days: float = 1
+    block_severity: SeverityName = "critical"
+    block_category: Code = "malware"
+
+
+class Shouting(_Section, frozen=True):
+    min_chars: Positive = 24
+    caps_ratio: Fraction = 0.85
+    max_emoji: Positive = 30
+    severity: SeverityName = "low"
+
+
+class Brake(_Section, frozen=True):
+    recent_hours: Seconds = 24
+    max_share: Fraction = 0.05
+    min_messages: Positive = 200
+
+
+class Head(_Section, frozen=True):
+    category: Code
+    severity: SeverityName = "medium"
+    reason: Code | None = None
+
+
+class Classifier(_Section, frozen=True):
+    enabled: bool = True
+    model: str = ""
+    automate_at: Fraction = 0.98
+    review_at: Fraction = 0.85
+    heads: dict[str, Head] = msgspec.field(
+        default_factory=lambda: {"spam": Head(category="spam"), "abuse": Head(category="harassment")}
+    )
