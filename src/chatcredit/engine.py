@@ -63,6 +63,7 @@ class IngestReport:
     reviews: int = 0
     rejected: list[RejectedLine] = field(default_factory=list)
     signals_by_category: Counter[str] = field(default_factory=Counter)
+    signals_by_rule: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: IngestReport) -> None:
         self.accepted += other.accepted
@@ -73,6 +74,7 @@ class IngestReport:
         self.reviews += other.reviews
         self.rejected.extend(other.rejected)
         self.signals_by_category.update(other.signals_by_category)
+        self.signals_by_rule.update(other.signals_by_rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +273,7 @@ class Engine:
             self.gate.forget_standing(user)
         report.signals += len(signals)
         report.signals_by_category.update(s.category for s in signals)
+        report.signals_by_rule.update(s.rule_id for s in signals if s.detector != "reports")
         report.penalties += len(decisions.entries)
         report.reviews += len(decisions.reviews)
 

@@ -39,7 +39,7 @@ def new_key(name: str, scopes: tuple[str, ...], now: float) -> tuple[ApiKey, str
     unknown = [s for s in scopes if s not in SCOPES]
     if unknown or not scopes:
         raise ValueError(f"scopes must be among {', '.join(SCOPES)}; got {', '.join(scopes) or 'none'}")
-    if not name.strip():
+    if not name:
         raise ValueError("a key needs a name (it is recorded as the actor of what the key does)")
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(24)

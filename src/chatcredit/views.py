@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chatcredit.detection import RuleStatus
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.engine import Explanation, IngestReport
 from chatcredit.ledger import LedgerEntry
@@ -156,6 +157,21 @@ def explain_view(x: Explanation) -> View:
         "entries": entries,
         "open_reviews": [review_view(r) for r in x.open_reviews],
         "shadow_hits": [shadow_view(h) for h in x.shadow_hits],
+    }
+
+
+def rule_view(r: RuleStatus) -> View:
+    return {
+        "rule_id": r.rule_id,
+        "category": r.category,
+        "severity": r.severity,
+        "mode": r.mode,
+        "version": r.version,
+        "changed_at": iso(r.changed_at),
+        "on_trial": r.recent,
+        "braked": r.brake is not None,
+        "brake_reason": r.brake.reason if r.brake else None,
+        "shadow_hits": r.shadow_hits,
     }
 
 

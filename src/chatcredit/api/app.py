@@ -24,11 +24,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chatcredit import open_engine
 from chatcredit.api.auth import Authenticator, require
+from chatcredit.api.call import Call
 from chatcredit.api.logs import configure
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.openapi import build_openapi
 from chatcredit.api.problems import HttpProblem, from_error, problem_response
-from chatcredit.api.routes import ENDPOINTS, Call, Endpoint
+from chatcredit.api.routes import ENDPOINTS, Endpoint
 from chatcredit.config import Settings
 from chatcredit.engine import Engine
 from chatcredit.errors import ChatcreditError

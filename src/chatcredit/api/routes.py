@@ -6,148 +6,20 @@ built from (``openapi.py``), so the document cannot drift from the routes.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
-from starlette.requests import Request
 
 from chatcredit import views
 from chatcredit.api import schemas as sc
-from chatcredit.api.bodies import AdjustBody, KeyBody, ReverseBody, decode_body, parse_events_body
-from chatcredit.api.metrics import Metrics
+from chatcredit.api.bodies import AdjustBody, KeyBody, ReverseBody, parse_events_body
+from chatcredit.api.call import Call, Param
 from chatcredit.api.problems import HttpProblem
-from chatcredit.config import Settings
-from chatcredit.engine import Engine
 from chatcredit.keys import ApiKey
 from chatcredit.permits import ACTIONS
 from chatcredit.taxonomy import CATEGORIES
-from chatcredit.timestamps import parse_iso
-
-JSON_TYPES = ("application/json", "application/x-ndjson")
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Param:
-    name: str
-    schema: sc.Schema
-    required: bool = False
-    description: str = ""
-    where: str = "query"
-
-
-@dataclass(slots=True)
-class Call:
-    request: Request
-    engine: Engine
-    key: ApiKey | None
-    settings: Settings
-    metrics: Metrics
-
-    def text(self, name: str, required: bool = False, max_length: int = 256) -> str | None:
-        value = self.request.query_params.get(name)
-        if value == "":
-            raise HttpProblem(400, "invalid-parameter", "A parameter is not valid", f"'{name}' is empty")
-        if value is None:
-            if required:
-                raise HttpProblem(
-                    400,
-                    "missing-parameter",
-                    "A required parameter is missing",
-                    f"query parameter '{name}' is required",
-                )
-            return None
-        if len(value) > max_length:
-            raise HttpProblem(400, "invalid-parameter", "A parameter is not valid", f"'{name}' is too long")
-        return value
-
-    def time(self, name: str = "at") -> float | None:
-        value = self.text(name)
-        if value is None:
-            return None
-        parsed = parse_iso(value)
-        if parsed is None:
-            raise HttpProblem(
-                400,
-                "invalid-parameter",
-                "A parameter is not valid",
-                f"'{name}' must be an ISO 8601 time with a zone",
-            )
-        return parsed
-
-    def integer(self, name: str, default: int, low: int, high: int) -> int:
-        value = self.text(name)
-        if value is None:
-            return default
-        try:
-            number = int(value)
-        except ValueError:
-            number = low - 1
-        if not low <= number <= high:
-            raise HttpProblem(
-                400,
-                "invalid-parameter",
-                "A parameter is not valid",
-                f"'{name}' must be an integer from {low} to {high}",
-            )
-        return number
-
-    def path(self, name: str, max_length: int = 256) -> str:
-        value = str(self.request.path_params[name])
-        if not 1 <= len(value) <= max_length:
-            raise HttpProblem(
-                400,
-                "invalid-parameter",
-                "A parameter is not valid",
-                f"'{name}' must be 1 to {max_length} characters",
-            )
-        return value
-
-    async def body(self) -> bytes:
-        limit = self.settings["max_body_bytes"]
-        declared = self.request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise _too_large(limit)
-        chunks: list[bytes] = []
-        size = 0
-
-        async def receive() -> None:
-            nonlocal size
-            async for chunk in self.request.stream():
-                size += len(chunk)
-                if size > limit:
-                    raise _too_large(limit)
-                chunks.append(chunk)
-
-        try:
-            await asyncio.wait_for(receive(), self.settings["body_timeout_seconds"])
-        except TimeoutError:
-            raise HttpProblem(408, "body-timeout", "The request body took too long") from None
-        return b"".join(chunks)
-
-    async def json(self, kind: type[T]) -> T:
-        if self.content_type() != "application/json":
-            raise HttpProblem(415, "unsupported-media-type", "Send JSON", "Content-Type must be application/json")
-        return decode_body(await self.body(), kind)
-
-    def content_type(self) -> str:
-        kind = self.request.headers.get("content-type", "").split(";")[0].strip().lower()
-        if kind not in JSON_TYPES:
-            raise HttpProblem(
-                415,
-                "unsupported-media-type",
-                "Send JSON",
-                f"Content-Type must be one of {', '.join(JSON_TYPES)}",
-            )
-        return kind
-
-
-def _too_large(limit: int) -> HttpProblem:
-    return HttpProblem(413, "body-too-large", "The request body is too large", f"at most {limit} bytes")
-
 
 Handler = Callable[[Call], Awaitable[Any]]
 
@@ -264,6 +136,10 @@ async def get_policy(call: Call) -> Any:
 
 async def get_taxonomy(call: Call) -> Any:
     return [{"code": c.code, "dsa_category": c.dsa_category, "title": c.title} for c in CATEGORIES.values()]
+
+
+async def get_rules(call: Call) -> Any:
+    return [views.rule_view(r) for r in call.engine.detection.rules()]
 
 
 async def post_rebuild(call: Call) -> Any:
@@ -435,6 +311,15 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         get_taxonomy,
         "The fixed conduct categories",
         sc.array(sc.obj({"code": sc.STR, "dsa_category": sc.STR, "title": sc.STR})),
+        tag="policy",
+    ),
+    Endpoint(
+        "GET",
+        "/v1/rules",
+        "read",
+        get_rules,
+        "The policy's rules: mode, version, trial, brake, shadow hits",
+        sc.array(sc.ref("RuleStatus")),
         tag="policy",
     ),
     Endpoint(

@@ -74,6 +74,7 @@ COMPONENTS: dict[str, Schema] = {
             "note": STR,
             "reverses": nullable(STR),
             "group": nullable(STR),
+            "span": nullable(array(INT)),
         }
     ),
     "Notice": obj(
@@ -143,6 +144,20 @@ COMPONENTS: dict[str, Schema] = {
             "rejections": array(obj({"index": INT, "field": nullable(STR), "reason": STR})),
         }
     ),
+    "RuleStatus": obj(
+        {
+            "rule_id": STR,
+            "category": STR,
+            "severity": STR,
+            "mode": STR,
+            "version": STR,
+            "changed_at": nullable(TIME),
+            "on_trial": BOOL,
+            "braked": BOOL,
+            "brake_reason": nullable(STR),
+            "shadow_hits": INT,
+        }
+    ),
     "Key": obj({"id": STR, "name": STR, "scopes": array(STR), "created": TIME, "revoked": nullable(TIME)}),
 }
 
@@ -153,6 +168,9 @@ EXPLANATION = obj(
             {"allOf": [ref("Entry"), obj({"reversed": BOOL, "multiplier": nullable(NUM), "points_now": NUM})]}
         ),
         "open_reviews": array(ref("Review")),
+        "shadow_hits": array(
+            obj({"rule_id": STR, "user": STR, "event_id": STR, "ts": TIME, "why": STR, "excerpt": STR})
+        ),
     }
 )
 CORRECTION = obj({"entry": ref("Entry"), "notice": ref("Notice")})

@@ -46,7 +46,7 @@ class CrosspostDetector:
         self._c = policy.crosspost
         self._recent: deque[_Post] = deque()
         self._index: dict[int, deque[_Post]] = {}
-        self._flagged: set[tuple[str, frozenset[str]]] = set()  # (user, words) already penalised
+        self._flagged: dict[str, float] = {}  # user → quiet until (one penalty per window)
         self._campaign: set[str] = set()  # users already sent to review as part of a campaign
 
     def _prune(self, now: float) -> None:
@@ -91,9 +91,9 @@ class CrosspostDetector:
 
     def _same_user(self, event: Message, ts: float, similar: list[_Post], words: frozenset[str]) -> list[Signal]:
         groups = {p.group for p in similar if p.user == event.user} | {event.group}
-        if len(groups) < self._c.groups or (event.user, words) in self._flagged:
+        if len(groups) < self._c.groups or ts < self._flagged.get(event.user, float("-inf")):
             return []
-        self._flagged.add((event.user, words))
+        self._flagged[event.user] = ts + self._c.window_seconds
         return [
             Signal(
                 user=event.user,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
+from chatcredit.detectors.windows import WindowCounter
 from chatcredit.events import Event, Message
 from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
@@ -21,6 +22,7 @@ class ShoutingDetector:
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.shouting
+        self._counter = WindowCounter(policy.shouting.window_seconds)
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         c = self._c
@@ -36,7 +38,7 @@ class ShoutingDetector:
                 what, rule_id = "caps", "shouting-caps"
             elif not text.isascii() and emoji_count(text) > c.max_emoji:
                 what, rule_id = "emoji", "shouting-emoji"
-            if what:
+            if what and self._counter.add(event.user, ts) >= c.repeat and self._counter.fire(event.user, ts):
                 signals.append(
                     Signal(
                         user=event.user,
@@ -49,7 +51,7 @@ class ShoutingDetector:
                         category="flooding",
                         severity=c.severity,
                         confidence=1.0,
-                        excerpt=excerpt(text),
+                        excerpt=f"{c.repeat} {what} messages within {c.window_seconds:g} s: " + excerpt(text)[:120],
                     )
                 )
         return signals

@@ -172,7 +172,7 @@ def decide_adjustment(
         raise InvalidRequest(f"unknown category {category!r}")
     if severity not in SEVERITIES:
         raise InvalidRequest(f"unknown severity {severity!r}; one of {', '.join(SEVERITIES)}")
-    if not by.strip() or not reason.strip():
+    if not by or not reason:
         raise InvalidRequest("a manual decision needs the moderator (--by) and a reason")
     seq = history.next_seq
     half_life = policy.severities.get(severity).half_life_days or None
@@ -213,7 +213,7 @@ def decide_reversal(
         raise ConflictError(f"{target.id} is itself a reversal; record a new decision instead")
     if any(e.reverses == target.id for e in history.entries):
         raise ConflictError(f"{target.id} has already been reversed")
-    if not by.strip() or not reason.strip():
+    if not by or not reason:
         raise InvalidRequest("a reversal needs the moderator (--by) and a reason")
     seq = history.next_seq
     entry = LedgerEntry(

@@ -71,6 +71,8 @@ class Shouting(_Section, frozen=True):
     min_chars: Positive = 24
     caps_ratio: Fraction = 0.85
     max_emoji: Positive = 30
+    repeat: Positive = 3
+    window_seconds: Seconds = 300
     severity: SeverityName = "low"
 
 

@@ -1,106 +1,29 @@
-"""The ``chatcredit`` command: a thin shell over the Engine.
-
-Each command opens the engine, calls one method and prints the result (``--json`` for
-machines). Library errors become a one-line message on stderr and a non-zero exit.
-"""
+"""The data commands: ingest, query, correct, maintain, demo."""
 
 from __future__ import annotations
 
-import re
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
-import msgspec
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from chatcredit import open_engine, terminal, views
-from chatcredit.engine import Engine
+from chatcredit import terminal, views
+from chatcredit.cli.base import at_option, emit_json, engine_of, err, json_option, main, out, parse_when
 from chatcredit.errors import ChatcreditError
 from chatcredit.permits import ACTIONS
 from chatcredit.policy import default_policy, load_policy
 from chatcredit.taxonomy import CATEGORIES
-from chatcredit.timestamps import parse_iso
-
-F = TypeVar("F", bound=Callable[..., Any])
-out = Console()
-err = Console(stderr=True)
-_RELATIVE = re.compile(r"^([+-])(\d+(?:\.\d+)?)([smhdw])$")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-
-
-def parse_when(text: str | None, now: float) -> float | None:
-    """``None``/``now``, an ISO 8601 time (UTC if no zone) or ``+365d``/``-2h`` from now."""
-    if text is None or text == "now":
-        return None
-    if m := _RELATIVE.match(text):
-        sign = 1 if m.group(1) == "+" else -1
-        return now + sign * float(m.group(2)) * _UNITS[m.group(3)]
-    parsed = parse_iso(text, assume_utc=True)
-    if parsed is None:
-        raise click.BadParameter(f"{text!r} is not ISO 8601, 'now' or a relative time like +30d")
-    return parsed
-
-
-def emit_json(data: Any) -> None:
-    sys.stdout.write(msgspec.json.format(msgspec.json.encode(data)).decode() + "\n")
-
-
-class _Group(click.Group):
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ChatcreditError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False)
-            sys.exit(1)
-
-
-def _engine(ctx: click.Context) -> Engine:
-    obj = ctx.ensure_object(dict)
-    if "engine" not in obj:
-        obj["engine"] = open_engine(obj["db"], obj["policy"])
-        ctx.call_on_close(obj["engine"].close)
-    engine: Engine = obj["engine"]
-    return engine
-
-
-json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-at_option = click.option(
-    "--at", "at", metavar="TIME", help="Evaluate as of TIME (ISO 8601, 'now', or relative like +365d)."
-)
-
-
-@click.group(cls=_Group)
-@click.option(
-    "--db",
-    envvar="CHATCREDIT_DB",
-    default="chatcredit.db",
-    show_default=True,
-    help="SQLite database file (env CHATCREDIT_DB).",
-)
-@click.option(
-    "--policy",
-    envvar="CHATCREDIT_POLICY",
-    default=None,
-    help="Policy TOML file (env CHATCREDIT_POLICY); default: the packaged policy.",
-)
-@click.version_option(package_name="chatcredit")
-@click.pass_context
-def main(ctx: click.Context, db: str, policy: str | None) -> None:
-    """chatcredit: explainable credit scores and accountability for group chats."""
-    ctx.ensure_object(dict).update(db=db, policy=policy)
 
 
 @main.command()
 @click.pass_context
 def init(ctx: click.Context) -> None:
     """Create (or migrate) the database."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     out.print(f"database ready: {ctx.obj['db']} (policy {engine.policy.version})")
 
 
@@ -123,7 +46,7 @@ def _read_lines(path: str) -> Iterator[bytes]:
 @click.pass_context
 def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json: bool) -> None:
     """Ingest JSON Lines event files ('-' reads stdin)."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     total = views.ingest_view(engine.ingest_events([]))
     for path in files:
         if path != "-" and not Path(path).is_file():
@@ -167,7 +90,7 @@ def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json:
 @click.pass_context
 def standing(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
     """A user's score, tier and key factors."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     view = views.standing_view(engine.standing(user, parse_when(at, engine.now())))
     emit_json(view) if as_json else terminal.print_standing(out, view)
 
@@ -179,7 +102,7 @@ def standing(ctx: click.Context, user: str, at: str | None, as_json: bool) -> No
 @click.pass_context
 def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
     """Why a user has the score they have: every entry, what it counts now, open reviews."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     view = views.explain_view(engine.explain(user, parse_when(at, engine.now())))
     if as_json:
         emit_json(view)
@@ -204,7 +127,7 @@ def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> Non
 @click.pass_context
 def permit(ctx: click.Context, user: str, action: str, group: str | None, at: str | None, as_json: bool) -> None:
     """May USER do ACTION? Allowed or denied, with the reasons and the threshold."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     view = views.permit_view(engine.permit(user, action, group, parse_when(at, engine.now())))
     emit_json(view) if as_json else terminal.print_permit(out, view)
 
@@ -216,7 +139,7 @@ def permit(ctx: click.Context, user: str, action: str, group: str | None, at: st
 @click.pass_context
 def ledger(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
     """A user's ledger entries, oldest first."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     entries = [views.entry_view(e) for e in engine.ledger(user, parse_when(at, engine.now()))]
     emit_json(entries) if as_json else terminal.print_entries(out, entries)
 
@@ -227,7 +150,7 @@ def ledger(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None
 @click.pass_context
 def notices(ctx: click.Context, user: str, as_json: bool) -> None:
     """The statements of reasons sent to a user."""
-    items = [views.notice_view(n) for n in _engine(ctx).notices(user)]
+    items = [views.notice_view(n) for n in engine_of(ctx).notices(user)]
     emit_json(items) if as_json else terminal.print_notices(out, items)
 
 
@@ -239,7 +162,7 @@ def notices(ctx: click.Context, user: str, as_json: bool) -> None:
 @click.pass_context
 def reverse(ctx: click.Context, entry_id: str, by: str, reason: str, as_json: bool) -> None:
     """Reverse a ledger entry: the standing becomes as if it never happened."""
-    entry, notice = _engine(ctx).reverse(entry_id, by, reason)
+    entry, notice = engine_of(ctx).reverse(entry_id, by, reason)
     if as_json:
         emit_json({"entry": views.entry_view(entry), "notice": views.notice_view(notice)})
     else:
@@ -272,7 +195,7 @@ def adjust(
     as_json: bool,
 ) -> None:
     """Record a moderator's manual decision: POINTS < 0 penalises, > 0 credits."""
-    entry, notice = _engine(ctx).adjust(user, points, category, by, reason, severity)
+    entry, notice = engine_of(ctx).adjust(user, points, category, by, reason, severity)
     if as_json:
         emit_json({"entry": views.entry_view(entry), "notice": views.notice_view(notice)})
     else:
@@ -285,7 +208,7 @@ def adjust(
 @click.pass_context
 def quarantine(ctx: click.Context, limit: int, as_json: bool) -> None:
     """Input records that were rejected, with the line and the reason."""
-    rows = [views.quarantine_view(q) for q in _engine(ctx).quarantine(limit)]
+    rows = [views.quarantine_view(q) for q in engine_of(ctx).quarantine(limit)]
     if as_json:
         emit_json(rows)
     else:
@@ -298,7 +221,7 @@ def quarantine(ctx: click.Context, limit: int, as_json: bool) -> None:
 @click.pass_context
 def review(ctx: click.Context, limit: int, as_json: bool) -> None:
     """The open review queue (user reports, low-confidence signals)."""
-    rows = [views.review_view(r) for r in _engine(ctx).review_queue(limit)]
+    rows = [views.review_view(r) for r in engine_of(ctx).review_queue(limit)]
     if as_json:
         emit_json(rows)
     else:
@@ -312,7 +235,7 @@ def review(ctx: click.Context, limit: int, as_json: bool) -> None:
 @click.pass_context
 def rebuild(ctx: click.Context, as_json: bool) -> None:
     """Drop the cached standings and fold every ledger again."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     started = time.perf_counter()
     with Progress(console=err, disable=as_json) as progress:
         task = progress.add_task("rebuilding standings", total=None)
@@ -333,13 +256,33 @@ def rescan(ctx: click.Context, since: str | None, as_json: bool) -> None:
 
     Evidence already decided, including penalties a moderator reversed, is never
     penalised again."""
-    engine = _engine(ctx)
+    engine = engine_of(ctx)
     report = engine.rescan(parse_when(since, engine.now()))
     view = views.ingest_view(report)
     if as_json:
         emit_json(view)
     else:
         out.print(f"signals {view['signals']}, new penalties {view['penalties']}, for review {view['reviews']}")
+
+
+@main.command()
+@json_option
+@click.pass_context
+def rules(ctx: click.Context, as_json: bool) -> None:
+    """The policy's rules: mode, version, whether on trial or braked, shadow hits."""
+    rows = [views.rule_view(r) for r in engine_of(ctx).detection.rules()]
+    if as_json:
+        emit_json(rows)
+        return
+    terminal.print_rows(
+        out,
+        "rules",
+        rows,
+        ["rule_id", "category", "severity", "mode", "changed_at", "on_trial", "braked", "shadow_hits"],
+    )
+    for row in rows:
+        if row["braked"]:
+            err.print(f"[red]braked[/] {row['rule_id']}: {row['brake_reason']}", highlight=False)
 
 
 @main.command()
@@ -377,87 +320,6 @@ def policy_check(file: str) -> None:
     """Validate a policy file; errors name the file, line and key."""
     checked = load_policy(file)
     out.print(f"{file}: ok ({len(checked.rules)} rules, {len(checked.tiers)} tiers, version {checked.version})")
-
-
-@main.command()
-@click.option("--host", default=None, help="Listen address (setting host; default 127.0.0.1).")
-@click.option("--port", default=None, type=int, help="Listen port (setting port; default 8080).")
-@click.option(
-    "--config",
-    "config_file",
-    default=None,
-    envvar="CHATCREDIT_CONFIG",
-    help="Settings file (TOML); see docs/operations.md.",
-)
-@click.pass_context
-def serve(ctx: click.Context, host: str | None, port: int | None, config_file: str | None) -> None:
-    """Run the HTTP API (one worker) on the same database and policy as the CLI."""
-    from chatcredit.api.server import run_server
-    from chatcredit.config import load_settings
-
-    root = ctx.find_root().obj
-    settings = load_settings(
-        config_file, overrides={"host": host, "port": port, "db": root["db"], "policy": root["policy"]}
-    )
-    run_server(settings)
-
-
-@main.group()
-def keys() -> None:
-    """Create, list and revoke API keys for the HTTP API."""
-
-
-@keys.command("create")
-@click.argument("name")
-@click.option(
-    "--scope",
-    "scopes",
-    multiple=True,
-    required=True,
-    type=click.Choice(["ingest", "read", "moderate", "admin"]),
-    help="Repeat for several scopes.",
-)
-@json_option
-@click.pass_context
-def keys_create(ctx: click.Context, name: str, scopes: tuple[str, ...], as_json: bool) -> None:
-    """Create a key. The token is printed once and cannot be shown again."""
-    record, token = _engine(ctx).create_key(name, scopes)
-    if as_json:
-        emit_json({"id": record.id, "name": record.name, "scopes": list(record.scopes), "token": token})
-    else:
-        out.print(f"key {record.id} ({name}: {', '.join(record.scopes)})")
-        out.print("token (shown once, store it now):")
-        sys.stdout.write(token + "\n")
-
-
-@keys.command("list")
-@json_option
-@click.pass_context
-def keys_list(ctx: click.Context, as_json: bool) -> None:
-    """List keys (never their secrets)."""
-    rows = [
-        {
-            "id": k.id,
-            "name": k.name,
-            "scopes": " ".join(k.scopes),
-            "created": views.iso(k.created),
-            "revoked": views.iso(k.revoked),
-        }
-        for k in _engine(ctx).list_keys()
-    ]
-    if as_json:
-        emit_json(rows)
-    else:
-        terminal.print_rows(out, "API keys", rows, ["id", "name", "scopes", "created", "revoked"])
-
-
-@keys.command("revoke")
-@click.argument("key_id")
-@click.pass_context
-def keys_revoke(ctx: click.Context, key_id: str) -> None:
-    """Revoke a key (a running server notices within key_cache_seconds)."""
-    _engine(ctx).revoke_key(key_id)
-    out.print(f"revoked {key_id}")
 
 
 @main.command()

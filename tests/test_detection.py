@@ -1,0 +1,150 @@
+"""Behavioural detectors on JSONL scenarios, shadow mode and the emergency brake."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import msgspec
+
+from chatcredit import Engine, default_policy
+from chatcredit.policy.detection import FloodWindow
+from chatcredit.policy.model import Rule
+from chatcredit.store import SqliteStore
+from chatcredit.testing import T0, FakeClock, event, lines, message
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _signals(engine: Engine, name: str) -> Counter[str]:
+    with open(FIXTURES / f"{name}.jsonl", "rb") as feed:
+        report = engine.ingest_lines(feed)
+    assert report.quarantined == 0
+    return Counter({k: v for k, v in report.signals_by_rule.items()})
+
+
+def test_raid_sends_the_joiners_to_review(engine: Engine) -> None:
+    signals = _signals(engine, "raid")
+    assert signals == Counter({"raid": 40 - 25 + 1 + 24})  # everyone in the wave, once
+    reviews = engine.review_queue()
+    assert {r.rule_id for r in reviews} == {"raid"} and len(reviews) == 40
+    assert all(engine.ledger(r.user) == [] for r in reviews)  # no points for joining
+
+
+def test_cross_posting_one_user_in_many_groups_is_penalised(engine: Engine) -> None:
+    signals = _signals(engine, "crosspost")
+    assert signals["crosspost-groups"] == 1
+    [entry] = [e for e in engine.ledger("promo") if e.rule_id == "crosspost-groups"]
+    assert entry.category == "spam" and "3 groups" in entry.excerpt
+
+
+def test_campaign_of_new_accounts_goes_to_review(engine: Engine) -> None:
+    signals = _signals(engine, "campaign")
+    assert signals["crosspost-new-accounts"] == 8
+    assert {r.user for r in engine.review_queue() if r.rule_id == "crosspost-new-accounts"} == {
+        f"fresh{i}" for i in range(8)
+    }
+
+
+def test_a_normal_busy_group_produces_no_behavioural_signals(engine: Engine) -> None:
+    signals = _signals(engine, "busy_group")
+    behavioural = {
+        k: v for k, v in signals.items() if k.startswith(("raid", "crosspost", "flood", "mention", "shouting", "link"))
+    }
+    assert behavioural == {}
+
+
+def test_flood_windows_can_count_per_group(tmp_path: Path, clock: FakeClock) -> None:
+    policy = msgspec.structs.replace(default_policy(), flood=[FloodWindow(messages=5, seconds=10, key="group")])
+    engine = Engine(SqliteStore(tmp_path / "f.db"), policy, clock=clock)
+    burst = [message(f"b{i}", f"u{i}", f"hello {i}", ts=T0 + i) for i in range(6)]  # six users, one group
+    report = engine.ingest_lines(lines(*burst))
+    assert report.signals_by_rule == {"flood-5-in-10s-group": 1}
+    assert engine.ledger("u5")[0].category == "flooding"
+
+
+def test_mentions_links_and_shouting(engine: Engine) -> None:
+    mentions = " ".join(f"@user{i}" for i in range(12))
+    report = engine.ingest_lines(
+        lines(
+            message("old", "vet", "hello", ts=T0 - 30 * 86_400),
+            message("m1", "vet", f"look {mentions}", ts=T0),
+            message("m2", "vet", "grab it at https://free-nitro.gift/claim now", ts=T0 + 1),
+            message("m3", "newbie", "see https://bit.ly/3xYz for details", ts=T0 + 2),
+            message("m4", "vet", "WHY DOES NOBODY EVER ANSWER MY QUESTIONS HERE", ts=T0 + 3),
+            message("m4b", "vet", "HELLO?? IS ANYONE READING THIS CHANNEL AT ALL", ts=T0 + 3.5),
+            message("m4c", "vet", "I AM GOING TO KEEP ASKING UNTIL SOMEONE ANSWERS", ts=T0 + 3.7),
+            message("m5", "vet", "docs at https://github.com/org/repo and en.wikipedia.org/wiki/Chat", ts=T0 + 4),
+        )
+    )
+    assert report.signals_by_rule == {
+        "mention-spam-message": 1,
+        "link-blocked-domain": 1,
+        "link-shortener-new-account": 1,
+        "shouting-caps": 1,
+    }
+    blocked = [e for e in engine.ledger("vet") if e.rule_id == "link-blocked-domain"]
+    assert blocked[0].category == "malware" and blocked[0].severity == "critical"
+    assert blocked[0].span_start is not None
+
+
+def _policy_with(rule: Rule) -> object:
+    p = default_policy()
+    return msgspec.structs.replace(p, rules=[*p.rules, rule])
+
+
+def test_shadow_rules_are_recorded_and_explained_but_cost_nothing(tmp_path: Path, clock: FakeClock) -> None:
+    rule = Rule(id="trial-pineapple", category="off-scope", severity="low", keywords=["pineapple"], mode="shadow")
+    engine = Engine(SqliteStore(tmp_path / "s.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    engine.ingest_lines(lines(message("p1", "u1", "Pineapple on pizza is great")))
+    assert engine.ledger("u1") == []
+    [hit] = engine.explain("u1").shadow_hits
+    assert (hit.rule_id, hit.event_id, hit.why) == ("trial-pineapple", "p1", "rule in shadow mode")
+    [status] = [r for r in engine.detection.rules() if r.rule_id == "trial-pineapple"]
+    assert status.mode == "shadow" and status.shadow_hits == 1
+
+
+def test_brake_stops_a_new_rule_that_fires_too_often(tmp_path: Path, clock: FakeClock) -> None:
+    rule = Rule(id="oops-the", category="spam", severity="low", keywords=["the"])  # a broken new rule
+    engine = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    texts = ["the weather is nice", "see you tomorrow", "what is the plan", "ok", "on the way home"]
+    feed = [message(f"w{i}", f"u{i % 50}", texts[i % 5], ts=T0 + i * 30) for i in range(300)]
+    engine.ingest_lines(lines(*feed[:100]))
+    before = sum(len(engine.ledger(f"u{i}")) for i in range(50))
+    assert before > 0  # under min_messages (200) the rule still bites
+    engine.ingest_lines(lines(*feed[100:]))
+    [status] = [r for r in engine.detection.rules() if r.rule_id == "oops-the"]
+    assert status.brake is not None and "stopped costing points" in status.brake.reason
+    after = sum(len(engine.ledger(f"u{i}")) for i in range(50))
+    assert after - before <= 60  # from the batch where it engaged on, hits are shadow hits
+    assert status.shadow_hits > 0
+    # the brake is remembered by a new engine on the same database
+    again = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    assert next(r.brake for r in again.detection.rules() if r.rule_id == "oops-the") is not None
+
+
+def test_an_old_rule_is_never_braked(tmp_path: Path, clock: FakeClock) -> None:
+    rule = Rule(id="old-the", category="spam", severity="low", keywords=["the"])
+    db = tmp_path / "o.db"
+    Engine(SqliteStore(db), _policy_with(rule), clock=clock).detection.rules()  # first seen now
+    clock.advance(48 * 3600)
+    engine = Engine(SqliteStore(db), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    feed = [message(f"w{i}", f"u{i}", "the end", ts=clock.now + i) for i in range(250)]
+    engine.ingest_lines(lines(*feed))
+    assert all(r.brake is None for r in engine.detection.rules())
+
+
+def test_rules_scoped_to_groups_and_languages(tmp_path: Path, clock: FakeClock) -> None:
+    rule = Rule(
+        id="nl-only", category="off-scope", severity="low", keywords=["spoiler"], groups=["g-books"], languages=["nl"]
+    )
+    engine = Engine(SqliteStore(tmp_path / "l.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    report = engine.ingest_lines(
+        lines(
+            message("a", "u1", "spoiler alert", group="g-books", lang="nl"),
+            message("b", "u2", "spoiler alert", group="g-books", lang="en"),
+            message("c", "u3", "spoiler alert", group="g-films", lang="nl"),
+            event("member_joined", "j", user="u4", group="g-books"),
+        )
+    )
+    assert report.signals_by_rule.get("nl-only") == 1 and engine.ledger("u1")
