@@ -20,6 +20,8 @@ CORE = [
 FORBIDDEN = (
     "sqlite3",
     "click",
+    "starlette",
+    "chatcredit.api",
     "rich",
     "chatcredit.store",
     "chatcredit.engine",

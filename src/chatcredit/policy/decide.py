@@ -71,6 +71,10 @@ class Decisions:
         return set(self.histories)
 
 
+#: which detector's finding stands when several find the same category in one event
+_PRIORITY = {"rules": 0, "links": 0, "classifier": 2}
+
+
 def _review_id(key: str) -> str:
     return "r-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
@@ -82,10 +86,14 @@ def decide(
     policy: Policy,
 ) -> Decisions:
     """Decide what each signal costs. ``decided`` holds evidence keys already in the ledger
-    (penalties applied or reversed): they are never decided again."""
+    (penalties applied or reversed): they are never decided again.
+
+    One act, one penalty per category: when several detectors find the same category in
+    the same event, the most specific (a policy rule before the classifier) is applied and
+    the others are not counted again."""
     out = Decisions()
     seen = set(decided)
-    for signal in signals:
+    for signal in sorted(signals, key=lambda s: (s.ts, _PRIORITY.get(s.detector, 1))):
         if signal.mode == "shadow":
             why = signal.note or "rule in shadow mode"
             out.shadow.append(ShadowHit(signal.rule_id, signal.user, signal.event_id, signal.ts, why, signal.excerpt))
@@ -112,6 +120,9 @@ def decide(
             )
             continue
         history = out.histories.get(signal.user) or histories.get(signal.user) or History()
+        if any(e.evidence_event == signal.event_id and e.category == signal.category and e.kind == "penalty"
+               for e in history.entries):
+            continue
         entry, notice = _penalize(signal, history, policy)
         out.entries.append(entry)
         out.notices.append(notice)

@@ -1,0 +1,179 @@
+"""Commands for detection quality: train a classifier head, evaluate on labeled data."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from chatcredit import terminal
+from chatcredit.cli.base import emit_json, err, json_option, main, out
+from chatcredit.policy import default_policy, load_policy
+
+data_options = [
+    click.option("--data", "data_file", required=True, help="Labeled file: CSV, TSV or JSON Lines."),
+    click.option("--text-column", required=True, help="Column (name, or 0-based index without header)."),
+    click.option("--label-column", required=True, help="Column holding the label."),
+    click.option("--positive", multiple=True, required=True, help="A label value that means 'violation'."),
+    click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["csv", "tsv", "jsonl"]),
+        default=None,
+        help="Default: from the file name (no extension = TSV without header).",
+    ),
+    click.option("--no-header", is_flag=True, help="The first row is data, columns are indexes."),
+]
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _with(options: list[Callable[[F], F]]) -> Callable[[F], F]:
+    def wrap(fn: F) -> F:
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+
+    return wrap
+
+
+@main.command()
+@_with(data_options)
+@click.option("--head", required=True, help="The head to train, e.g. spam or abuse.")
+@click.option(
+    "--split",
+    type=click.Choice(["train", "all"]),
+    default="train",
+    show_default=True,
+    help="'train' leaves the held-out fifth out (and scores the head on it).",
+)
+@click.option("--base", default=None, help="Start from this model file (its other heads are kept).")
+@click.option("--fresh", is_flag=True, help="Start from an empty model instead of the packaged one.")
+@click.option("--c", "c", default=16.0, show_default=True, help="Inverse regularisation strength.")
+@click.option("--out", "out_file", required=True, help="Where to write the model file (.npz).")
+@json_option
+def train(
+    data_file: str,
+    text_column: str,
+    label_column: str,
+    positive: tuple[str, ...],
+    fmt: str | None,
+    no_header: bool,
+    head: str,
+    split: str,
+    base: str | None,
+    fresh: bool,
+    c: float,
+    out_file: str,
+    as_json: bool,
+) -> None:
+    """Train a classifier head on labeled data and write a model file the policy can use."""
+    from chatcredit.classifier import TextClassifier
+    from chatcredit.datasets import read_labeled
+    from chatcredit.evaluation import score
+    from chatcredit.training import train_head
+
+    data = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, split)  # type: ignore[arg-type]
+    model = TextClassifier({}) if fresh else TextClassifier.load(base)
+    err.print(
+        f"training head {head!r} on {len(data.examples)} rows ({data.positives} positive, "
+        f"{data.duplicates} duplicates dropped, {len(data.rejected)} rejected)"
+    )
+    model.heads[head] = train_head(data, model, c)
+    Path(out_file).parent.mkdir(parents=True, exist_ok=True)
+    model.save(out_file)
+    result: dict[str, object] = {"head": head, "out": out_file, **model.heads[head].summary}
+    if split == "train":
+        import numpy as np
+
+        held = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, "test")
+        started = time.perf_counter()
+        probs = model.predict([e.text for e in held.examples])[head]
+        labels = np.array([e.label for e in held.examples], dtype=bool)
+        result["held_out"] = score(head, labels, probs >= 0.5, time.perf_counter() - started, probs).as_dict()
+    if as_json:
+        emit_json(result)
+    else:
+        out.print(result)
+
+
+@main.command(name="eval")
+@_with(data_options)
+@click.option(
+    "--split",
+    type=click.Choice(["test", "train", "all"]),
+    default="test",
+    show_default=True,
+    help="Which rows: the held-out fifth (never used for training), the rest, or all.",
+)
+@click.option("--model", "model_file", default=None, help="Model file; default: the policy's.")
+@click.option("--head", "heads", multiple=True, help="Only these classifier heads (default: all).")
+@click.option("--baselines", is_flag=True, help="Also run word-list packages on the same rows, if installed.")
+@click.option("--limit", default=0, help="Use only the first N rows (0 = all).")
+@json_option
+@click.pass_context
+def evaluate_command(
+    ctx: click.Context,
+    data_file: str,
+    text_column: str,
+    label_column: str,
+    positive: tuple[str, ...],
+    fmt: str | None,
+    no_header: bool,
+    split: str,
+    model_file: str | None,
+    heads: tuple[str, ...],
+    baselines: bool,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Run the policy's rules and classifier over a labeled file and score them."""
+    from chatcredit.classifier import TextClassifier
+    from chatcredit.datasets import read_labeled
+    from chatcredit.evaluation import evaluate
+
+    path = ctx.find_root().obj["policy"]
+    policy = load_policy(path) if path else default_policy()
+    data = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, split)  # type: ignore[arg-type]
+    examples = data.examples[:limit] if limit else data.examples
+    model = None
+    if policy.classifier.enabled:
+        model = TextClassifier.load(model_file or policy.classifier.model or None)
+    results = [r.as_dict() for r in evaluate(examples, policy, model, heads, baselines)]
+    summary = {
+        "data": data_file,
+        "split": split,
+        "rows": len(examples),
+        "positives": sum(e.label for e in examples),
+        "duplicates_dropped": data.duplicates,
+        "rejected": len(data.rejected),
+        "results": results,
+    }
+    if as_json:
+        emit_json(summary)
+        return
+    out.print(
+        f"{data_file} [{split}]: {summary['rows']} rows, {summary['positives']} positive, "
+        f"{data.duplicates} duplicates dropped"
+    )
+    rows = [{**r, "confusion (tp fp fn tn)": f"{r['tp']} {r['fp']} {r['fn']} {r['tn']}"} for r in results]
+    terminal.print_rows(
+        out,
+        "evaluation",
+        rows,
+        [
+            "name",
+            "precision",
+            "recall",
+            "f1",
+            "accuracy",
+            "roc_auc",
+            "confusion (tp fp fn tn)",
+            "messages_per_second",
+            "note",
+        ],
+    )

@@ -1,0 +1,73 @@
+"""The shipped text classifier as a detector: probability bands decide what happens.
+
+A head's probability at or above ``classifier.automate_at`` becomes a penalty (the
+confidence is the probability); at or above ``classifier.review_at`` the message goes to
+the human review queue; below, nothing. The model is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from chatcredit.detectors import Context
+from chatcredit.detectors.rules import excerpt
+from chatcredit.events import Event, Message, MessageEdited
+from chatcredit.policy.model import Policy
+from chatcredit.signals import Signal
+
+if TYPE_CHECKING:
+    from chatcredit.classifier import TextClassifier
+
+
+class ClassifierDetector:
+    name = "classifier"
+
+    def __init__(self, policy: Policy) -> None:
+        self._c = policy.classifier
+        self._model: TextClassifier | None = None
+
+    @property
+    def model(self) -> TextClassifier:
+        if self._model is None:
+            from chatcredit.classifier import TextClassifier
+
+            self._model = TextClassifier.load(self._c.model or None)
+        return self._model
+
+    def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
+        c = self._c
+        if not c.enabled:
+            return []
+        items = [(ts, e) for ts, e in events if isinstance(e, Message | MessageEdited) and e.text.strip()]
+        if not items:
+            return []
+        distinct = list(dict.fromkeys(e.text for _, e in items))  # one prediction per distinct text
+        row = {text: n for n, text in enumerate(distinct)}
+        probs = self.model.predict(distinct)
+        signals: list[Signal] = []
+        for name, head in c.heads.items():
+            if name not in probs:
+                continue
+            column = probs[name]
+            for ts, event in items:
+                p = float(column[row[event.text]])
+                if p < c.review_at:
+                    continue
+                signals.append(
+                    Signal(
+                        user=event.user,
+                        event_id=event.id,
+                        ts=ts,
+                        group=event.group,
+                        detector=self.name,
+                        rule_id=f"classifier-{name}",
+                        reason_code=head.reason or f"classifier-{name}",
+                        category=head.category,
+                        severity=head.severity,
+                        confidence=round(p, 4),
+                        excerpt=excerpt(event.text),
+                        action="penalize" if p >= c.automate_at else "review",
+                    )
+                )
+        return signals

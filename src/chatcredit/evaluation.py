@@ -1,0 +1,142 @@
+"""The evaluation harness: the configured text detectors over a labeled file, scored.
+
+Reports, for each detector and for chatcredit as a whole: precision, recall, F1,
+accuracy, ROC-AUC where the detector gives a score, the confusion matrix and the
+throughput. Optional baselines (word-list packages a platform might otherwise use) run
+on the same rows in the same run when they are installed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from chatcredit.classifier import TextClassifier
+from chatcredit.datasets import Example
+from chatcredit.detectors.rules import RuleMatcher
+from chatcredit.policy.model import Policy
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    name: str
+    n: int
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    roc_auc: float | None
+    messages_per_second: float
+    note: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def score(
+    name: str, labels: np.ndarray, flagged: np.ndarray, seconds: float, scores: np.ndarray | None = None, note: str = ""
+) -> Scores:
+    tp = int((flagged & labels).sum())
+    fp = int((flagged & ~labels).sum())
+    fn = int((~flagged & labels).sum())
+    tn = int((~flagged & ~labels).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    auc = float(roc_auc_score(labels, scores)) if scores is not None and 0 < labels.sum() < len(labels) else None
+    n = len(labels)
+    return Scores(
+        name,
+        n,
+        tp,
+        fp,
+        fn,
+        tn,
+        round(precision, 4),
+        round(recall, 4),
+        round(f1, 4),
+        round((tp + tn) / n, 4) if n else 0.0,
+        None if auc is None else round(auc, 4),
+        round(n / seconds) if seconds > 0 else 0.0,
+        note,
+    )
+
+
+def _timed(fn: Callable[[], np.ndarray]) -> tuple[np.ndarray, float]:
+    started = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - started
+
+
+def evaluate(
+    examples: Sequence[Example],
+    policy: Policy,
+    model: TextClassifier | None,
+    heads: Sequence[str] = (),
+    baselines: bool = False,
+) -> list[Scores]:
+    """Score the rules, each classifier head, and chatcredit overall on ``examples``."""
+    texts = [e.text for e in examples]
+    labels = np.array([e.label for e in examples], dtype=bool)
+    results: list[Scores] = []
+    matcher = RuleMatcher(policy.rules)
+    hits, seconds = _timed(lambda: np.array([[m.rule.mode for m in matcher.match(t)] for t in texts], dtype=object))
+    enforced = np.array([any(mode == "enforce" for mode in row) for row in hits], dtype=bool)
+    shadow = np.array([any(mode == "shadow" for mode in row) for row in hits], dtype=bool)
+    results.append(score("rules", labels, enforced, seconds))
+    if shadow.any():
+        results.append(score("rules (shadow hits)", labels, shadow, seconds, note="shadow rules: would-be hits"))
+    combined_flag, combined_score = enforced.copy(), enforced.astype(float)
+    if model is not None:
+        probs, seconds = _timed(lambda: np.vstack(list(model.predict(texts).values())))
+        c = policy.classifier
+        for name, p in zip(model.heads, probs, strict=True):
+            if heads and name not in heads:
+                continue
+            results.append(score(f"classifier:{name} (p ≥ 0.5)", labels, p >= 0.5, seconds, p))
+            results.append(score(f"classifier:{name} (p ≥ {c.review_at}, review)", labels, p >= c.review_at,
+                                 seconds, p))
+            results.append(
+                score(f"classifier:{name} (p ≥ {c.automate_at}, automated)", labels, p >= c.automate_at, seconds, p)
+            )
+            combined_flag |= p >= c.review_at
+            combined_score = np.maximum(combined_score, p)
+    results.append(
+        score(
+            "chatcredit (rules or classifier ≥ review_at)",
+            labels,
+            combined_flag,
+            0.0,
+            combined_score if model is not None else None,
+        )
+    )
+    if baselines:
+        results += _baselines(texts, labels)
+    return results
+
+
+def _baselines(texts: list[str], labels: np.ndarray) -> list[Scores]:
+    out: list[Scores] = []
+    try:
+        from better_profanity import profanity
+    except ImportError:
+        out.append(score("better-profanity", labels, np.zeros_like(labels), 0, note="not installed"))
+    else:
+        flagged, seconds = _timed(lambda: np.array([profanity.contains_profanity(t) for t in texts], dtype=bool))
+        out.append(score("better-profanity 0.7.0 (word list)", labels, flagged, seconds))
+    try:
+        from profanity_check import predict_prob
+    except ImportError:
+        out.append(score("alt-profanity-check", labels, np.zeros_like(labels), 0, note="not installed"))
+    else:
+        probs, seconds = _timed(lambda: np.asarray(predict_prob(texts)))
+        out.append(score("alt-profanity-check 1.9.1 (linear SVM)", labels, probs >= 0.5, seconds, probs))
+    return out
