@@ -102,8 +102,9 @@ def evaluate(
             if heads and name not in heads:
                 continue
             results.append(score(f"classifier:{name} (p ≥ 0.5)", labels, p >= 0.5, seconds, p))
-            results.append(score(f"classifier:{name} (p ≥ {c.review_at}, review)", labels, p >= c.review_at,
-                                 seconds, p))
+            results.append(
+                score(f"classifier:{name} (p ≥ {c.review_at}, review)", labels, p >= c.review_at, seconds, p)
+            )
             results.append(
                 score(f"classifier:{name} (p ≥ {c.automate_at}, automated)", labels, p >= c.automate_at, seconds, p)
             )

@@ -45,7 +45,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ChatcreditError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False)
+            err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
             sys.exit(1)
 
 

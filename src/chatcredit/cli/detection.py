@@ -54,6 +54,14 @@ def _with(options: list[Callable[[F], F]]) -> Callable[[F], F]:
 @click.option("--base", default=None, help="Start from this model file (its other heads are kept).")
 @click.option("--fresh", is_flag=True, help="Start from an empty model instead of the packaged one.")
 @click.option("--c", "c", default=16.0, show_default=True, help="Inverse regularisation strength.")
+@click.option(
+    "--negatives",
+    "negatives",
+    multiple=True,
+    metavar="FILE#COLUMN",
+    help="Texts from another source that are all negative for this head (its training split "
+    "only); repeatable. Other domains make a head transfer better.",
+)
 @click.option("--out", "out_file", required=True, help="Where to write the model file (.npz).")
 @json_option
 def train(
@@ -68,16 +76,22 @@ def train(
     base: str | None,
     fresh: bool,
     c: float,
+    negatives: tuple[str, ...],
     out_file: str,
     as_json: bool,
 ) -> None:
     """Train a classifier head on labeled data and write a model file the policy can use."""
     from chatcredit.classifier import TextClassifier
-    from chatcredit.datasets import read_labeled
+    from chatcredit.datasets import Example, read_labeled
     from chatcredit.evaluation import score
     from chatcredit.training import train_head
 
     data = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, split)  # type: ignore[arg-type]
+    for spec in negatives:
+        path, _, column = spec.rpartition("#")
+        extra = read_labeled(path or spec, column or "0", column or "0", [], split=split)  # type: ignore[arg-type]
+        data.examples += [Example(e.text, False, "negative") for e in extra.examples]
+        data.duplicates += extra.duplicates
     model = TextClassifier({}) if fresh else TextClassifier.load(base)
     err.print(
         f"training head {head!r} on {len(data.examples)} rows ({data.positives} positive, "

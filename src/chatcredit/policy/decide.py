@@ -120,8 +120,10 @@ def decide(
             )
             continue
         history = out.histories.get(signal.user) or histories.get(signal.user) or History()
-        if any(e.evidence_event == signal.event_id and e.category == signal.category and e.kind == "penalty"
-               for e in history.entries):
+        if any(
+            e.evidence_event == signal.event_id and e.category == signal.category and e.kind == "penalty"
+            for e in history.entries
+        ):
             continue
         entry, notice = _penalize(signal, history, policy)
         out.entries.append(entry)

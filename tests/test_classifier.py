@@ -1,0 +1,175 @@
+"""The shipped classifier, training and the evaluation harness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from chatcredit.classifier import TextClassifier
+from chatcredit.cli import main
+from chatcredit.datasets import in_test_split, read_labeled
+from chatcredit.policy import default_policy
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+SMS = SHARED / "sms-spam" / "SMSSpamCollection"
+DAVIDSON = SHARED / "davidson-hate-offensive" / "labeled_data.csv"
+
+
+@pytest.fixture(scope="module")
+def model() -> TextClassifier:
+    return TextClassifier.load()
+
+
+def test_packaged_model_has_calibrated_heads(model: TextClassifier) -> None:
+    assert set(model.heads) == {"spam", "abuse"}
+    probs = model.predict(
+        [
+            "WINNER!! claim your free prize, txt WIN to 80082 now",
+            "see you at lunch?",
+            "shut up you stupid bitch",
+            "thanks, the meeting notes are in the shared folder",
+        ]
+    )
+    assert probs["spam"][0] > 0.9 and probs["spam"][1] < 0.2
+    assert probs["abuse"][2] > 0.9 and probs["abuse"][3] < 0.5
+    assert all(((p >= 0) & (p <= 1)).all() for p in probs.values())
+
+
+def test_classifier_sees_through_the_same_evasions(model: TextClassifier) -> None:
+    plain, evaded = model.predict(["shut up you stupid bitch", "shut up you stup1d b.i.t.c.h"])["abuse"]
+    assert evaded > 0.8 and abs(plain - evaded) < 0.2
+
+
+def test_civil_political_speech_is_not_flagged_more_than_other_civil_speech(model: TextClassifier) -> None:
+    text = (Path(__file__).parent / "fixtures" / "civility.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in text.splitlines()]
+    policy = default_policy()
+    flags: dict[str, list[bool]] = {"political": [], "civil": []}
+    probs = model.predict([r["text"] for r in rows])
+    top = np.maximum(probs["spam"], probs["abuse"])
+    for row, p in zip(rows, top, strict=True):
+        flags[row["kind"]].append(bool(p >= policy.classifier.review_at))
+    assert len(flags["political"]) == len(flags["civil"]) == 40
+    # measured: 0 of 40 political and 0 of 40 other civil messages reach the review band
+    assert sum(flags["political"]) <= sum(flags["civil"]) + 1
+    assert sum(flags["political"]) <= 2
+
+
+def test_split_is_deterministic_and_deduplicated() -> None:
+    assert in_test_split("hello there") == in_test_split("HELLO  there")  # same skeleton, same side
+    train = read_labeled(SMS, "1", "0", ["spam"], split="train")
+    test = read_labeled(SMS, "1", "0", ["spam"], split="test")
+    assert train.duplicates > 300  # the SMS corpus repeats its spam templates
+    texts = {e.text for e in train.examples}
+    assert not texts & {e.text for e in test.examples}
+    assert 0.15 < len(test.examples) / (len(train.examples) + len(test.examples)) < 0.25
+
+
+def test_train_and_eval_commands(tmp_path: Path) -> None:
+    small = tmp_path / "small.csv"
+    rows = [r for r in DAVIDSON.read_text("utf-8").splitlines()]
+    small.write_text("\n".join(rows[:1] + rows[1:1500]), "utf-8")
+    out = tmp_path / "model.npz"
+    runner = CliRunner()
+    trained = runner.invoke(
+        main,
+        [
+            "train",
+            "--data",
+            str(small),
+            "--text-column",
+            "tweet",
+            "--label-column",
+            "class",
+            "--positive",
+            "0",
+            "--positive",
+            "1",
+            "--head",
+            "abuse",
+            "--out",
+            str(out),
+            "--json",
+        ],
+        catch_exceptions=False,
+    )
+    assert trained.exit_code == 0, trained.output
+    report = json.loads(trained.stdout)
+    assert report["rows"] > 1000 and report["held_out"]["f1"] > 0.85
+    assert set(TextClassifier.load(out).heads) == {"spam", "abuse"}  # started from the packaged model
+    evaluated = runner.invoke(
+        main,
+        [
+            "eval",
+            "--data",
+            str(SMS),
+            "--text-column",
+            "1",
+            "--label-column",
+            "0",
+            "--positive",
+            "spam",
+            "--model",
+            str(out),
+            "--json",
+        ],
+        catch_exceptions=False,
+    )
+    assert evaluated.exit_code == 0, evaluated.output
+    summary = json.loads(evaluated.stdout)
+    assert summary["split"] == "test" and summary["rows"] > 1000
+    by_name = {r["name"]: r for r in summary["results"]}
+    spam = by_name["classifier:spam (p ≥ 0.5)"]
+    assert spam["f1"] > 0.9 and spam["roc_auc"] > 0.98 and spam["messages_per_second"] > 0
+    assert {"tp", "fp", "fn", "tn"} <= set(spam)
+
+
+def test_bad_training_files_are_explained(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,label\nhello,0\n")
+    result = CliRunner().invoke(
+        main,
+        [
+            "train",
+            "--data",
+            str(bad),
+            "--text-column",
+            "body",
+            "--label-column",
+            "label",
+            "--positive",
+            "1",
+            "--head",
+            "x",
+            "--out",
+            str(tmp_path / "m.npz"),
+        ],
+    )
+    assert result.exit_code == 1 and "no column 'body'" in result.stderr
+    one_class = tmp_path / "one.csv"
+    one_class.write_text("text,label\n" + "\n".join(f"message number {i},0" for i in range(50)))
+    result = CliRunner().invoke(
+        main,
+        [
+            "train",
+            "--data",
+            str(one_class),
+            "--text-column",
+            "text",
+            "--label-column",
+            "label",
+            "--positive",
+            "1",
+            "--head",
+            "x",
+            "--split",
+            "all",
+            "--out",
+            str(tmp_path / "m.npz"),
+        ],
+    )
+    assert result.exit_code == 1 and "both classes" in result.stderr
