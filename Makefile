@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-quick bench-api docs clean model eval
+.PHONY: demo test lint bench bench-quick bench-rules bench-api docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -28,6 +28,9 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(PY) bench/ingest_bench.py --messages 100000 --users 10000 --groups 1000 --permit-calls 200000
+
+bench-rules: $(STAMP)
+	$(PY) bench/rules_bench.py --messages 1000000 --ingest 200000
 
 bench-api: $(STAMP)
 	$(PY) bench/api_bench.py --seconds 5

@@ -51,17 +51,18 @@ class TextClassifier:
         self.heads = heads
         self.lexicon = lexicon if lexicon is not None else packaged_lexicon()
 
-    def features(self, texts: list[str]) -> csr_matrix:
-        skeletons = [skeleton(t) for t in texts]
+    def features(self, texts: list[str], skeletons: list[str] | None = None) -> csr_matrix:
+        if skeletons is None:
+            skeletons = [skeleton(t) for t in texts]
         counts = np.array([[sum(1 for w in s.split() if w in self.lexicon)] for s in skeletons], dtype=np.float64)
         lexical = np.hstack([counts > 0, np.minimum(counts, 5) / 5])
         return hstack([_CHAR.transform(skeletons), _WORD.transform(skeletons), csr_matrix(lexical)]).tocsr()
 
-    def predict(self, texts: list[str]) -> dict[str, np.ndarray]:
-        """Calibrated probabilities per head, one per text."""
+    def predict(self, texts: list[str], skeletons: list[str] | None = None) -> dict[str, np.ndarray]:
+        """Calibrated probabilities per head, one per text (``skeletons``: if already known)."""
         if not texts:
             return {name: np.zeros(0) for name in self.heads}
-        x = self.features(texts)
+        x = self.features(texts, skeletons)
         out = {}
         for name, head in self.heads.items():
             margin = x @ head.coef + head.intercept

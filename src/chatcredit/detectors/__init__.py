@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Protocol
 
+from chatcredit.detectors.normalization import fold, skeleton_of_folded
 from chatcredit.events import Event
 from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
@@ -20,11 +21,21 @@ from chatcredit.signals import Signal
 ENTRY_POINT_GROUP = "chatcredit.detectors"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
-    """What the engine knows beyond the batch: when each of its users was first seen."""
+    """What the engine knows beyond the batch (when each user was first seen), and the
+    normalised forms of the batch's texts, computed once for all detectors."""
 
     first_seen: Mapping[str, float] = field(default_factory=dict)
+    _forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def forms(self, text: str) -> tuple[str, str]:
+        """``(fold, skeleton)`` of ``text`` (see ``normalization``), memoised for the batch."""
+        found = self._forms.get(text)
+        if found is None:
+            folded = fold(text)
+            found = self._forms[text] = (folded, skeleton_of_folded(folded))
+        return found
 
     def account_age(self, user: str, ts: float) -> float:
         """Seconds between the user's first record and ``ts`` (0 for a user new now)."""

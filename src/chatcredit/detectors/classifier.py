@@ -44,7 +44,7 @@ class ClassifierDetector:
             return []
         distinct = list(dict.fromkeys(e.text for _, e in items))  # one prediction per distinct text
         row = {text: n for n, text in enumerate(distinct)}
-        probs = self.model.predict(distinct)
+        probs = self.model.predict(distinct, [context.forms(t)[1] for t in distinct])
         signals: list[Signal] = []
         for name, head in c.heads.items():
             if name not in probs:

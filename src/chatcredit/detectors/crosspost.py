@@ -1,8 +1,9 @@
 """Cross-posting: the same or nearly the same text across groups, or from many new accounts.
 
-Near-duplicates are found with MinHash buckets over each text's set of word skeletons
-(so case, spacing, leetspeak and look-alike letters do not hide a copy) and confirmed
-by the Jaccard similarity of the two sets.
+Texts are compared as sets of normalised words (so case, spacing, leetspeak and look-alike
+letters do not hide a copy) by Jaccard similarity. A user's own recent posts are kept per
+user; posts of new accounts are indexed by MinHash buckets to find a campaign. Both are
+pruned to the window, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chatcredit.detectors import Context
-from chatcredit.detectors.normalization import skeleton
 from chatcredit.detectors.rules import excerpt
 from chatcredit.events import Event, Message
 from chatcredit.policy.model import Policy
@@ -21,6 +21,7 @@ from chatcredit.signals import Signal
 
 DAY = 86_400.0
 BANDS = 4
+MAX_BUCKET = 200  # a bucket only needs enough posts to reach `new_accounts`
 
 
 @dataclass(slots=True)
@@ -30,8 +31,7 @@ class _Post:
     user: str
     group: str
     words: frozenset[str]
-    new_account: bool
-    keys: tuple[int, ...]
+    keys: tuple[int, ...] = ()
 
 
 def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
@@ -44,24 +44,24 @@ class CrosspostDetector:
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.crosspost
-        self._recent: deque[_Post] = deque()
+        self._by_user: dict[str, deque[_Post]] = {}
+        self._new: deque[_Post] = deque()  # posts of new accounts, in time order
         self._index: dict[int, deque[_Post]] = {}
-        self._flagged: dict[str, float] = {}  # user → quiet until (one penalty per window)
+        self._quiet: dict[str, float] = {}  # user → no second penalty before
         self._campaign: set[str] = set()  # users already sent to review as part of a campaign
 
-    def _prune(self, now: float) -> None:
+    def _prune_new(self, now: float) -> None:
         horizon = now - self._c.window_seconds
-        if len(self._flagged) + len(self._campaign) > 100_000:  # bounded memory in a long run
-            self._flagged.clear()
-            self._campaign.clear()
-        while self._recent and self._recent[0].ts < horizon:
-            old = self._recent.popleft()
+        while self._new and self._new[0].ts < horizon:
+            old = self._new.popleft()
             for key in old.keys:
                 bucket = self._index.get(key)
                 if bucket and bucket[0] is old:
                     bucket.popleft()
                     if not bucket:
                         del self._index[key]
+        if len(self._campaign) > 100_000:
+            self._campaign.clear()
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         c = self._c
@@ -69,73 +69,82 @@ class CrosspostDetector:
         for ts, event in events:
             if type(event) is not Message or len(event.text) < c.min_chars:
                 continue
-            words = frozenset(skeleton(event.text).split())
+            words = frozenset(context.forms(event.text)[1].split())
             if len(words) < 3:
                 continue
-            self._prune(ts)
-            keys = tuple(heapq.nsmallest(BANDS, map(hash, words)))
-            seen: dict[int, _Post] = {}
-            for key in keys:
-                for post in self._index.get(key, ()):
-                    seen[id(post)] = post
-            similar = [p for p in seen.values() if _similar(p.words, words, c.similarity)]
-            new = context.account_age(event.user, ts) < c.new_account_days * DAY
-            post = _Post(event.id, ts, event.user, event.group, words, new, keys)
-            self._recent.append(post)
-            for key in keys:
-                self._index.setdefault(key, deque()).append(post)
-            signals += self._same_user(event, ts, similar, words)
-            if new:
-                signals += self._many_new(event, ts, similar, words)
+            post = _Post(event.id, ts, event.user, event.group, words)
+            signals += self._same_user(event, post)
+            if context.account_age(event.user, ts) < c.new_account_days * DAY:
+                signals += self._campaign_of(event, post)
         return signals
 
-    def _same_user(self, event: Message, ts: float, similar: list[_Post], words: frozenset[str]) -> list[Signal]:
-        groups = {p.group for p in similar if p.user == event.user} | {event.group}
-        if len(groups) < self._c.groups or ts < self._flagged.get(event.user, float("-inf")):
+    def _same_user(self, event: Message, post: _Post) -> list[Signal]:
+        c = self._c
+        mine = self._by_user.setdefault(event.user, deque())
+        while mine and mine[0].ts < post.ts - c.window_seconds:
+            mine.popleft()
+        groups = {p.group for p in mine if _similar(p.words, post.words, c.similarity)} | {event.group}
+        mine.append(post)
+        if len(mine) > 100:
+            mine.popleft()
+        if len(groups) < c.groups or post.ts < self._quiet.get(event.user, float("-inf")):
             return []
-        self._flagged[event.user] = ts + self._c.window_seconds
+        self._quiet[event.user] = post.ts + c.window_seconds
         return [
             Signal(
                 user=event.user,
                 event_id=event.id,
-                ts=ts,
+                ts=post.ts,
                 group=event.group,
                 detector=self.name,
                 rule_id="crosspost-groups",
                 reason_code="cross-posting",
                 category="spam",
-                severity=self._c.severity,
+                severity=c.severity,
                 confidence=1.0,
-                excerpt=f"same text in {len(groups)} groups within {self._c.window_seconds:g} s: "
+                excerpt=f"same text in {len(groups)} groups within {c.window_seconds:g} s: "
                 + excerpt(event.text)[:120],
             )
         ]
 
-    def _many_new(self, event: Message, ts: float, similar: list[_Post], words: frozenset[str]) -> list[Signal]:
-        users = {p.user for p in similar if p.new_account} | {event.user}
-        if len(users) < self._c.new_accounts:
+    def _campaign_of(self, event: Message, post: _Post) -> list[Signal]:
+        c = self._c
+        self._prune_new(post.ts)
+        post.keys = tuple(heapq.nsmallest(BANDS, map(hash, post.words)))
+        candidates: dict[int, _Post] = {}
+        for key in post.keys:
+            for other in self._index.get(key, ()):
+                candidates[id(other)] = other
+        similar = [p for p in candidates.values() if _similar(p.words, post.words, c.similarity)]
+        self._new.append(post)
+        for key in post.keys:
+            bucket = self._index.setdefault(key, deque())
+            bucket.append(post)
+            if len(bucket) > MAX_BUCKET:
+                bucket.popleft()
+        users = {p.user for p in similar} | {event.user}
+        if len(users) < c.new_accounts:
             return []
         out = []
-        current = _Post(event.id, ts, event.user, event.group, words, True, ())
-        for post in [p for p in similar if p.new_account] + [current]:
-            if post.user in self._campaign:
+        for p in [*similar, post]:
+            if p.user in self._campaign:
                 continue
-            self._campaign.add(post.user)
+            self._campaign.add(p.user)
             out.append(
                 Signal(
-                    user=post.user,
-                    event_id=post.event_id,
-                    ts=ts,
-                    group=post.group,
+                    user=p.user,
+                    event_id=p.event_id,
+                    ts=post.ts,
+                    group=p.group,
                     detector=self.name,
                     rule_id="crosspost-new-accounts",
                     reason_code="coordinated-posting",
                     category="spam",
-                    severity=self._c.severity,
+                    severity=c.severity,
                     confidence=0.7,
                     action="review",
-                    excerpt=f"{len(users)} new accounts posted nearly the same text within "
-                    f"{self._c.window_seconds:g} s: " + excerpt(event.text)[:120],
+                    excerpt=f"{len(users)} new accounts posted nearly the same text within {c.window_seconds:g} s: "
+                    + excerpt(event.text)[:120],
                 )
             )
         return out

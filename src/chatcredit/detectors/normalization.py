@@ -18,6 +18,7 @@ Two forms are produced:
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 
@@ -46,6 +47,8 @@ _LEET_TABLE = str.maketrans(_LEET)
 _PUNCT_TABLE = {ord(c): " " for c in _PUNCT}
 _INNER_PUNCT = re.compile(r"(?<=[^\W_])[.\-_*'|~]+(?=[^\W_])")
 _REPEATS = re.compile(r"(.)\1+")
+_FIRST = operator.methodcaller("group", 1)  # a C-level replacement callable: no template expansion
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _SINGLES = re.compile(r"(?<!\S)(?:\S )+\S(?!\S)")  # runs of single-character tokens
 
 
@@ -54,8 +57,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower().translate(_FOLD_TABLE)
     text = unicodedata.normalize("NFKC", text).casefold()
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)
 
 
@@ -69,7 +71,7 @@ def skeleton_of_folded(folded: str) -> str:
     text = " ".join(text.translate(_PUNCT_TABLE).split())
     if " " in text:
         text = _SINGLES.sub(_join_singles, text)
-    return _REPEATS.sub(r"\1", text)
+    return _REPEATS.sub(_FIRST, text)
 
 
 def skeleton(text: str) -> str:

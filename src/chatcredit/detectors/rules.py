@@ -41,11 +41,16 @@ class RuleMatcher:
         self.keywords = KeywordIndex([(i, k) for i, r in enumerate(self._rules) for k in r.keywords])
         self.patterns = PatternIndex([(i, p) for i, r in enumerate(self._rules) for p in r.patterns])
 
-    def match(self, text: str, group: str | None = None, lang: str | None = None) -> list[Match]:
-        """At most one match per rule in scope: the first keyword or pattern that hits."""
-        folded = fold(text)
+    def match(
+        self, text: str, group: str | None = None, lang: str | None = None, forms: tuple[str, str] | None = None
+    ) -> list[Match]:
+        """At most one match per rule in scope: the first keyword or pattern that hits.
+        ``forms``: the text's (fold, skeleton) if already computed."""
+        folded, skel = forms if forms is not None else (fold(text), "")
+        if forms is None:
+            skel = skeleton_of_folded(folded)
         hits: dict[int, Match] = {}
-        for index, keyword in self.keywords.search(skeleton_of_folded(folded)).items():
+        for index, keyword in self.keywords.search(skel).items():
             hits[index] = Match(self._rules[index], keyword, None)
         for index, (matched, _, _) in self.patterns.search(folded).items():
             hits.setdefault(index, Match(self._rules[index], matched, None))
@@ -71,7 +76,7 @@ class RuleDetector:
             if not isinstance(event, Message | MessageEdited) or not event.text:
                 continue
             lang = event.lang if isinstance(event, Message) else None
-            for m in match(event.text, event.group, lang):
+            for m in match(event.text, event.group, lang, context.forms(event.text)):
                 rule = m.rule
                 signals.append(
                     Signal(
