@@ -80,3 +80,45 @@ def test_rule_match_reports_the_span(matcher: RuleMatcher) -> None:
     text = "well, f.r.e.e m.o.n.e.y for all"
     [m] = matcher.match(text)
     assert m.span is not None and text[m.span[0] : m.span[1]] == "f.r.e.e m.o.n.e.y"
+
+
+PATTERNS = [r"\bfree\s+money\b", r"\d+p\s*/\s*msg", r"(?<=a)b(?=c)", r"x(y)\1", r"(?i)WIN\s+cash", r"\bcall\b"]
+TEXTS = ["get free money 150p/msg", "abc", "xyy", "win cash now", "no match here", "call me", "recall"]
+
+
+def test_prefilter_and_hyperscan_agree_with_plain_re(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from chatcredit.detectors import matcher
+
+    expected = [{i for i, p in enumerate(PATTERNS) if re.search(p, t)} for t in TEXTS]
+    accelerated = matcher.PatternIndex(list(enumerate(PATTERNS)))
+    monkeypatch.setattr(matcher, "hyperscan", None)
+    fallback = matcher.PatternIndex(list(enumerate(PATTERNS)))
+    assert fallback.engine == "prefilter"
+    for text, want in zip(TEXTS, expected, strict=True):
+        assert set(accelerated.search(text)) == want
+        assert set(fallback.search(text)) == want
+
+
+def test_required_literal_guides_the_prefilter() -> None:
+    from chatcredit.detectors.matcher import required_literal
+
+    assert required_literal(r"\bfree\s+money\b") == "money"
+    assert required_literal(r"(?i)WIN cash now") == "win cash now"
+    assert required_literal(r"\d+p") == ""
+
+
+def test_no_rule_hits_on_real_irc_chat(matcher: RuleMatcher) -> None:
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "shared" / "data" / "chat-exports" / "irc"
+    lines = [
+        m.group(1)
+        for f in sorted(folder.glob("*.raw.txt"))
+        for m in re.finditer(r"^\[[^\]]*\]\s*<[^>]+>\s*(.+)$", f.read_text("utf-8", "replace"), re.M)
+    ]
+    assert len(lines) > 2000
+    # measured: 0 of 2,149 lines of two #ubuntu IRC logs
+    assert [t for t in lines if matcher.match(t)] == []

@@ -270,7 +270,9 @@ def print_summary(out: Console, summary: dict[str, Any]) -> None:
         factors = ", ".join(f"{r['code']} ({r['points']})" for r in s["reasons"])
         low.add_row(s["user"], str(s["score"]), terminal.tier_text(s["tier"]), factors)
     out.print(low)
-    out.print(f"open items in the review queue (user reports): {summary['open_reviews']}")
+    out.print(
+        f"open items in the human review queue (reports, classifier middle band, raids): {summary['open_reviews']}"
+    )
     if summary["example"]:
         example = summary["example"]
         out.rule(f"worked example: chatcredit explain {example['standing']['user']}")

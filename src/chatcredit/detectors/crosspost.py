@@ -45,6 +45,7 @@ class CrosspostDetector:
     def __init__(self, policy: Policy) -> None:
         self._c = policy.crosspost
         self._by_user: dict[str, deque[_Post]] = {}
+        self._recent: deque[_Post] = deque()  # every kept post in time order, to expire them
         self._new: deque[_Post] = deque()  # posts of new accounts, in time order
         self._index: dict[int, deque[_Post]] = {}
         self._quiet: dict[str, float] = {}  # user → no second penalty before
@@ -78,17 +79,29 @@ class CrosspostDetector:
                 signals += self._campaign_of(event, post)
         return signals
 
+    def _expire(self, now: float) -> None:
+        """Forget posts older than the window, and users with none left (bounded memory)."""
+        horizon = now - self._c.window_seconds
+        recent, by_user = self._recent, self._by_user
+        while recent and recent[0].ts < horizon:
+            old = recent.popleft()
+            mine = by_user.get(old.user)
+            if mine and mine[0] is old:
+                mine.popleft()
+                if not mine:
+                    del by_user[old.user]
+
     def _same_user(self, event: Message, post: _Post) -> list[Signal]:
         c = self._c
+        self._expire(post.ts)
         mine = self._by_user.setdefault(event.user, deque())
-        while mine and mine[0].ts < post.ts - c.window_seconds:
-            mine.popleft()
         groups = {p.group for p in mine if _similar(p.words, post.words, c.similarity)} | {event.group}
         mine.append(post)
-        if len(mine) > 100:
-            mine.popleft()
+        self._recent.append(post)
         if len(groups) < c.groups or post.ts < self._quiet.get(event.user, float("-inf")):
             return []
+        if len(self._quiet) > 100_000:
+            self._quiet = {u: t for u, t in self._quiet.items() if t > post.ts}
         self._quiet[event.user] = post.ts + c.window_seconds
         return [
             Signal(

@@ -20,13 +20,26 @@ def counter_key(kind: CounterKey, user: str, group: str | None) -> str:
 class WindowCounter:
     """Sum of amounts added within the last ``seconds``, per key; fires once per window."""
 
+    SWEEP_EVERY = 50_000
+
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self._items: dict[str, deque[tuple[float, int]]] = {}
         self._totals: dict[str, int] = {}
         self._quiet_until: dict[str, float] = {}
+        self._adds = 0
+
+    def _sweep(self, now: float) -> None:
+        """Drop keys idle for longer than the window (bounded memory with many keys)."""
+        horizon = now - self.seconds
+        for key in [k for k, items in self._items.items() if items[-1][0] < horizon]:
+            del self._items[key], self._totals[key]
+        self._quiet_until = {k: t for k, t in self._quiet_until.items() if t > now}
 
     def add(self, key: str, ts: float, amount: int = 1) -> int:
+        self._adds += 1
+        if self._adds % self.SWEEP_EVERY == 0:
+            self._sweep(ts)
         items = self._items.get(key)
         if items is None:
             items = self._items[key] = deque()
