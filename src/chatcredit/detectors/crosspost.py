@@ -1,14 +1,15 @@
 """Cross-posting: the same or nearly the same text across groups, or from many new accounts.
 
-Texts are compared as sets of normalised words (so case, spacing, leetspeak and look-alike
-letters do not hide a copy) by Jaccard similarity. A user's own recent posts are kept per
-user; posts of new accounts are indexed by MinHash buckets to find a campaign. Both are
-pruned to the window, so memory stays bounded.
+Texts are compared as sets of normalised words, so case, spacing, punctuation, leetspeak
+and look-alike letters do not hide a copy. One user's recent posts are compared with each
+other by Jaccard similarity (``crosspost.similarity``); posts of new accounts are grouped
+by their set of words with numbers and symbols left out, so a campaign that only changes
+a number, an emoji or the punctuation still groups together. Both are pruned to the
+window, so memory stays bounded.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,8 +21,6 @@ from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
 
 DAY = 86_400.0
-BANDS = 4
-MAX_BUCKET = 200  # a bucket only needs enough posts to reach `new_accounts`
 
 
 @dataclass(slots=True)
@@ -31,12 +30,15 @@ class _Post:
     user: str
     group: str
     words: frozenset[str]
-    keys: tuple[int, ...] = ()
 
 
 def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
-    union = len(a | b)
-    return union > 0 and len(a & b) / union >= threshold
+    """Jaccard similarity at least ``threshold`` (sizes alone often rule it out)."""
+    small, large = (len(a), len(b)) if len(a) <= len(b) else (len(b), len(a))
+    if small < threshold * large:
+        return False
+    shared = len(a & b)
+    return shared >= threshold * (small + large - shared)
 
 
 class CrosspostDetector:
@@ -46,21 +48,20 @@ class CrosspostDetector:
         self._c = policy.crosspost
         self._by_user: dict[str, deque[_Post]] = {}
         self._recent: deque[_Post] = deque()  # every kept post in time order, to expire them
-        self._new: deque[_Post] = deque()  # posts of new accounts, in time order
-        self._index: dict[int, deque[_Post]] = {}
+        self._new: deque[tuple[frozenset[str], _Post]] = deque()  # posts of new accounts, in time order
+        self._campaigns: dict[frozenset[str], deque[_Post]] = {}
         self._quiet: dict[str, float] = {}  # user → no second penalty before
         self._campaign: set[str] = set()  # users already sent to review as part of a campaign
 
     def _prune_new(self, now: float) -> None:
         horizon = now - self._c.window_seconds
-        while self._new and self._new[0].ts < horizon:
-            old = self._new.popleft()
-            for key in old.keys:
-                bucket = self._index.get(key)
-                if bucket and bucket[0] is old:
-                    bucket.popleft()
-                    if not bucket:
-                        del self._index[key]
+        while self._new and self._new[0][1].ts < horizon:
+            key, old = self._new.popleft()
+            posts = self._campaigns.get(key)
+            if posts and posts[0] is old:
+                posts.popleft()
+                if not posts:
+                    del self._campaigns[key]
         if len(self._campaign) > 100_000:
             self._campaign.clear()
 
@@ -123,23 +124,17 @@ class CrosspostDetector:
     def _campaign_of(self, event: Message, post: _Post) -> list[Signal]:
         c = self._c
         self._prune_new(post.ts)
-        post.keys = tuple(heapq.nsmallest(BANDS, map(hash, post.words)))
-        candidates: dict[int, _Post] = {}
-        for key in post.keys:
-            for other in self._index.get(key, ()):
-                candidates[id(other)] = other
-        similar = [p for p in candidates.values() if _similar(p.words, post.words, c.similarity)]
-        self._new.append(post)
-        for key in post.keys:
-            bucket = self._index.setdefault(key, deque())
-            bucket.append(post)
-            if len(bucket) > MAX_BUCKET:
-                bucket.popleft()
-        users = {p.user for p in similar} | {event.user}
+        key = frozenset(w for w in post.words if w.isalpha())
+        if len(key) < 3:
+            return []
+        posts = self._campaigns.setdefault(key, deque())
+        posts.append(post)
+        self._new.append((key, post))
+        users = {p.user for p in posts}
         if len(users) < c.new_accounts:
             return []
         out = []
-        for p in [*similar, post]:
+        for p in posts:
             if p.user in self._campaign:
                 continue
             self._campaign.add(p.user)
@@ -156,7 +151,7 @@ class CrosspostDetector:
                     severity=c.severity,
                     confidence=0.7,
                     action="review",
-                    excerpt=f"{len(users)} new accounts posted nearly the same text within {c.window_seconds:g} s: "
+                    excerpt=f"{len(users)} new accounts posted the same text within {c.window_seconds:g} s: "
                     + excerpt(event.text)[:120],
                 )
             )

@@ -20,8 +20,13 @@ _URL = re.compile(
 )
 
 
+_MAYBE_HOST = re.compile(r"[^\W_]\.[^\W\d_]{2}")  # a dot between a letter or digit and two letters
+
+
 def domains_of(text: str) -> list[tuple[str, tuple[int, int]]]:
     """Host names of the links in ``text`` (lower case), with their spans."""
+    if _MAYBE_HOST.search(text) is None:  # cheap test first: most sentences end in ". "
+        return []
     return [(m.group(1).lower().removeprefix("www."), m.span()) for m in _URL.finditer(text)]
 
 

@@ -12,6 +12,8 @@ from chatcredit.events import Event, Message
 from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
 
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
 
 def emoji_count(text: str) -> int:
     return sum(1 for ch in text if ord(ch) > 0x2000 and unicodedata.category(ch) == "So")
@@ -32,7 +34,10 @@ class ShoutingDetector:
                 continue
             text = event.text
             what = ""
-            upper = 0 if text == text.lower() else sum(map(str.isupper, text))  # the common case is cheap
+            lower = len(text) - len(text.translate(_NO_LOWER))
+            if lower > (1 - c.caps_ratio) * len(text) and text.isascii():
+                continue  # plenty of small letters: not shouting (the common case, decided cheaply)
+            upper = 0 if text == text.lower() else sum(map(str.isupper, text))
             letters = upper + sum(map(str.islower, text)) if upper else 0
             if upper and letters >= c.min_chars and upper >= c.caps_ratio * letters:
                 what, rule_id = "caps", "shouting-caps"
