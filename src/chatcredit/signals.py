@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 SignalAction = Literal["penalize", "review"]
 SignalMode = Literal["enforce", "shadow"]
+
+
+class Concerning(Protocol):
+    """An event about a user in a group (a message, a join, ...)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def user(self) -> str: ...
+    @property
+    def group(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +41,11 @@ class Signal:
     #: "shadow": recorded and shown, never costs points (a rule on trial, or braked)
     mode: SignalMode = "enforce"
     note: str = ""
+
+    @classmethod
+    def on(cls, event: Concerning, ts: float, detector: str, **fields: Any) -> Signal:
+        """A finding about ``event``'s author in ``event``'s group."""
+        return cls(user=event.user, event_id=event.id, ts=ts, group=event.group, detector=detector, **fields)
 
     @property
     def evidence_key(self) -> str:

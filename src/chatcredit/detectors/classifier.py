@@ -55,12 +55,10 @@ class ClassifierDetector:
                 if p < c.review_at:
                     continue
                 signals.append(
-                    Signal(
-                        user=event.user,
-                        event_id=event.id,
-                        ts=ts,
-                        group=event.group,
-                        detector=self.name,
+                    Signal.on(
+                        event,
+                        ts,
+                        self.name,
                         rule_id=f"classifier-{name}",
                         reason_code=head.reason or f"classifier-{name}",
                         category=head.category,

@@ -40,12 +40,10 @@ class FloodDetector:
                         "platform": " on the platform (all users)",
                     }[window.key]
                     signals.append(
-                        Signal(
-                            user=event.user,
-                            event_id=event.id,
-                            ts=ts,
-                            group=event.group,
-                            detector=self.name,
+                        Signal.on(
+                            event,
+                            ts,
+                            self.name,
                             rule_id=rule_id,
                             reason_code=window.reason,
                             category="flooding",
@@ -84,12 +82,10 @@ class MentionDetector:
             else:
                 continue
             signals.append(
-                Signal(
-                    user=event.user,
-                    event_id=event.id,
-                    ts=ts,
-                    group=event.group,
-                    detector=self.name,
+                Signal.on(
+                    event,
+                    ts,
+                    self.name,
                     rule_id=rule_id,
                     reason_code="mention-spam",
                     category="spam",

@@ -61,12 +61,10 @@ class LinkDetector:
         c = self._c
 
         def signal(rule_id: str, reason: str, category: str, severity: str, confidence: float) -> Signal:
-            return Signal(
-                user=event.user,
-                event_id=event.id,
-                ts=ts,
-                group=event.group,
-                detector=self.name,
+            return Signal.on(
+                event,
+                ts,
+                self.name,
                 rule_id=rule_id,
                 reason_code=reason,
                 category=category,

@@ -79,12 +79,10 @@ class RuleDetector:
             for m in match(event.text, event.group, lang, context.forms(event.text)):
                 rule = m.rule
                 signals.append(
-                    Signal(
-                        user=event.user,
-                        event_id=event.id,
-                        ts=ts,
-                        group=event.group,
-                        detector=self.name,
+                    Signal.on(
+                        event,
+                        ts,
+                        self.name,
                         rule_id=rule.id,
                         reason_code=rule.reason_code,
                         category=rule.category,

@@ -45,12 +45,10 @@ class ShoutingDetector:
                 what, rule_id = "emoji", "shouting-emoji"
             if what and self._counter.add(event.user, ts) >= c.repeat and self._counter.fire(event.user, ts):
                 signals.append(
-                    Signal(
-                        user=event.user,
-                        event_id=event.id,
-                        ts=ts,
-                        group=event.group,
-                        detector=self.name,
+                    Signal.on(
+                        event,
+                        ts,
+                        self.name,
                         rule_id=rule_id,
                         reason_code=f"{what}-flooding",
                         category="flooding",
