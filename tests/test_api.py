@@ -184,6 +184,20 @@ def test_metrics_and_logs(server: Server) -> None:
         assert token not in log and token[17:] not in log  # cck_<12 hex>_<secret>
 
 
+def test_policy_check_names_line_and_key(server: Server) -> None:
+    from chatcredit.policy.load import default_policy_text
+
+    admin = server.client("admin")
+    headers = {"Content-Type": "application/toml"}
+    ok = admin.post("/v1/policy/check", content=default_policy_text(), headers=headers)
+    assert ok.status_code == 200 and ok.json()["ok"] is True
+    bad = default_policy_text().replace('category = "threat"', 'category = "politics"')
+    r = admin.post("/v1/policy/check", content=bad, headers=headers)
+    error = r.json()["error"]
+    assert r.status_code == 200 and r.json()["ok"] is False
+    assert error["key"].endswith(".category") and error["line"] > 1 and "never political" in error["message"]
+
+
 def test_revoked_key_stops_working(server: Server) -> None:
     admin = server.client("admin")
     created = admin.post("/v1/keys", json={"name": "temp", "scopes": ["read"]}).json()

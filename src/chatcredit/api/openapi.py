@@ -49,7 +49,9 @@ def _operation(e: Endpoint) -> dict[str, Any]:
             },
         },
     }
-    if e.body is not None:
+    if e.body is not None and e.path == "/v1/policy/check":
+        op["requestBody"] = {"required": True, "content": {"text/plain": {"schema": e.body}}}  # or application/toml
+    elif e.body is not None:
         content = {"application/json": {"schema": e.body}}
         if e.path == "/v1/events":
             content["application/x-ndjson"] = {"schema": {"type": "string"}}

@@ -42,9 +42,14 @@ class HttpProblem(Exception):
 
 
 def from_error(exc: ChatcreditError) -> HttpProblem:
+    extra: dict[str, Any] = {}
+    if isinstance(exc, PolicyError):
+        extra = {"line": exc.line, "key": exc.key}
+    elif isinstance(exc, InvalidEvent):
+        extra = {"field": exc.field}
     for cls, status, kind, title in PROBLEMS:
         if isinstance(exc, cls):
-            return HttpProblem(status, kind, title, str(exc))
+            return HttpProblem(status, kind, title, str(exc), **extra)
     raise AssertionError("unreachable: ChatcreditError is in the table")
 
 
