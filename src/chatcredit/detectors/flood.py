@@ -70,7 +70,9 @@ class MentionDetector:
         for ts, event in events:
             if type(event) is not Message:
                 continue
-            mentioned = set(event.mentions) | set(_AT_MENTION.findall(event.text))
+            mentioned = set(event.mentions)
+            if "@" in event.text:
+                mentioned.update(_AT_MENTION.findall(event.text))
             if not mentioned:
                 continue
             key = counter_key(c.key, event.user, event.group)
