@@ -13,7 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 from chatcredit.detection import Detection
 from chatcredit.detectors import Detector
@@ -349,7 +348,7 @@ class Engine:
         h = self._history(user)
         standing = fold(user, h.entries, h.active_days, self.policy, at)
         entries = tuple(e for e in h.entries if e.ts <= at)
-        reviews = tuple(r for r in self.store.review_items("open", 100_000) if r.user == user)
+        reviews = tuple(self.store.review_items("open", 1000, user))
         shadow = tuple(h for h in self.store.shadow_hits(user) if h.ts <= at)
         return Explanation(standing, entries, frozenset(e.reverses for e in entries if e.reverses), reviews, shadow)
 
@@ -464,6 +463,3 @@ class Engine:
         with self.store.transaction():
             if not self.store.revoke_key(key_id, self._clock()):
                 raise NotFound(f"no active key {key_id!r}")
-
-    def stats(self) -> dict[str, Any]:
-        return {"events": self.store.count_events(), "policy_version": self.policy.version}

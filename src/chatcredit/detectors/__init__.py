@@ -14,6 +14,7 @@ from importlib.metadata import entry_points
 from typing import Protocol
 
 from chatcredit.detectors.normalization import fold, skeleton_of_folded
+from chatcredit.errors import ChatcreditError
 from chatcredit.events import Event
 from chatcredit.policy.model import Policy
 from chatcredit.signals import Signal
@@ -57,6 +58,6 @@ def load_detectors(policy: Policy) -> list[Detector]:
     """Instantiate every registered detector for ``policy``, sorted by entry-point name."""
     found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
     if not found:
-        raise RuntimeError("no chatcredit detectors are registered: is the package installed (pip install -e .)?")
+        raise ChatcreditError("no chatcredit detectors are registered: is the package installed (pip install -e .)?")
     factories: list[DetectorFactory] = [ep.load() for ep in found]
     return [factory(policy) for factory in factories]

@@ -141,8 +141,11 @@ class MemoryStore:
         for item in items:
             self.reviews.setdefault(item.id, item)
 
-    def review_items(self, status: str = "open", limit: int = 1000) -> list[ReviewItem]:
-        items = sorted((i for i in self.reviews.values() if i.status == status), key=lambda i: (i.ts, i.id))
+    def review_items(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
+        items = sorted(
+            (i for i in self.reviews.values() if i.status == status and (user is None or i.user == user)),
+            key=lambda i: (i.ts, i.id),
+        )
         return items[:limit]
 
     # standings

@@ -226,8 +226,12 @@ class SqliteStore:
             [(i.id, i.status, i.user, i.ts, codec.encode(i)) for i in items],
         )
 
-    def review_items(self, status: str = "open", limit: int = 1000) -> list[ReviewItem]:
-        rows = self._rows("SELECT body FROM review_items WHERE status = ? ORDER BY ts, id LIMIT ?", (status, limit))
+    def review_items(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
+        where, params = ("AND user_id = ?", [user]) if user is not None else ("", [])
+        rows = self._rows(
+            f"SELECT body FROM review_items WHERE status = ? {where} ORDER BY ts, id LIMIT ?",
+            [status, *params, limit],
+        )
         return [codec.decode_review(r[0]) for r in rows]
 
     # standings

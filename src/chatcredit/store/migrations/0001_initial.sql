@@ -67,6 +67,7 @@ CREATE TABLE review_items (
     body    BLOB NOT NULL
 );
 CREATE INDEX review_status ON review_items (status, ts);
+CREATE INDEX review_user ON review_items (user_id, status);
 
 CREATE TABLE standings (
     user_id        TEXT PRIMARY KEY,
