@@ -148,3 +148,12 @@ def test_rules_scoped_to_groups_and_languages(tmp_path: Path, clock: FakeClock) 
         )
     )
     assert report.signals_by_rule.get("nl-only") == 1 and engine.ledger("u1")
+
+
+def test_emoji_flooding_is_counted_per_user(engine: Engine) -> None:
+    from chatcredit.detectors.shouting import emoji_count
+
+    assert emoji_count("🎉" * 31 + " party ✨") == 32 and emoji_count("plain text") == 0
+    burst = [message(f"e{i}", "confetti", "🎉" * 40 + " yay everyone look at this", ts=T0 + i) for i in range(3)]
+    report = engine.ingest_lines(lines(*burst))
+    assert report.signals_by_rule.get("shouting-emoji") == 1

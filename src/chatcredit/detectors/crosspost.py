@@ -124,7 +124,7 @@ class CrosspostDetector:
     def _campaign_of(self, event: Message, post: _Post) -> list[Signal]:
         c = self._c
         self._prune_new(post.ts)
-        key = frozenset(w for w in post.words if w.isalpha())
+        key = frozenset(filter(str.isalpha, post.words))
         if len(key) < 3:
             return []
         posts = self._campaigns.setdefault(key, deque())

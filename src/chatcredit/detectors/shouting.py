@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
 
 from chatcredit.detectors import Context
@@ -15,8 +15,12 @@ from chatcredit.signals import Signal
 _NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 
 
+_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+
+
 def emoji_count(text: str) -> int:
-    return sum(1 for ch in text if ord(ch) > 0x2000 and unicodedata.category(ch) == "So")
+    """Pictographs and symbols of the emoji blocks."""
+    return len(_EMOJI.findall(text))
 
 
 class ShoutingDetector:
