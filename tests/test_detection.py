@@ -105,6 +105,8 @@ def test_shadow_rules_are_recorded_and_explained_but_cost_nothing(tmp_path: Path
 
 
 def test_brake_stops_a_new_rule_that_fires_too_often(tmp_path: Path, clock: FakeClock) -> None:
+    Engine(SqliteStore(tmp_path / "b.db"), default_policy(), clock=clock).detection.rules()  # the baseline
+    clock.advance(3600)
     rule = Rule(id="oops-the", category="spam", severity="low", keywords=["the"])  # a broken new rule
     engine = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     texts = ["the weather is nice", "see you tomorrow", "what is the plan", "ok", "on the way home"]
@@ -121,6 +123,14 @@ def test_brake_stops_a_new_rule_that_fires_too_often(tmp_path: Path, clock: Fake
     # the brake is remembered by a new engine on the same database
     again = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     assert next(r.brake for r in again.detection.rules() if r.rule_id == "oops-the") is not None
+
+
+def test_the_first_policy_is_the_baseline_and_not_on_trial(tmp_path: Path, clock: FakeClock) -> None:
+    rule = Rule(id="common-the", category="spam", severity="low", keywords=["the"])
+    engine = Engine(SqliteStore(tmp_path / "n.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    assert not any(r.recent for r in engine.detection.rules())
+    engine.ingest_lines(lines(*[message(f"w{i}", f"u{i}", "the end", ts=T0 + i) for i in range(250)]))
+    assert all(r.brake is None for r in engine.detection.rules())
 
 
 def test_an_old_rule_is_never_braked(tmp_path: Path, clock: FakeClock) -> None:

@@ -190,3 +190,12 @@ def test_membership_limits_and_identity(engine: Engine, clock: FakeClock) -> Non
     assert needs_id.reasons == ("identity-verification-required",)
     engine.ingest_lines(lines(event("identity_verified", "iv", user="vet", level="phone")))
     assert engine.permit("vet", "manage_group", group="g0").allowed
+
+
+def test_appeal_window_runs_from_the_decision_not_the_event(engine: Engine, clock: FakeClock) -> None:
+    clock.now = T0 + 200 * DAY  # an old event imported late
+    engine.ingest_lines(lines(message("old", "u1", SPAM, ts=T0)))
+    [notice] = engine.notices("u1")
+    assert notice.ts == clock.now and notice.appeal_until == clock.now + 180 * DAY
+    [entry] = engine.ledger("u1")
+    assert entry.ts == T0  # the penalty itself dates from the act, and decays from then

@@ -53,12 +53,17 @@ class Detection:
         return self._detectors, self._brake
 
     def _record_versions(self) -> dict[str, float]:
+        """When each rule's current version was first seen, for the rules on trial.
+
+        The rules of the first policy a database sees are its baseline, not changes: they
+        are not on trial (a new deployment's spam rules are not braked on day one)."""
         now = self._clock()
         current = {rule.id: rule_hash(rule) for rule in self._policy.rules}
         with self._store.transaction():
             self._store.add_rule_versions([(rid, digest, now) for rid, digest in current.items()])
         known = self._store.rule_versions()
-        return {rid: known[(rid, digest)] for rid, digest in current.items()}
+        baseline = min(known.values(), default=now)
+        return {rid: known[(rid, digest)] for rid, digest in current.items() if known[(rid, digest)] > baseline}
 
     def reset(self) -> None:
         """Forget detector state (after a failed batch the windows may hold unsaved events)."""

@@ -282,7 +282,7 @@ class Engine:
         histories = self._load_histories({s.user for s in signals if s.action == "penalize"})
         keys = [s.evidence_key for s in signals]
         decided = self.store.decided_keys(keys) if keys else set()
-        decisions = decide(signals, histories, decided, self.policy)
+        decisions = decide(signals, histories, decided, self.policy, now)
         if decisions.entries:
             self.store.append_entries(decisions.entries)
             self.store.add_notices(decisions.notices)

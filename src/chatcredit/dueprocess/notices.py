@@ -54,12 +54,18 @@ def _measure(entry: LedgerEntry, delta: int) -> str:
     return f"score reduction of {-delta} points (account-wide, fading with time)"
 
 
-def build_notice(entry: LedgerEntry, before: Standing, after: Standing, policy: Policy) -> Notice:
-    """The statement of reasons for ``entry``; ``before``/``after`` are standings around it."""
+def build_notice(
+    entry: LedgerEntry, before: Standing, after: Standing, policy: Policy, issued_at: float | None = None
+) -> Notice:
+    """The statement of reasons for ``entry``; ``before``/``after`` are standings around it.
+
+    ``issued_at`` is when the decision is made (default: the entry's time). The appeal
+    window runs from then: an event imported months late still gets its full window."""
     category = CATEGORIES.get(entry.category)
     delta = after.score - before.score
     adverse = entry.kind == "penalty"
-    appeal_until = entry.ts + policy.appeals.window_days * DAY if adverse else None
+    issued = max(entry.ts, issued_at if issued_at is not None else entry.ts)
+    appeal_until = issued + policy.appeals.window_days * DAY if adverse else None
     facts = _facts(entry)
     measure = _measure(entry, delta)
     how = "automatically" if entry.automated_decision else f"by moderator {entry.actor}"
@@ -83,7 +89,7 @@ def build_notice(entry: LedgerEntry, before: Standing, after: Standing, policy: 
         id=notice_id(entry.id),
         user=entry.user,
         entry_id=entry.id,
-        ts=entry.ts,
+        ts=issued,
         kind=entry.kind,
         measure=measure,
         facts=facts,

@@ -84,9 +84,12 @@ def decide(
     histories: Mapping[str, History],
     decided: set[str],
     policy: Policy,
+    now: float | None = None,
 ) -> Decisions:
     """Decide what each signal costs. ``decided`` holds evidence keys already in the ledger
     (penalties applied or reversed): they are never decided again.
+
+    ``now`` is when the decision is made: notices are issued, and appeal windows open, then.
 
     One act, one penalty per category: when several detectors find the same category in
     the same event, the most specific (a policy rule before the classifier) is applied and
@@ -125,20 +128,20 @@ def decide(
             for e in history.entries
         ):
             continue
-        entry, notice = _penalize(signal, history, policy)
+        entry, notice = _penalize(signal, history, policy, now)
         out.entries.append(entry)
         out.notices.append(notice)
         out.histories[signal.user] = history.with_entry(entry)
     return out
 
 
-def _record(history: History, user: str, entry: LedgerEntry, policy: Policy) -> Notice:
+def _record(history: History, user: str, entry: LedgerEntry, policy: Policy, now: float | None = None) -> Notice:
     before = fold(user, history.entries, history.active_days, policy, entry.ts)
     after = fold(user, (*history.entries, entry), history.active_days, policy, entry.ts)
-    return build_notice(entry, before, after, policy)
+    return build_notice(entry, before, after, policy, now)
 
 
-def _penalize(signal: Signal, history: History, policy: Policy) -> tuple[LedgerEntry, Notice]:
+def _penalize(signal: Signal, history: History, policy: Policy, now: float | None) -> tuple[LedgerEntry, Notice]:
     severity = policy.severities.get(signal.severity)
     seq = history.next_seq
     entry = LedgerEntry(
@@ -164,7 +167,7 @@ def _penalize(signal: Signal, history: History, policy: Policy) -> tuple[LedgerE
         span_start=signal.span[0] if signal.span else None,
         span_end=signal.span[1] if signal.span else None,
     )
-    return entry, _record(history, signal.user, entry, policy)
+    return entry, _record(history, signal.user, entry, policy, now)
 
 
 def decide_adjustment(
