@@ -53,3 +53,11 @@ model: $(STAMP)
 	  --text-column tweet --label-column class --positive 0 --positive 1 --head abuse \
 	  --negatives $(SHARED)/sms-spam/SMSSpamCollection#1 \
 	  --base src/chatcredit/data/classifier.npz --out src/chatcredit/data/classifier.npz
+
+# The held-out evaluation of docs/detection.md, with the word-list packages side by side.
+eval: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,baselines]"
+	$(VENV)/bin/chatcredit eval --data $(SHARED)/sms-spam/SMSSpamCollection --text-column 1 \
+	  --label-column 0 --positive spam --baselines
+	$(VENV)/bin/chatcredit eval --data $(SHARED)/davidson-hate-offensive/labeled_data.csv \
+	  --text-column tweet --label-column class --positive 0 --positive 1 --baselines
