@@ -17,6 +17,9 @@ from chatcredit.standing import Standing
 from chatcredit.store.base import Store, UsageCounts
 
 RATE_WINDOW = 60.0
+#: A snapshot is trusted this long at most, so that changes made by another process
+#: (a moderator's `chatcredit reverse` beside a running service) are seen within it.
+SNAPSHOT_TTL = 30.0
 _NO_USAGE = Usage()
 _GROUP_ACTIONS = frozenset({"create_group", "join_group", "manage_group"})
 
@@ -81,7 +84,7 @@ class Gate:
 
     def _snapshot(self, user: str, now: float) -> _Snapshot:
         s = self._standing_of(user, now)
-        valid = s.next_tier_at if s.next_tier_at is not None else float("inf")
+        valid = min(now + SNAPSHOT_TTL, s.next_tier_at if s.next_tier_at is not None else float("inf"))
         snap = _Snapshot(s.score, self._policy.tier_named(s.tier), tuple(r.code for r in s.reasons), valid)
         self._snapshots[user] = snap
         return snap
