@@ -199,3 +199,16 @@ def test_appeal_window_runs_from_the_decision_not_the_event(engine: Engine, cloc
     assert notice.ts == clock.now and notice.appeal_until == clock.now + 180 * DAY
     [entry] = engine.ledger("u1")
     assert entry.ts == T0  # the penalty itself dates from the act, and decays from then
+
+
+def test_permits_see_another_processs_corrections_within_the_snapshot_ttl(
+    engine: Engine, clock: FakeClock, tmp_path: Path
+) -> None:
+    engine.ingest_lines(lines(*(message(f"a{d}", "vet", "hi", ts=T0 + d * DAY) for d in range(30))))
+    clock.now = T0 + 30 * DAY
+    assert engine.permit("vet", "post_link").allowed
+    other = Engine(SqliteStore(tmp_path / "engine.db"), engine.policy, clock=clock)  # a moderator's CLI
+    other.adjust("vet", -300, "harassment", by="mod", reason="threats in DMs")
+    assert engine.permit("vet", "post_link").allowed  # still the cached snapshot
+    clock.advance(31)
+    assert not engine.permit("vet", "post_link").allowed
