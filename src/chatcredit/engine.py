@@ -111,7 +111,7 @@ class Engine:
         self.store = store
         self.policy = policy
         self._clock = clock
-        self.gate = Gate(store, policy, clock, self.standing)
+        self.gate = Gate(store, policy, clock, self._standing_from_store)
         self.detection = Detection(store, policy, clock, detectors)
         self._reset_caches()
 
@@ -342,6 +342,11 @@ class Engine:
     def standing(self, user: str, at: float | None = None) -> Standing:
         h = self._history(user)
         return fold(user, h.entries, h.active_days, self.policy, self._clock() if at is None else at)
+
+    def _standing_from_store(self, user: str, at: float) -> Standing:
+        """The standing from what the store holds now (another process may have written)."""
+        self._histories.pop(user, None)
+        return self.standing(user, at)
 
     def explain(self, user: str, at: float | None = None) -> Explanation:
         at = self._clock() if at is None else at
