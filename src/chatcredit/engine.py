@@ -50,7 +50,7 @@ from chatcredit.signals import Signal
 from chatcredit.standing import Standing, fold
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store
 
-BATCH_SIZE = 5000
+BATCH_SIZE = 20_000
 _TYPE_NAME: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in EVENT_TYPES}
 
 

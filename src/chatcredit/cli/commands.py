@@ -41,7 +41,7 @@ def _read_lines(path: str) -> Iterator[bytes]:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--batch-size", default=5000, show_default=True, help="Events per transaction.")
+@click.option("--batch-size", default=20_000, show_default=True, help="Events per transaction.")
 @json_option
 @click.pass_context
 def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json: bool) -> None:
