@@ -26,6 +26,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 from chatcredit import open_engine
+from corpus import variations
 from loadgen import request_bytes, run_load
 
 BARE_APPS = """
@@ -150,6 +151,7 @@ def main() -> None:
 def batch_ingest(port: int, auth: dict[str, str], batches: int) -> None:
     rng = random.Random(2)
     start = time.time() - 86_400
+    texts = variations(rng, batches * 1000)  # real messages, repeating as little as real chat
     bodies = []
     for b in range(batches):
         events = [
@@ -159,7 +161,7 @@ def batch_ingest(port: int, auth: dict[str, str], batches: int) -> None:
                 "ts": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + b * 1000 + i)),
                 "user": f"w{rng.randrange(50_000)}",
                 "group": f"g{rng.randrange(1000)}",
-                "text": "see you at the station at 5pm",
+                "text": next(texts),
             }
             for i in range(1000)
         ]
