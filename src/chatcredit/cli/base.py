@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 import msgspec
@@ -16,7 +15,6 @@ from chatcredit.engine import Engine
 from chatcredit.errors import ChatcreditError
 from chatcredit.timestamps import parse_iso
 
-F = TypeVar("F", bound=Callable[..., Any])
 out = Console()
 err = Console(stderr=True)
 _RELATIVE = re.compile(r"^([+-])(\d+(?:\.\d+)?)([smhdw])$")

@@ -12,7 +12,7 @@ import msgspec
 
 from chatcredit.errors import PolicyError
 from chatcredit.policy.locate import line_of, path_from_msgspec
-from chatcredit.policy.model import IDENTITY_ORDER, Policy
+from chatcredit.policy.model import Policy, Rule
 from chatcredit.taxonomy import is_forbidden, is_known
 
 DEFAULT_NAME = "default.toml"
@@ -113,16 +113,12 @@ def _check_meaning(policy: Policy, text: str, path: str) -> None:
         raise _fail(text, path, ["classifier", "review_at"], "must not be above classifier.automate_at")
     if not is_known(policy.links.block_category):
         raise _fail(text, path, ["links", "block_category"], f"unknown category {policy.links.block_category!r}")
-    assert IDENTITY_ORDER  # levels are validated by the model's Literal types
     seen: set[str] = set()
     for i, rule in enumerate(policy.rules):
         _check_rule(rule, i, seen, text, path)
 
 
-def _check_rule(rule: object, i: int, seen: set[str], text: str, path: str) -> None:
-    from chatcredit.policy.model import Rule
-
-    assert isinstance(rule, Rule)
+def _check_rule(rule: Rule, i: int, seen: set[str], text: str, path: str) -> None:
     where: list[str | int] = ["rules", i]
     if rule.id in seen:
         raise _fail(text, path, [*where, "id"], f"duplicate rule id {rule.id!r}")
