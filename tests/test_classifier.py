@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from chatcredit.classifier import TextClassifier
 from chatcredit.cli import main
-from chatcredit.datasets import in_test_split, read_labeled
+from chatcredit.ml.classifier import TextClassifier
+from chatcredit.ml.datasets import in_test_split, read_labeled
 from chatcredit.policy import default_policy
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"

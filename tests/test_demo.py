@@ -6,7 +6,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from chatcredit.cli import main
-from chatcredit.demo import generate_world, load_corpus
+from chatcredit.cli.demo import generate_world, load_corpus
 
 
 def test_world_is_reproducible_and_realistic() -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import msgspec
 
 import chatcredit
-from chatcredit.events import EVENT_TYPES, parse_event
-from chatcredit.permits import _DENIED_CODE, ACTIONS
+from chatcredit.domain.events import EVENT_TYPES, parse_event
+from chatcredit.domain.permits import _DENIED_CODE, ACTIONS
 from chatcredit.policy.model import Policy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +74,7 @@ def test_every_permit_action_and_reason_code_is_documented() -> None:
         "identity-verification-required",
     ]
     assert [c for c in [*ACTIONS, *codes] if f"`{c}`" not in doc] == []
-    source = (ROOT / "src" / "chatcredit" / "permits.py").read_text("utf-8")
+    source = (ROOT / "src" / "chatcredit" / "domain" / "permits.py").read_text("utf-8")
     assert set(re.findall(r'"([a-z]+(?:-[a-z]+)+)"', source)) <= set(codes)
 
 

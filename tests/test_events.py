@@ -4,8 +4,8 @@ import json
 
 import pytest
 
+from chatcredit.domain.events import EVENT_TYPES, Message, Rejected, Report, parse_event, parse_lines
 from chatcredit.errors import InvalidEvent
-from chatcredit.events import EVENT_TYPES, Message, Rejected, Report, parse_event, parse_lines
 
 
 def test_message_parses_and_timestamp_is_utc() -> None:

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from chatcredit.domain.taxonomy import CATEGORIES, FORBIDDEN_TERMS
 from chatcredit.errors import PolicyError
 from chatcredit.policy import default_policy, load_policy, parse_policy
 from chatcredit.policy.load import default_policy_text
-from chatcredit.taxonomy import CATEGORIES, FORBIDDEN_TERMS
 
 
 def test_default_policy_loads_and_version_is_content_hash() -> None:

@@ -5,9 +5,9 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chatcredit.ledger import LedgerEntry, entry_id
+from chatcredit.domain.ledger import LedgerEntry, entry_id
+from chatcredit.domain.standing import DAY, SCORE_MAX, fold
 from chatcredit.policy import default_policy
-from chatcredit.standing import DAY, SCORE_MAX, fold
 
 POLICY = default_policy()
 SEVERITY_POINTS = {"low": 20, "medium": 60, "high": 150, "critical": 400}

@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 import pytest
 
+from chatcredit.domain.ledger import LedgerEntry, entry_id
+from chatcredit.domain.standing import fold
 from chatcredit.dueprocess.notices import build_notice
 from chatcredit.errors import ConflictError
-from chatcredit.ledger import LedgerEntry, entry_id
 from chatcredit.policy import default_policy
 from chatcredit.policy.decide import ReviewItem
-from chatcredit.standing import fold
 from chatcredit.store import EventRow, MembershipChange, QuarantineRow, Store
 
 POLICY = default_policy()
@@ -140,7 +140,7 @@ def test_memberships_roles_and_identity(store_factory: Factory) -> None:
 
 
 def test_api_keys_are_stored_hashed_and_revocable(store_factory: Factory) -> None:
-    from chatcredit.keys import matches, new_key, split_token
+    from chatcredit.domain.keys import matches, new_key, split_token
 
     store = store_factory()
     record, token = new_key("bot", ("ingest", "read"), 10.0)

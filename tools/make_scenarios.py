@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from chatcredit.demo import load_corpus
+from chatcredit.cli.demo import load_corpus
 from chatcredit.testing import DAY, T0, event, message
 
 OUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures"

@@ -15,7 +15,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from chatcredit.engine import Engine, Explanation, IngestReport
+from chatcredit.domain.events import Event, parse_event
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.permits import ACTIONS, PermitDecision
+from chatcredit.domain.standing import Reason, Standing
 from chatcredit.errors import (
     ChatcreditError,
     ConflictError,
@@ -24,11 +27,8 @@ from chatcredit.errors import (
     NotFound,
     PolicyError,
 )
-from chatcredit.events import Event, parse_event
-from chatcredit.ledger import LedgerEntry
-from chatcredit.permits import ACTIONS, PermitDecision
 from chatcredit.policy import Policy, default_policy, load_policy
-from chatcredit.standing import Reason, Standing
+from chatcredit.service.engine import Engine, Explanation, IngestReport
 from chatcredit.store import open_store
 
 __version__ = "0.1.0"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from chatcredit.timestamps import to_iso_ms
+from chatcredit.domain.timestamps import to_iso_ms
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC).timestamp()
 DAY = 86_400.0

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatcredit.detection import RuleStatus
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.permits import PermitDecision
+from chatcredit.domain.standing import Standing
+from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.notices import Notice
-from chatcredit.engine import Explanation, IngestReport
-from chatcredit.ledger import LedgerEntry
-from chatcredit.permits import PermitDecision
 from chatcredit.policy.decide import ReviewItem, ShadowHit
-from chatcredit.standing import Standing
+from chatcredit.service.detection import RuleStatus
+from chatcredit.service.engine import Explanation, IngestReport
 from chatcredit.store.base import QuarantineRow
-from chatcredit.timestamps import to_iso
 
 View = dict[str, Any]
 

@@ -31,8 +31,8 @@ from chatcredit.api.openapi import build_openapi
 from chatcredit.api.problems import HttpProblem, from_error, problem_response
 from chatcredit.api.routes import ENDPOINTS, Endpoint
 from chatcredit.config import Settings
-from chatcredit.engine import Engine
 from chatcredit.errors import ChatcreditError
+from chatcredit.service.engine import Engine
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _encoder = msgspec.json.Encoder()

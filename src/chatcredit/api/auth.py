@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 
 from chatcredit.api.problems import HttpProblem
-from chatcredit.keys import ApiKey, matches, split_token
+from chatcredit.domain.keys import ApiKey, matches, split_token
 from chatcredit.store.base import Store
 
 _UNAUTHORIZED = HttpProblem(401, "unauthorized", "An API key is required", "send 'Authorization: Bearer <key>'")

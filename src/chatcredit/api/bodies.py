@@ -7,8 +7,8 @@ from typing import Annotated, Literal, TypeVar
 import msgspec
 
 from chatcredit.api.problems import HttpProblem
+from chatcredit.domain.events import Event, Rejected, parse_event
 from chatcredit.errors import InvalidEvent
-from chatcredit.events import Event, Rejected, parse_event
 
 T = TypeVar("T")
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]

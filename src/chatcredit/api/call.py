@@ -13,9 +13,9 @@ from chatcredit.api.bodies import decode_body
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.problems import HttpProblem
 from chatcredit.config import Settings
-from chatcredit.engine import Engine
-from chatcredit.keys import ApiKey
-from chatcredit.timestamps import parse_iso
+from chatcredit.domain.keys import ApiKey
+from chatcredit.domain.timestamps import parse_iso
+from chatcredit.service.engine import Engine
 
 JSON_TYPES = ("application/json", "application/x-ndjson")
 T = TypeVar("T")

@@ -17,11 +17,11 @@ from chatcredit.api import schemas as sc
 from chatcredit.api.bodies import AdjustBody, KeyBody, ReverseBody, parse_events_body
 from chatcredit.api.call import Call, Param
 from chatcredit.api.problems import HttpProblem
+from chatcredit.domain.keys import ApiKey
+from chatcredit.domain.permits import ACTIONS
+from chatcredit.domain.taxonomy import CATEGORIES
 from chatcredit.errors import PolicyError
-from chatcredit.keys import ApiKey
-from chatcredit.permits import ACTIONS
 from chatcredit.policy import parse_policy
-from chatcredit.taxonomy import CATEGORIES
 
 Handler = Callable[[Call], Awaitable[Any]]
 

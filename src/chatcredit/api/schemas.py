@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatcredit.keys import SCOPES
-from chatcredit.permits import ACTIONS
-from chatcredit.taxonomy import CATEGORIES, SEVERITIES
+from chatcredit.domain.keys import SCOPES
+from chatcredit.domain.permits import ACTIONS
+from chatcredit.domain.taxonomy import CATEGORIES, SEVERITIES
 
 Schema = dict[str, Any]
 

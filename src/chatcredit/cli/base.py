@@ -11,9 +11,9 @@ import msgspec
 from rich.console import Console
 
 from chatcredit import open_engine
-from chatcredit.engine import Engine
+from chatcredit.domain.timestamps import parse_iso
 from chatcredit.errors import ChatcreditError
-from chatcredit.timestamps import parse_iso
+from chatcredit.service.engine import Engine
 
 out = Console()
 err = Console(stderr=True)

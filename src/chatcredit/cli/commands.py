@@ -11,12 +11,13 @@ from pathlib import Path
 import click
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
-from chatcredit import terminal, views
+from chatcredit import views
+from chatcredit.cli import terminal
 from chatcredit.cli.base import at_option, emit_json, engine_of, err, json_option, main, out, parse_when
+from chatcredit.domain.permits import ACTIONS
+from chatcredit.domain.taxonomy import CATEGORIES
 from chatcredit.errors import ChatcreditError
-from chatcredit.permits import ACTIONS
 from chatcredit.policy import default_policy, load_policy
-from chatcredit.taxonomy import CATEGORIES
 
 
 @main.command()
@@ -337,6 +338,6 @@ def policy_check(file: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, demo_db: str, users: int, messages: int, seed: int, as_json: bool) -> None:
     """Build a small realistic world from real messages, ingest it and summarise it."""
-    from chatcredit.demo import run_demo
+    from chatcredit.cli.demo import run_demo
 
     run_demo(Path(demo_db), ctx.find_root().obj["policy"], users, messages, seed, out, err, as_json)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from chatcredit import terminal
+from chatcredit.cli import terminal
 from chatcredit.cli.base import emit_json, err, json_option, main, out
 from chatcredit.policy import default_policy, load_policy
 
@@ -81,10 +81,10 @@ def train(
     as_json: bool,
 ) -> None:
     """Train a classifier head on labeled data and write a model file the policy can use."""
-    from chatcredit.classifier import TextClassifier
-    from chatcredit.datasets import Example, read_labeled
-    from chatcredit.evaluation import score
-    from chatcredit.training import train_head
+    from chatcredit.ml.classifier import TextClassifier
+    from chatcredit.ml.datasets import Example, read_labeled
+    from chatcredit.ml.evaluation import score
+    from chatcredit.ml.training import train_head
 
     data = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, split)  # type: ignore[arg-type]
     for spec in negatives:
@@ -146,9 +146,9 @@ def evaluate_command(
     as_json: bool,
 ) -> None:
     """Run the policy's rules and classifier over a labeled file and score them."""
-    from chatcredit.classifier import TextClassifier
-    from chatcredit.datasets import read_labeled
-    from chatcredit.evaluation import evaluate
+    from chatcredit.ml.classifier import TextClassifier
+    from chatcredit.ml.datasets import read_labeled
+    from chatcredit.ml.evaluation import evaluate
 
     path = ctx.find_root().obj["policy"]
     policy = load_policy(path) if path else default_policy()

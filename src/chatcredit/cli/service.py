@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from chatcredit import terminal, views
+from chatcredit import views
+from chatcredit.cli import terminal
 from chatcredit.cli.base import emit_json, engine_of, json_option, main, out
 
 

@@ -14,10 +14,10 @@ from importlib.metadata import entry_points
 from typing import Protocol
 
 from chatcredit.detectors.normalization import fold, skeleton_of_folded
+from chatcredit.domain.events import Event
+from chatcredit.domain.signals import Signal
 from chatcredit.errors import ChatcreditError
-from chatcredit.events import Event
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 ENTRY_POINT_GROUP = "chatcredit.detectors"
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 
 import msgspec
 
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy, Rule
-from chatcredit.signals import Signal
 
 HOUR = 3600.0
 

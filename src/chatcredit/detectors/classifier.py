@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
-from chatcredit.events import Event, Message, MessageEdited
+from chatcredit.domain.events import Event, Message, MessageEdited
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 if TYPE_CHECKING:
-    from chatcredit.classifier import TextClassifier
+    from chatcredit.ml.classifier import TextClassifier
 
 
 class ClassifierDetector:
@@ -30,7 +30,7 @@ class ClassifierDetector:
     @property
     def model(self) -> TextClassifier:
         if self._model is None:
-            from chatcredit.classifier import TextClassifier
+            from chatcredit.ml.classifier import TextClassifier
 
             self._model = TextClassifier.load(self._c.model or None)
         return self._model

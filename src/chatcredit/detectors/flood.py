@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from chatcredit.detectors import Context
 from chatcredit.detectors.windows import WindowCounter, counter_key
-from chatcredit.events import Event, Message
+from chatcredit.domain.events import Event, Message
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 _AT_MENTION = re.compile(r"(?<![\w@])@[\w.\-]{2,}")
 

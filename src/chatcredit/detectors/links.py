@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
-from chatcredit.events import Event, Message
+from chatcredit.domain.events import Event, Message
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 DAY = 86_400.0
 _URL = re.compile(

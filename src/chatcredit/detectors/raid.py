@@ -6,9 +6,9 @@ from collections import deque
 from collections.abc import Sequence
 
 from chatcredit.detectors import Context
-from chatcredit.events import Event, MemberJoined
+from chatcredit.domain.events import Event, MemberJoined
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 DAY = 86_400.0
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chatcredit.detectors import Context
-from chatcredit.events import Event, Report
+from chatcredit.domain.events import Event, Report
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 
 class ReportDetector:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from chatcredit.detectors import Context
 from chatcredit.detectors.matcher import KeywordIndex, PatternIndex
 from chatcredit.detectors.normalization import fold, locate, skeleton_of_folded
-from chatcredit.events import Event, Message, MessageEdited
+from chatcredit.domain.events import Event, Message, MessageEdited
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy, Rule
-from chatcredit.signals import Signal
 
 EXCERPT_CHARS = 200
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
 from chatcredit.detectors.windows import WindowCounter
-from chatcredit.events import Event, Message
+from chatcredit.domain.events import Event, Message
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 
 _NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 

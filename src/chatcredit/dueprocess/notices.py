@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from chatcredit.ledger import LedgerEntry
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.standing import DAY, Standing
+from chatcredit.domain.taxonomy import CATEGORIES
+from chatcredit.domain.timestamps import to_iso
 from chatcredit.policy.model import Policy
-from chatcredit.standing import DAY, Standing
-from chatcredit.taxonomy import CATEGORIES
-from chatcredit.timestamps import to_iso
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,13 +6,13 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from chatcredit.domain.ledger import LedgerEntry, entry_id
+from chatcredit.domain.signals import Signal
+from chatcredit.domain.standing import fold
+from chatcredit.domain.taxonomy import SEVERITIES, is_known
 from chatcredit.dueprocess.notices import Notice, build_notice
 from chatcredit.errors import ConflictError, InvalidRequest
-from chatcredit.ledger import LedgerEntry, entry_id
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
-from chatcredit.standing import fold
-from chatcredit.taxonomy import SEVERITIES, is_known
 
 
 @dataclass(frozen=True, slots=True)

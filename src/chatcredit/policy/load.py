@@ -10,10 +10,10 @@ from pathlib import Path
 
 import msgspec
 
+from chatcredit.domain.taxonomy import is_forbidden, is_known
 from chatcredit.errors import PolicyError
 from chatcredit.policy.locate import line_of, path_from_msgspec
 from chatcredit.policy.model import Policy, Rule
-from chatcredit.taxonomy import is_forbidden, is_known
 
 DEFAULT_NAME = "default.toml"
 _OPINION = "chatcredit scores conduct, never political or religious views"

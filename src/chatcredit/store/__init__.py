@@ -6,7 +6,7 @@ from pathlib import Path
 
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store, UsageCounts
 from chatcredit.store.memory import MemoryStore
-from chatcredit.store.sqlite import SqliteStore
+from chatcredit.store.sqlite.store import SqliteStore
 
 __all__ = [
     "EventRow",

@@ -2,7 +2,7 @@
 
 Two implementations pass the same contract tests (``tests/test_store_contract.py``):
 :class:`~chatcredit.store.memory.MemoryStore` for unit tests and
-:class:`~chatcredit.store.sqlite.SqliteStore`, the embedded default.
+:class:`~chatcredit.store.sqlite.store.SqliteStore`, the embedded default.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from chatcredit.detectors.brake import BrakeRecord
+from chatcredit.domain.keys import ApiKey
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.standing import Standing
 from chatcredit.dueprocess.notices import Notice
-from chatcredit.keys import ApiKey
-from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.decide import ReviewItem, ShadowHit
-from chatcredit.standing import Standing
 
 MembershipOp = Literal["create", "join", "leave", "grant", "revoke"]
 

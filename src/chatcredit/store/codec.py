@@ -6,10 +6,10 @@ from typing import Any
 
 import msgspec
 
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.standing import Reason, Standing
 from chatcredit.dueprocess.notices import Notice
-from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.decide import ReviewItem
-from chatcredit.standing import Reason, Standing
 
 LEDGER_COLUMNS = (
     "id",

@@ -8,12 +8,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from chatcredit.detectors.brake import BrakeRecord
+from chatcredit.domain.keys import ApiKey
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.standing import Standing
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import ConflictError
-from chatcredit.keys import ApiKey
-from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.decide import ReviewItem, ShadowHit
-from chatcredit.standing import Standing
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, UsageCounts
 
 

@@ -13,12 +13,12 @@ from typing import Any
 import msgspec
 
 from chatcredit.detectors.brake import BrakeRecord
+from chatcredit.domain.keys import ApiKey
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.standing import Standing
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.errors import ChatcreditError, ConflictError
-from chatcredit.keys import ApiKey
-from chatcredit.ledger import LedgerEntry
 from chatcredit.policy.decide import ReviewItem, ShadowHit
-from chatcredit.standing import Standing
 from chatcredit.store import codec
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, UsageCounts
 
@@ -27,7 +27,7 @@ _CHUNK = 500
 
 def migrations() -> list[tuple[int, str, str]]:
     """``(version, name, sql)`` for every file in ``store/migrations``, in order."""
-    folder = resources.files("chatcredit.store").joinpath("migrations")
+    folder = resources.files("chatcredit.store.sqlite").joinpath("migrations")
     found = []
     for item in folder.iterdir():
         if item.name.endswith(".sql"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chatcredit.ledger import LedgerEntry
+from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.policy.model import Policy
 
 DAY = 86_400.0

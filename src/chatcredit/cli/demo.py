@@ -23,9 +23,10 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 from rich.table import Table
 
-from chatcredit import open_engine, terminal, views
-from chatcredit.engine import Engine
-from chatcredit.timestamps import to_iso_ms
+from chatcredit import open_engine, views
+from chatcredit.cli import terminal
+from chatcredit.domain.timestamps import to_iso_ms
+from chatcredit.service.engine import Engine
 
 DAY = 86_400.0
 SPAN_DAYS = 180

@@ -11,9 +11,9 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chatcredit.permits import PermitDecision, Services, Usage
+from chatcredit.domain.permits import PermitDecision, Services, Usage
+from chatcredit.domain.standing import Standing
 from chatcredit.policy.model import Policy, Tier
-from chatcredit.standing import Standing
 from chatcredit.store.base import Store, UsageCounts
 
 RATE_WINDOW = 60.0

@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from chatcredit.classifier import TextClassifier
-from chatcredit.datasets import Example
 from chatcredit.detectors.rules import RuleMatcher
+from chatcredit.ml.classifier import TextClassifier
+from chatcredit.ml.datasets import Example
 from chatcredit.policy.model import Policy
 
 

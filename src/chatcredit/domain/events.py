@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from chatcredit.domain.taxonomy import is_known
 from chatcredit.errors import InvalidEvent
-from chatcredit.taxonomy import is_known
 
 SCHEMA_VERSION = 1
 

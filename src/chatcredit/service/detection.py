@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from chatcredit.detectors import Context, Detector, load_detectors
 from chatcredit.detectors.brake import BrakeRecord, RuleBrake, rule_hash
-from chatcredit.events import Event, Message
+from chatcredit.domain.events import Event, Message
+from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
-from chatcredit.signals import Signal
 from chatcredit.store.base import Store
 
 

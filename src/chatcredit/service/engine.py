@@ -14,11 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from chatcredit.detection import Detection
 from chatcredit.detectors import Detector
-from chatcredit.dueprocess.notices import Notice
-from chatcredit.errors import InvalidRequest, NotFound
-from chatcredit.events import (
+from chatcredit.domain.events import (
     EVENT_TYPES,
     Event,
     GroupCreated,
@@ -32,11 +29,14 @@ from chatcredit.events import (
     parse_event,
     parse_lines,
 )
-from chatcredit.events import Rejected as RejectedLine
-from chatcredit.gate import Gate
-from chatcredit.keys import ApiKey, new_key
-from chatcredit.ledger import LedgerEntry
-from chatcredit.permits import PermitDecision
+from chatcredit.domain.events import Rejected as RejectedLine
+from chatcredit.domain.keys import ApiKey, new_key
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.permits import PermitDecision
+from chatcredit.domain.signals import Signal
+from chatcredit.domain.standing import Standing, fold
+from chatcredit.dueprocess.notices import Notice
+from chatcredit.errors import InvalidRequest, NotFound
 from chatcredit.policy.decide import (
     History,
     ReviewItem,
@@ -46,8 +46,8 @@ from chatcredit.policy.decide import (
     decide_reversal,
 )
 from chatcredit.policy.model import IDENTITY_ORDER, Policy
-from chatcredit.signals import Signal
-from chatcredit.standing import Standing, fold
+from chatcredit.service.detection import Detection
+from chatcredit.service.gate import Gate
 from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store
 
 BATCH_SIZE = 20_000

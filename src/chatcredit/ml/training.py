@@ -9,9 +9,9 @@ import numpy as np
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.linear_model import LogisticRegression
 
-from chatcredit.classifier import HeadWeights, TextClassifier
-from chatcredit.datasets import Dataset
 from chatcredit.errors import ChatcreditError
+from chatcredit.ml.classifier import HeadWeights, TextClassifier
+from chatcredit.ml.datasets import Dataset
 
 
 def train_head(data: Dataset, model: TextClassifier, c: float = 16.0) -> HeadWeights:

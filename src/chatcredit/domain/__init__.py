@@ -1,0 +1,1 @@
+"""The domain core: events, taxonomy, signals, the ledger, the standing, permits. Pure."""

@@ -1,0 +1,1 @@
+"""The imperative shell's centre: the engine (composition root), detection, the gate."""
