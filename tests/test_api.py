@@ -80,7 +80,7 @@ def test_ndjson_and_rejections_with_index(server: Server) -> None:
 def _count_events(server: Server) -> int:
     engine = open_engine(server.db)
     try:
-        return engine.store.count_events()
+        return engine.reads.events.count()
     finally:
         engine.close()
 

@@ -16,9 +16,18 @@ from chatcredit.errors import ChatcreditError
 from chatcredit.store import MemoryStore
 
 
-class BrokenStore(MemoryStore):
-    def notices(self, user: str) -> list[Notice]:
+class BrokenNotices:
+    def add(self, notices: object) -> None:
+        pass
+
+    def of_user(self, user: str) -> list[Notice]:
         raise RuntimeError("disk on fire at /secret/path")
+
+
+class BrokenStore(MemoryStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.notices = BrokenNotices()  # type: ignore[assignment]
 
 
 def test_internal_errors_are_problems_without_stack_traces() -> None:

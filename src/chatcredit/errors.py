@@ -4,6 +4,7 @@
      ├── InvalidEvent      one input record failed validation (line, field, reason)
      ├── PolicyError       a policy file is invalid (path, line, key, message)
      ├── ConflictError     a write would contradict what is stored (duplicate ledger sequence)
+     │    └── StoreBusy    another process held the write lock too long (retryable)
      ├── NotFound          a user, entry or other record does not exist
      └── InvalidRequest    a command or call got arguments it cannot act on
 
@@ -40,6 +41,10 @@ class PolicyError(ChatcreditError):
 
 class ConflictError(ChatcreditError):
     """A write would contradict what is stored (for example a duplicate ledger sequence)."""
+
+
+class StoreBusy(ConflictError):
+    """Another process held the store's write lock for longer than a writer waits."""
 
 
 class NotFound(ChatcreditError):

@@ -6,13 +6,13 @@ from typing import Any
 
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import PermitDecision
+from chatcredit.domain.records import QuarantineRow
 from chatcredit.domain.standing import Standing
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.notices import Notice
-from chatcredit.policy.decide import ReviewItem, ShadowHit
+from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.service.detection import RuleStatus
 from chatcredit.service.engine import Explanation, IngestReport
-from chatcredit.store.base import QuarantineRow
 
 View = dict[str, Any]
 

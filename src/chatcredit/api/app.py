@@ -181,7 +181,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     async def readyz(request: Request) -> Response:
         try:
             assert service.engine is not None
-            service.engine.store.count_events()
+            service.engine.reads.events.count()
         except Exception:
             return json_response({"status": "not ready"}, 503)
         return json_response({"status": "ready"})

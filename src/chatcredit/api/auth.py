@@ -28,7 +28,7 @@ class Authenticator:
         if hit is not None and hit[1] > now:
             return hit[0]
         parts = split_token(token)
-        record = self._store.key(parts[0]) if parts else None
+        record = self._store.keys.get(parts[0]) if parts else None
         if parts is None or record is None or not record.active or not matches(record, parts[1]):
             self._cache.pop(token, None)
             raise HttpProblem(401, "unauthorized", "The API key is not valid", "unknown, malformed or revoked key")

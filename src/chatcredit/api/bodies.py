@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, TypeVar
 
 import msgspec
 
 from chatcredit.api.problems import HttpProblem
 from chatcredit.domain.events import Event, Rejected, parse_event
 from chatcredit.errors import InvalidEvent
+from chatcredit.vocabulary import Scope, Severity
 
 T = TypeVar("T")
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
-Scope = Literal["ingest", "read", "moderate", "admin"]
 
 
 class ReverseBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -25,7 +25,7 @@ class AdjustBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     points: Annotated[float, msgspec.Meta(ge=-1000, le=1000)]  # a whole number (checked)
     category: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     reason: Reason
-    severity: Literal["low", "medium", "high", "critical"] = "medium"
+    severity: Severity = "medium"
 
 
 class KeyBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatcredit.domain.keys import SCOPES
 from chatcredit.domain.permits import ACTIONS
-from chatcredit.domain.taxonomy import CATEGORIES, SEVERITIES
+from chatcredit.domain.taxonomy import CATEGORIES
+from chatcredit.vocabulary import SCOPES, SEVERITIES
 
 Schema = dict[str, Any]
 

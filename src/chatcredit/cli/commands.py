@@ -18,6 +18,7 @@ from chatcredit.domain.permits import ACTIONS
 from chatcredit.domain.taxonomy import CATEGORIES
 from chatcredit.errors import ChatcreditError
 from chatcredit.policy import default_policy, load_policy
+from chatcredit.vocabulary import SEVERITIES
 
 
 @main.command()
@@ -180,7 +181,7 @@ def reverse(ctx: click.Context, entry_id: str, by: str, reason: str, as_json: bo
     "--severity",
     default="medium",
     show_default=True,
-    type=click.Choice(["low", "medium", "high", "critical"]),
+    type=click.Choice(SEVERITIES),
     help="Sets the decay half-life of a negative adjustment.",
 )
 @json_option

@@ -225,13 +225,14 @@ def run_demo(
 
 
 def summarize(engine: Engine, accepted: int, duplicates: int, quarantined: int) -> dict[str, Any]:
-    standings = engine.store.all_standings()
+    standings = list(engine.standings())
     by_tier = Counter(s.tier for s in standings)
     lowest = sorted(standings, key=lambda s: (s.score, s.user))[:5]
     categories: Counter[str] = Counter()
-    for user_entries in engine.store.entries(engine.store.scored_users()).values():
-        reversed_ids = {e.reverses for e in user_entries if e.reverses}
-        categories.update(e.category for e in user_entries if e.kind == "penalty" and e.id not in reversed_ids)
+    for s in standings:
+        entries = engine.ledger(s.user)
+        reversed_ids = {e.reverses for e in entries if e.reverses}
+        categories.update(e.category for e in entries if e.kind == "penalty" and e.id not in reversed_ids)
     example = engine.explain(lowest[0].user) if lowest else None
     return {
         "events": {"accepted": accepted, "duplicates": duplicates, "quarantined": quarantined},

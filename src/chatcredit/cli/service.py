@@ -9,6 +9,7 @@ import click
 from chatcredit import views
 from chatcredit.cli import terminal
 from chatcredit.cli.base import emit_json, engine_of, json_option, main, out
+from chatcredit.vocabulary import SCOPES
 
 
 @main.command()
@@ -46,7 +47,7 @@ def keys() -> None:
     "scopes",
     multiple=True,
     required=True,
-    type=click.Choice(["ingest", "read", "moderate", "admin"]),
+    type=click.Choice(SCOPES),
     help="Repeat for several scopes.",
 )
 @json_option

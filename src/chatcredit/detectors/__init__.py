@@ -44,7 +44,14 @@ class Context:
 
 
 class Detector(Protocol):
+    """What a detector declares: its ``name`` (the actor of what it decides), the event
+    ``type`` names it reads (others are not passed to it), and its ``priority`` when
+    several detectors find the same category in one event (lower wins: a policy rule,
+    priority 0, before the classifier, 2)."""
+
     name: str
+    priority: int
+    event_types: tuple[str, ...]
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         """Signals for a batch of ``(epoch seconds, event)`` pairs, in ingestion order."""

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 class ClassifierDetector:
     name = "classifier"
+    priority = 2
+    event_types = ("message", "message_edited")
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.classifier

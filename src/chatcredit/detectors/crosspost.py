@@ -43,6 +43,8 @@ def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
 
 class CrosspostDetector:
     name = "crosspost"
+    priority = 1
+    event_types = ("message",)
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.crosspost

@@ -6,9 +6,9 @@ import re
 from collections.abc import Sequence
 
 from chatcredit.detectors import Context
-from chatcredit.detectors.windows import WindowCounter, counter_key
 from chatcredit.domain.events import Event, Message
 from chatcredit.domain.signals import Signal
+from chatcredit.domain.windows import WindowCounter, counter_key
 from chatcredit.policy.model import Policy
 
 _AT_MENTION = re.compile(r"(?<![\w@])@[\w.\-]{2,}")
@@ -18,6 +18,8 @@ class FloodDetector:
     """One sliding window per policy ``[[flood]]`` entry, counted per its key."""
 
     name = "flood"
+    priority = 1
+    event_types = ("message",)
 
     def __init__(self, policy: Policy) -> None:
         self._windows = [
@@ -59,6 +61,8 @@ class MentionDetector:
     """Too many mentions in one message, or within a window."""
 
     name = "mentions"
+    priority = 1
+    event_types = ("message",)
 
     def __init__(self, policy: Policy) -> None:
         self._config = policy.mentions

@@ -37,6 +37,8 @@ def _under(domain: str, listed: frozenset[str]) -> bool:
 
 class LinkDetector:
     name = "links"
+    priority = 0
+    event_types = ("message",)
 
     def __init__(self, policy: Policy) -> None:
         c = policy.links

@@ -17,6 +17,8 @@ class RaidDetector:
     """A raid is first the group's problem: the joiners go to human review, no points."""
 
     name = "raid"
+    priority = 1
+    event_types = ("member_joined",)
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.raid

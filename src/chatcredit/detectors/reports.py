@@ -12,6 +12,8 @@ from chatcredit.policy.model import Policy
 
 class ReportDetector:
     name = "reports"
+    priority = 1
+    event_types = ("report",)
 
     def __init__(self, policy: Policy) -> None:
         del policy

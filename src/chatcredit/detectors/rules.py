@@ -65,6 +65,8 @@ class RuleMatcher:
 
 class RuleDetector:
     name = "rules"
+    priority = 0
+    event_types = ("message", "message_edited")
 
     def __init__(self, policy: Policy) -> None:
         self.matcher = RuleMatcher(policy.rules)

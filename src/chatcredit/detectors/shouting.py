@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
-from chatcredit.detectors.windows import WindowCounter
 from chatcredit.domain.events import Event, Message
 from chatcredit.domain.signals import Signal
+from chatcredit.domain.windows import WindowCounter
 from chatcredit.policy.model import Policy
 
 _NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
@@ -25,6 +25,8 @@ def emoji_count(text: str) -> int:
 
 class ShoutingDetector:
     name = "shouting"
+    priority = 1
+    event_types = ("message",)
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.shouting

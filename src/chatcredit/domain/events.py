@@ -202,3 +202,11 @@ def parse_lines(lines: Iterable[bytes | str], first_line: int = 1) -> Iterator[t
 
 def encode_event(event: Event) -> bytes:
     return _encoder.encode(event)
+
+
+_TYPE_NAMES: dict[type, str] = {cls: str(cls.__struct_config__.tag) for cls in EVENT_TYPES}
+
+
+def event_type(event: Event) -> str:
+    """The event's ``type`` name, as in the schema (``message``, ``member_joined``, ...)."""
+    return _TYPE_NAMES[type(event)]

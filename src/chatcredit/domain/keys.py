@@ -12,7 +12,8 @@ import re
 import secrets
 from dataclasses import dataclass
 
-SCOPES: tuple[str, ...] = ("ingest", "read", "moderate", "admin")
+from chatcredit.vocabulary import SCOPES
+
 _TOKEN = re.compile(r"^cck_([0-9a-f]{12})_([A-Za-z0-9_-]{32})$")
 
 

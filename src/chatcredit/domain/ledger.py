@@ -1,32 +1,38 @@
-"""Ledger entries: immutable facts about a user's score, appended, never edited."""
+"""Ledger entries: immutable facts about a subject's score, appended, never edited.
+
+``LedgerEntry`` is the one description of an entry: the store's columns, the JSON views
+and the OpenAPI schema are all derived from its fields. Adding a field means adding it
+here and writing one migration.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from typing import Literal
 
-EntryKind = Literal["penalty", "credit", "reversal"]
+import msgspec
+
+from chatcredit.vocabulary import EntryKind, Severity, Time
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerEntry:
+class LedgerEntry(msgspec.Struct, frozen=True):
     """One fact in a user's ledger.
 
     ``points`` is signed: a penalty's base points are negative (the repeat multiplier
     and decay are applied by the fold), a credit's positive, a reversal's zero.
+    ``pos`` is the entry's global position in the ledger (assigned by the store when
+    the entry is appended, 0 before): every process's caches follow it.
     """
 
     id: str
     user: str
     seq: int
-    ts: float
+    ts: Time
     kind: EntryKind
     points: int
     reason_code: str
     category: str
     rule_id: str
-    severity: str
+    severity: Severity
     half_life_days: float | None
     evidence_event: str | None
     evidence_key: str | None
@@ -40,6 +46,7 @@ class LedgerEntry:
     group: str | None = None
     span_start: int | None = None
     span_end: int | None = None
+    pos: int = 0
 
 
 def entry_id(user: str, seq: int) -> str:

@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from chatcredit.domain.windows import in_window as within
 from chatcredit.errors import InvalidRequest
 from chatcredit.policy.model import IDENTITY_ORDER, Policy, Tier
+
+#: the message-rate window, in seconds
+RATE_WINDOW = 60.0
+
+
+def in_window(ts: float, now: float) -> bool:
+    """Does a message at ``ts`` count towards the rate limit at ``now``?"""
+    return within(ts, now, RATE_WINDOW)
+
 
 ACTIONS: tuple[str, ...] = (
     "send_message",

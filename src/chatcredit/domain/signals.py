@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from chatcredit.vocabulary import Severity
+
 SignalAction = Literal["penalize", "review"]
 SignalMode = Literal["enforce", "shadow"]
 
@@ -30,7 +32,7 @@ class Signal:
     rule_id: str
     reason_code: str
     category: str
-    severity: str
+    severity: Severity
     confidence: float
     excerpt: str
     action: SignalAction = "penalize"

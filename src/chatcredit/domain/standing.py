@@ -10,6 +10,7 @@ been recorded. Nothing here does I/O, reads a clock or depends on input order.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ DAY = 86_400.0
 SCORE_MIN, SCORE_MAX = 0, 1000
 TOP_REASONS = 4
 LIMITED_TENURE = "limited-tenure"
-_HORIZON = 50 * 365 * DAY
+HORIZON = 50 * 365 * DAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +68,31 @@ def decay_fraction(entry: LedgerEntry, at: float) -> float:
     return float(0.5 ** (elapsed / (entry.half_life_days * DAY)))
 
 
-def _order(entry: LedgerEntry) -> tuple[float, int, str]:
+def order(entry: LedgerEntry) -> tuple[float, int, str]:
+    """The order the fold reads entries in: time, then sequence."""
     return (entry.ts, entry.seq, entry.id)
+
+
+def counts_until(entry: LedgerEntry, policy: Policy) -> float:
+    """Until when a penalty counts as an earlier one for the repeat multiplier: while
+    its decay fraction is at least ``repeat.counting_fraction``."""
+    fraction = policy.repeat.counting_fraction
+    if not entry.half_life_days or fraction <= 0.0:
+        return math.inf
+    return entry.ts + entry.half_life_days * DAY * math.log2(1.0 / fraction)
+
+
+def repeat_multiplier(policy: Policy, earlier: int) -> float:
+    """``multiplier ** earlier``, capped at ``max_multiplier`` (without overflowing)."""
+    repeat = policy.repeat
+    if repeat.multiplier <= 1.0 or earlier == 0:
+        return 1.0
+    enough = math.ceil(math.log(repeat.max_multiplier) / math.log(repeat.multiplier)) + 1
+    return float(min(repeat.max_multiplier, repeat.multiplier ** min(earlier, enough)))
 
 
 def count_penalties(penalties: Sequence[LedgerEntry], policy: Policy, at: float) -> list[CountedPenalty]:
     """Apply repeat multipliers (in time order) and decay to ``at``."""
-    repeat = policy.repeat
     counted: list[CountedPenalty] = []
     for index, entry in enumerate(penalties):
         multiplier = 1.0
@@ -81,9 +100,9 @@ def count_penalties(penalties: Sequence[LedgerEntry], policy: Policy, at: float)
             earlier = sum(
                 1
                 for prior in penalties[:index]
-                if prior.category == entry.category and decay_fraction(prior, entry.ts) >= repeat.counting_fraction
+                if prior.category == entry.category and counts_until(prior, policy) >= entry.ts
             )
-            multiplier = min(repeat.max_multiplier, repeat.multiplier**earlier)
+            multiplier = repeat_multiplier(policy, earlier)
         effective = -entry.points * multiplier
         counted.append(CountedPenalty(entry, multiplier, effective, effective * decay_fraction(entry, at)))
     return counted
@@ -100,7 +119,7 @@ def fold(
     counted: list[CountedPenalty] = []
     credits = 0
     if not isinstance(entries, Sequence) or entries:  # the common case of no entries is fast
-        live = sorted((e for e in entries if e.ts <= at), key=_order)
+        live = sorted((e for e in entries if e.ts <= at), key=order)
         reversed_ids = {e.reverses for e in live if e.kind == "reversal"}
         kept = [e for e in live if e.id not in reversed_ids]
         penalties = [e for e in kept if e.kind == "penalty"]
@@ -113,7 +132,7 @@ def fold(
     )
 
     base = policy.score.initial + tenure + credits
-    score = _clamp(base - sum(c.remaining for c in counted))
+    score = clamp(base - sum(c.remaining for c in counted))
     tier = policy.tier_for(score)
     above = policy.tier_above(tier)
     # without penalties nothing changes with time alone
@@ -142,7 +161,7 @@ def _clean_days(active_days: Iterable[int], penalties: Sequence[LedgerEntry], to
     return sum(1 for d in days if d <= today and d not in penalty_days)
 
 
-def _clamp(value: float) -> int:
+def clamp(value: float) -> int:
     return max(SCORE_MIN, min(SCORE_MAX, round(value)))
 
 
@@ -159,6 +178,11 @@ def _reasons(counted: Sequence[CountedPenalty], missing_tenure: int) -> tuple[Re
         for code, (points, count) in totals.items()
         if points >= 1.0
     ]
+    return rank_reasons(reasons, missing_tenure)
+
+
+def rank_reasons(reasons: list[Reason], missing_tenure: int) -> tuple[Reason, ...]:
+    """The key factors: the reasons costing most, with tenure not yet earned among them."""
     if missing_tenure > 0:
         reasons.append(Reason(LIMITED_TENURE, missing_tenure, None, 0))
     reasons.sort(key=lambda r: (-r.points, r.code))
@@ -169,13 +193,13 @@ def _time_to_reach(base: float, counted: Sequence[CountedPenalty], target: int, 
     """When the score reaches ``target`` if nothing else happens (decay only), or None."""
 
     def score_at(t: float) -> int:
-        return _clamp(base - sum(c.effective * decay_fraction(c.entry, t) for c in counted))
+        return clamp(base - sum(c.effective * decay_fraction(c.entry, t) for c in counted))
 
     if score_at(at) >= target:
         return at
-    if score_at(at + _HORIZON) < target:
+    if score_at(at + HORIZON) < target:
         return None
-    lo, hi = at, at + _HORIZON
+    lo, hi = at, at + HORIZON
     while hi - lo > 60.0:
         mid = (lo + hi) / 2
         if score_at(mid) >= target:

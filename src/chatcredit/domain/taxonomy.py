@@ -79,8 +79,6 @@ FORBIDDEN_TERMS: tuple[str, ...] = (
     "dissent",
 )
 
-SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
-
 
 def is_known(code: str) -> bool:
     return code in CATEGORIES

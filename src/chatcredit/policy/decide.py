@@ -1,102 +1,74 @@
-"""decide: signals + current state → ledger entries, notices and review items. Pure."""
+"""decide: signals + current state → effects (ledger entries, notices, review items). Pure."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import cast
 
+from chatcredit.domain.effects import Effects
 from chatcredit.domain.ledger import LedgerEntry, entry_id
 from chatcredit.domain.signals import Signal
-from chatcredit.domain.standing import fold
-from chatcredit.domain.taxonomy import SEVERITIES, is_known
+from chatcredit.domain.tally import Tally
+from chatcredit.domain.taxonomy import is_known
 from chatcredit.dueprocess.notices import Notice, build_notice
+from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import ConflictError, InvalidRequest
 from chatcredit.policy.model import Policy
+from chatcredit.vocabulary import SEVERITIES, Severity
 
-
-@dataclass(frozen=True, slots=True)
-class History:
-    """What decide needs to know about one user."""
-
-    entries: tuple[LedgerEntry, ...] = ()
-    active_days: frozenset[int] = frozenset()
-
-    @property
-    def next_seq(self) -> int:
-        return max((e.seq for e in self.entries), default=0) + 1
-
-    def with_entry(self, entry: LedgerEntry) -> History:
-        return History((*self.entries, entry), self.active_days)
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewItem:
-    id: str
-    user: str
-    event_id: str
-    ts: float
-    detector: str
-    rule_id: str
-    category: str
-    reason_code: str
-    confidence: float
-    excerpt: str
-    reporter: str | None
-    status: str = "open"
-
-
-@dataclass(frozen=True, slots=True)
-class ShadowHit:
-    """A hit that costs nothing: a rule in shadow mode, or one the brake stopped."""
-
-    rule_id: str
-    user: str
-    event_id: str
-    ts: float
-    why: str
-    excerpt: str
-
-
-@dataclass(slots=True)
-class Decisions:
-    entries: list[LedgerEntry] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    reviews: list[ReviewItem] = field(default_factory=list)
-    shadow: list[ShadowHit] = field(default_factory=list)
-    histories: dict[str, History] = field(default_factory=dict)
-
-    @property
-    def users(self) -> set[str]:
-        return set(self.histories)
-
-
-#: which detector's finding stands when several find the same category in one event
-_PRIORITY = {"rules": 0, "links": 0, "classifier": 2}
+#: which detector's finding stands when several find the same category in one event, for
+#: detectors that do not declare a priority (lower goes first)
+DEFAULT_PRIORITY = 1
 
 
 def _review_id(key: str) -> str:
     return "r-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
+def record_days(days: Mapping[str, set[int]], tallies: Mapping[str, Tally], effects: Effects) -> None:
+    """Add the active days not yet known to ``effects`` (and to the users' new tallies)."""
+    for user, seen in days.items():
+        tally = effects.tallies.get(user) or tallies[user]
+        new = [d for d in sorted(seen) if d not in tally.days_set]
+        if new:
+            tally = _writable(user, tallies, effects)
+            for day in new:
+                tally.add_day(day)
+                effects.active_days.append((user, day))
+
+
+def _writable(user: str, tallies: Mapping[str, Tally], effects: Effects) -> Tally:
+    """The user's tally in ``effects``: a copy, so the caller's stays as it was."""
+    tally = effects.tallies.get(user)
+    if tally is None:
+        tally = effects.tallies[user] = tallies[user].copy()
+    return tally
+
+
 def decide(
     signals: Sequence[Signal],
-    histories: Mapping[str, History],
+    tallies: Mapping[str, Tally],
     decided: set[str],
     policy: Policy,
     now: float | None = None,
-) -> Decisions:
+    priorities: Mapping[str, int] | None = None,
+    effects: Effects | None = None,
+) -> Effects:
     """Decide what each signal costs. ``decided`` holds evidence keys already in the ledger
-    (penalties applied or reversed): they are never decided again.
+    (penalties applied or reversed): they are never decided again. ``tallies`` holds the
+    standing state of every user a signal is about; it is not changed (the new states are
+    in the result).
 
     ``now`` is when the decision is made: notices are issued, and appeal windows open, then.
 
     One act, one penalty per category: when several detectors find the same category in
-    the same event, the most specific (a policy rule before the classifier) is applied and
-    the others are not counted again."""
-    out = Decisions()
+    the same event, the most specific (the detector with the lowest declared priority, a
+    policy rule before the classifier) is applied and the others are not counted again."""
+    out = effects if effects is not None else Effects()
+    rank = priorities or {}
     seen = set(decided)
-    for signal in sorted(signals, key=lambda s: (s.ts, _PRIORITY.get(s.detector, 1))):
+    for signal in sorted(signals, key=lambda s: (s.ts, rank.get(s.detector, DEFAULT_PRIORITY))):
         if signal.mode == "shadow":
             why = signal.note or "rule in shadow mode"
             out.shadow.append(ShadowHit(signal.rule_id, signal.user, signal.event_id, signal.ts, why, signal.excerpt))
@@ -122,29 +94,30 @@ def decide(
                 )
             )
             continue
-        history = out.histories.get(signal.user) or histories.get(signal.user) or History()
-        if any(
-            e.evidence_event == signal.event_id and e.category == signal.category and e.kind == "penalty"
-            for e in history.entries
-        ):
+        current = out.tallies.get(signal.user) or tallies[signal.user]
+        if current.has_penalty_for(signal.event_id, signal.category):
             continue
-        entry, notice = _penalize(signal, history, policy, now)
-        out.entries.append(entry)
-        out.notices.append(notice)
-        out.histories[signal.user] = history.with_entry(entry)
+        tally = _writable(signal.user, tallies, out)
+        entry = _penalty(signal, tally.next_seq, policy)
+        record(tally, entry, out, policy, now)
     return out
 
 
-def _record(history: History, user: str, entry: LedgerEntry, policy: Policy, now: float | None = None) -> Notice:
-    before = fold(user, history.entries, history.active_days, policy, entry.ts)
-    after = fold(user, (*history.entries, entry), history.active_days, policy, entry.ts)
-    return build_notice(entry, before, after, policy, now)
+def record(tally: Tally, entry: LedgerEntry, effects: Effects, policy: Policy, now: float | None = None) -> Notice:
+    """Absorb ``entry`` into ``tally`` (the caller's writable copy) and add the entry and
+    its statement of reasons, with the standing just before and just after, to ``effects``."""
+    before = tally.standing(entry.ts)
+    tally.absorb(entry)
+    notice = build_notice(entry, before, tally.standing(entry.ts), policy, now)
+    effects.entries.append(entry)
+    effects.notices.append(notice)
+    effects.tallies[tally.user] = tally
+    return notice
 
 
-def _penalize(signal: Signal, history: History, policy: Policy, now: float | None) -> tuple[LedgerEntry, Notice]:
+def _penalty(signal: Signal, seq: int, policy: Policy) -> LedgerEntry:
     severity = policy.severities.get(signal.severity)
-    seq = history.next_seq
-    entry = LedgerEntry(
+    return LedgerEntry(
         id=entry_id(signal.user, seq),
         user=signal.user,
         seq=seq,
@@ -167,7 +140,6 @@ def _penalize(signal: Signal, history: History, policy: Policy, now: float | Non
         span_start=signal.span[0] if signal.span else None,
         span_end=signal.span[1] if signal.span else None,
     )
-    return entry, _record(history, signal.user, entry, policy, now)
 
 
 def decide_adjustment(
@@ -177,10 +149,10 @@ def decide_adjustment(
     severity: str,
     by: str,
     reason: str,
-    history: History,
+    tally: Tally,
     policy: Policy,
     now: float,
-) -> tuple[LedgerEntry, Notice]:
+) -> Effects:
     """A moderator's manual decision: a penalty (points < 0) or a credit (points > 0)."""
     if points == 0:
         raise InvalidRequest("points must not be zero")
@@ -190,7 +162,8 @@ def decide_adjustment(
         raise InvalidRequest(f"unknown severity {severity!r}; one of {', '.join(SEVERITIES)}")
     if not by or not reason:
         raise InvalidRequest("a manual decision needs the moderator (--by) and a reason")
-    seq = history.next_seq
+    level = cast("Severity", severity)
+    seq = tally.next_seq
     half_life = policy.severities.get(severity).half_life_days or None
     entry = LedgerEntry(
         id=entry_id(user, seq),
@@ -202,7 +175,7 @@ def decide_adjustment(
         reason_code=f"manual-{category}",
         category=category,
         rule_id="manual",
-        severity=severity,
+        severity=level,
         half_life_days=half_life if points < 0 else None,
         evidence_event=None,
         evidence_key=None,
@@ -213,25 +186,27 @@ def decide_adjustment(
         policy_version=policy.version,
         note=reason,
     )
-    return entry, _record(history, user, entry, policy)
+    effects = Effects()
+    record(tally.copy(), entry, effects, policy)
+    return effects
 
 
 def decide_reversal(
     target: LedgerEntry,
     by: str,
     reason: str,
-    history: History,
+    tally: Tally,
     policy: Policy,
     now: float,
-) -> tuple[LedgerEntry, Notice]:
+) -> Effects:
     """A correction: a new entry that makes ``target`` count as if it never happened."""
     if target.kind == "reversal":
         raise ConflictError(f"{target.id} is itself a reversal; record a new decision instead")
-    if any(e.reverses == target.id for e in history.entries):
+    if tally.is_reversed(target.id):
         raise ConflictError(f"{target.id} has already been reversed")
     if not by or not reason:
         raise InvalidRequest("a reversal needs the moderator (--by) and a reason")
-    seq = history.next_seq
+    seq = tally.next_seq
     entry = LedgerEntry(
         id=entry_id(target.user, seq),
         user=target.user,
@@ -255,4 +230,6 @@ def decide_reversal(
         reverses=target.id,
         group=target.group,
     )
-    return entry, _record(history, target.user, entry, policy)
+    effects = Effects()
+    record(tally.copy(), entry, effects, policy)
+    return effects

@@ -10,7 +10,9 @@ from typing import Annotated, Literal
 
 import msgspec
 
-SeverityName = Literal["low", "medium", "high", "critical"]
+from chatcredit.vocabulary import Severity
+
+SeverityName = Severity
 CounterKey = Literal["user", "user+group", "group", "platform"]
 Positive = Annotated[int, msgspec.Meta(ge=1)]
 Seconds = Annotated[float, msgspec.Meta(gt=0)]

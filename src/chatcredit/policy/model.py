@@ -17,8 +17,9 @@ from chatcredit.policy.detection import (
     Shouting,
     default_flood,
 )
+from chatcredit.vocabulary import Severity as SeverityLevel
 
-SeverityName = Literal["low", "medium", "high", "critical"]
+SeverityName = SeverityLevel
 IdentityLevelName = Literal["none", "email", "phone", "document"]
 Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 NonNegative = Annotated[int, msgspec.Meta(ge=0)]

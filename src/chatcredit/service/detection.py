@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from chatcredit.detectors import Context, Detector, load_detectors
 from chatcredit.detectors.brake import BrakeRecord, RuleBrake, rule_hash
-from chatcredit.domain.events import Event, Message
+from chatcredit.domain.events import Event, Message, event_type
 from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
 from chatcredit.store.base import Store
@@ -34,9 +34,15 @@ class RuleStatus:
 
 class Detection:
     def __init__(
-        self, store: Store, policy: Policy, clock: Callable[[], float], detectors: Sequence[Detector] | None = None
+        self,
+        store: Store,
+        policy: Policy,
+        clock: Callable[[], float],
+        detectors: Sequence[Detector] | None = None,
+        reads: Store | None = None,
     ) -> None:
         self._store = store
+        self._reads = reads or store
         self._policy = policy
         self._clock = clock
         self._given = list(detectors) if detectors is not None else None
@@ -46,10 +52,16 @@ class Detection:
     def _build(self) -> list[Detector]:
         return list(self._given) if self._given is not None else load_detectors(self._policy)
 
+    @property
+    def priorities(self) -> dict[str, int]:
+        """Each detector's declared priority (lower wins when two find the same category)."""
+        detectors, _ = self._ready()
+        return {d.name: getattr(d, "priority", 1) for d in detectors}
+
     def _ready(self) -> tuple[list[Detector], RuleBrake]:
         if self._detectors is None or self._brake is None:
             self._detectors = self._build()
-            self._brake = RuleBrake(self._policy, self._record_versions(), self._store.brakes())
+            self._brake = RuleBrake(self._policy, self._record_versions(), self._store.detection.brakes())
         return self._detectors, self._brake
 
     def _record_versions(self) -> dict[str, float]:
@@ -60,54 +72,58 @@ class Detection:
         now = self._clock()
         current = {rule.id: rule_hash(rule) for rule in self._policy.rules}
         with self._store.transaction():
-            self._store.add_rule_versions([(rid, digest, now) for rid, digest in current.items()])
-        known = self._store.rule_versions()
+            self._store.detection.add_rule_versions([(rid, digest, now) for rid, digest in current.items()])
+        known = self._store.detection.rule_versions()
         baseline = min(known.values(), default=now)
         return {rid: known[(rid, digest)] for rid, digest in current.items() if known[(rid, digest)] > baseline}
+
+    def warm(self) -> None:
+        """Build the detectors now (compiling thousands of patterns takes a moment)."""
+        self._ready()
 
     def reset(self) -> None:
         """Forget detector state (after a failed batch the windows may hold unsaved events)."""
         self._detectors = None
         self._brake = None
 
-    def scan(self, fresh: Sequence[tuple[float, Event]]) -> list[Signal]:
+    def scan(self, fresh: Sequence[tuple[float, Event]], store: Store) -> list[Signal]:
+        """Signals for a batch being written through ``store`` (the writer's)."""
         detectors, brake = self._ready()
-        context = Context(self._first_seen(fresh))
-        signals = [s for d in detectors for s in d.scan(fresh, context)]
+        context = Context(self._first_seen(fresh, store))
+        signals = _run(detectors, fresh, context)
         messages = sum(1 for _, e in fresh if type(e) is Message)
         signals, engaged = brake.apply(signals, messages, self._clock())
         if engaged:
-            self._store.add_brakes(engaged)
+            store.detection.add_brakes(engaged)
         return signals
 
-    def archive_scanner(self) -> Callable[[Sequence[tuple[float, Event]]], list[Signal]]:
+    def archive_scanner(self) -> Callable[[Sequence[tuple[float, Event]], Store], list[Signal]]:
         """A scan of archived events with detectors of its own (their windows start empty);
         braked rules stay braked, and nothing is counted towards the brake."""
         detectors = self._build()
         _, brake = self._ready()
 
-        def scan(fresh: Sequence[tuple[float, Event]]) -> list[Signal]:
-            context = Context(self._store.first_seen(sorted({e.user for _, e in fresh})))
-            signals = [s for d in detectors for s in d.scan(fresh, context)]
-            return brake.apply(signals, 0, self._clock())[0]
+        def scan(fresh: Sequence[tuple[float, Event]], store: Store) -> list[Signal]:
+            context = Context(store.detection.first_seen(sorted({e.user for _, e in fresh})))
+            return brake.apply(_run(detectors, fresh, context), 0, self._clock())[0]
 
         return scan
 
-    def _first_seen(self, fresh: Sequence[tuple[float, Event]]) -> dict[str, float]:
+    def _first_seen(self, fresh: Sequence[tuple[float, Event]], store: Store) -> dict[str, float]:
         users = sorted({e.user for _, e in fresh})
-        known = self._store.first_seen(users)
+        known = store.detection.first_seen(users)
         new: dict[str, float] = {}
         for ts, event in fresh:
             if event.user not in known and (event.user not in new or ts < new[event.user]):
                 new[event.user] = ts
         if new:
-            self._store.add_users(list(new.items()))
+            store.detection.add_users(list(new.items()))
         return {**known, **new}
 
     def rules(self) -> list[RuleStatus]:
         _, brake = self._ready()
-        versions = self._store.rule_versions()
-        counts = self._store.shadow_hit_counts()
+        versions = self._reads.detection.rule_versions()
+        counts = self._reads.detection.shadow_hit_counts()
         now = self._clock()
         engaged = brake.engaged
         out = []
@@ -127,3 +143,23 @@ class Detection:
                 )
             )
         return out
+
+
+def _run(detectors: Sequence[Detector], fresh: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
+    """Each detector sees the events of the types it declares, in ingestion order."""
+    by_type: dict[str, list[tuple[float, Event]]] = {}
+    for item in fresh:
+        by_type.setdefault(event_type(item[1]), []).append(item)
+    signals: list[Signal] = []
+    for detector in detectors:
+        types = getattr(detector, "event_types", None)
+        if types is None:
+            events: Sequence[tuple[float, Event]] = fresh
+        elif len(types) == 1:
+            events = by_type.get(types[0], [])
+        else:
+            wanted = set(types)
+            events = [item for item in fresh if event_type(item[1]) in wanted]
+        if events:
+            signals.extend(detector.scan(events, context))
+    return signals

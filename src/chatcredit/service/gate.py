@@ -1,27 +1,27 @@
-"""The gate: ``permit`` answered from cached state, on the platform's hot path.
+"""The gate: ``permit`` answered from memory, on the platform's hot path.
 
 Per user it keeps a tier snapshot (valid until the next tier change by decay, dropped
-when the ledger or activity changes), a 60-second window of message times, and group
-counts; each is loaded from the store once, in the rare case of a miss.
+when the projection changes the user), a window of message times, and group counts;
+each is loaded once, in the rare case of a miss. Nothing here takes a lock that a
+writer holds: a miss reads through the projection's read handle.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from chatcredit.domain.permits import PermitDecision, Services, Usage
-from chatcredit.domain.standing import Standing
+from chatcredit.domain.permits import RATE_WINDOW, PermitDecision, Services, Usage, in_window
+from chatcredit.domain.records import UsageCounts
 from chatcredit.policy.model import Policy, Tier
-from chatcredit.store.base import Store, UsageCounts
+from chatcredit.service.projection import Projection
+from chatcredit.store.base import Store
 
-RATE_WINDOW = 60.0
-#: A snapshot is trusted this long at most, so that changes made by another process
-#: (a moderator's `chatcredit reverse` beside a running service) are seen within it.
-SNAPSHOT_TTL = 30.0
 _NO_USAGE = Usage()
 _GROUP_ACTIONS = frozenset({"create_group", "join_group", "manage_group"})
+#: users whose message windows are kept; the oldest are dropped past this (and reloaded)
+WINDOWS_KEPT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,19 +33,14 @@ class _Snapshot:
 
 
 class Gate:
-    def __init__(
-        self,
-        store: Store,
-        policy: Policy,
-        clock: Callable[[], float],
-        standing_of: Callable[[str, float], Standing],
-    ) -> None:
-        self._store = store
+    def __init__(self, reads: Store, projection: Projection, policy: Policy, clock: Callable[[], float]) -> None:
+        self._reads = reads
+        self._projection = projection
         self._policy = policy
         self._clock = clock
-        self._standing_of = standing_of
         self._services = Services(policy)
         self.reset()
+        projection.on_change(self.forget)
 
     def reset(self) -> None:
         self._snapshots: dict[str, _Snapshot] = {}
@@ -53,24 +48,29 @@ class Gate:
         self._usage: dict[str, UsageCounts] = {}
         self._group_sizes: dict[str, int] = {}
 
-    # kept current by the engine
-    def forget_standing(self, user: str) -> None:
-        self._snapshots.pop(user, None)
+    def forget(self, users: Iterable[str]) -> None:
+        """The projection changed these users: their snapshots and counts are stale."""
+        for user in users:
+            self._snapshots.pop(user, None)
+            self._usage.pop(user, None)
 
-    def forget_usage(self, user: str, group: str | None = None) -> None:
-        self._usage.pop(user, None)
-        if group is not None:
+    def forget_groups(self, groups: Iterable[str]) -> None:
+        for group in groups:
             self._group_sizes.pop(group, None)
 
-    def record_message(self, user: str, ts: float) -> None:
-        window = self._recent.get(user)
-        if window is not None:  # not loaded yet: a later load reads it from the store
-            window.append(ts)
+    def record_messages(self, times: Iterable[tuple[str, float]]) -> None:
+        """Messages this process committed, for the rate windows already loaded."""
+        recent = self._recent
+        for user, ts in times:
+            window = recent.get(user)
+            if window is not None:  # not loaded yet: a later load reads it from the store
+                window.append(ts)
 
     def permit(self, user: str, action: str, group: str | None = None, at: float | None = None) -> PermitDecision:
         if at is not None:
             return self._permit_at(user, action, group, at)
         now = self._clock()
+        self._projection.follow_if_due()
         snap = self._snapshots.get(user)
         if snap is None or now >= snap.valid_until:
             snap = self._snapshot(user, now)
@@ -83,8 +83,8 @@ class Gate:
         return self._services.permit(user, action, snap.score, snap.tier, usage, snap.reasons)
 
     def _snapshot(self, user: str, now: float) -> _Snapshot:
-        s = self._standing_of(user, now)
-        valid = min(now + SNAPSHOT_TTL, s.next_tier_at if s.next_tier_at is not None else float("inf"))
+        s = self._projection.get(user).standing(now)
+        valid = s.next_tier_at if s.next_tier_at is not None else float("inf")
         snap = _Snapshot(s.score, self._policy.tier_named(s.tier), tuple(r.code for r in s.reasons), valid)
         self._snapshots[user] = snap
         return snap
@@ -92,29 +92,38 @@ class Gate:
     def _recent_count(self, user: str, now: float) -> int:
         window = self._recent.get(user)
         if window is None:
-            window = self._recent[user] = deque(self._store.message_times(user, now - RATE_WINDOW, now))
-        while window and window[0] <= now - RATE_WINDOW:
+            if len(self._recent) >= WINDOWS_KEPT:
+                self._drop_idle_windows(now)
+            times = self._reads.events.message_times(user, now - RATE_WINDOW, now)
+            window = self._recent[user] = deque(times)
+        while window and not in_window(window[0], now):
             window.popleft()
         return len(window)
+
+    def _drop_idle_windows(self, now: float) -> None:
+        for user in [u for u, w in self._recent.items() if not w or not in_window(w[-1], now)]:
+            del self._recent[user]
+        while len(self._recent) >= WINDOWS_KEPT:
+            del self._recent[next(iter(self._recent))]
 
     def _usage_for(self, user: str, group: str | None) -> Usage:
         counts = self._usage.get(user)
         if counts is None:
-            counts = self._usage[user] = self._store.usage_counts(user)
+            counts = self._usage[user] = self._reads.groups.usage(user)
         size = None
         if group is not None:
             size = self._group_sizes.get(group)
             if size is None:
-                size = self._group_sizes[group] = self._store.group_size(group)
+                size = self._group_sizes[group] = self._reads.groups.size(group)
         return Usage(0, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
 
     def _permit_at(self, user: str, action: str, group: str | None, at: float) -> PermitDecision:
-        """As of a past or future time: folded fresh, rate window read from the archive.
-        Group counts are the current ones (memberships are not versioned)."""
-        s = self._standing_of(user, at)
-        recent = len(self._store.message_times(user, at - RATE_WINDOW, at))
-        counts = self._store.usage_counts(user)
-        size = self._store.group_size(group) if group is not None else None
+        """As of a past or future time: the standing then, the rate window read from the
+        archive. Group counts are the current ones (memberships are not versioned)."""
+        s = self._projection.get(user).standing(at)
+        recent = sum(1 for ts in self._reads.events.message_times(user, at - RATE_WINDOW, at) if in_window(ts, at))
+        counts = self._reads.groups.usage(user)
+        size = self._reads.groups.size(group) if group is not None else None
         usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
         tier = self._policy.tier_named(s.tier)
         return self._services.permit(user, action, s.score, tier, usage, tuple(r.code for r in s.reasons))

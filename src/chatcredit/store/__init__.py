@@ -1,23 +1,14 @@
-"""Storage: the Store protocol and its implementations."""
+"""Storage: repositories behind a unit of work, and their backends."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, Store, UsageCounts
+from chatcredit.store.base import Store
 from chatcredit.store.memory import MemoryStore
-from chatcredit.store.sqlite.store import SqliteStore
+from chatcredit.store.sqlite import SqliteStore
 
-__all__ = [
-    "EventRow",
-    "MembershipChange",
-    "MemoryStore",
-    "QuarantineRow",
-    "SqliteStore",
-    "Store",
-    "UsageCounts",
-    "open_store",
-]
+__all__ = ["MemoryStore", "SqliteStore", "Store", "open_store"]
 
 
 def open_store(url: str | Path) -> Store:

@@ -9,33 +9,13 @@ import msgspec
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.standing import Reason, Standing
 from chatcredit.dueprocess.notices import Notice
-from chatcredit.policy.decide import ReviewItem
+from chatcredit.dueprocess.review import ReviewItem
 
-LEDGER_COLUMNS = (
-    "id",
-    "user_id",
-    "seq",
-    "ts",
-    "kind",
-    "points",
-    "reason_code",
-    "category",
-    "rule_id",
-    "severity",
-    "half_life_days",
-    "evidence_event",
-    "evidence_key",
-    "excerpt",
-    "actor",
-    "automated_detection",
-    "automated_decision",
-    "policy_version",
-    "note",
-    "reverses",
-    "group_id",
-    "span_start",
-    "span_end",
-)
+#: struct field -> column, where the column name differs (``user`` and ``group`` are SQL words)
+_RENAMED = {"user": "user_id", "group": "group_id"}
+_FIELDS = LedgerEntry.__struct_fields__
+LEDGER_COLUMNS: tuple[str, ...] = tuple(_RENAMED.get(f, f) for f in _FIELDS)
+_BOOLS = tuple(i for i, f in enumerate(_FIELDS) if f.startswith("automated_"))
 
 _encoder = msgspec.json.Encoder()
 _notice = msgspec.json.Decoder(Notice)
@@ -44,84 +24,14 @@ _reasons = msgspec.json.Decoder(list[tuple[str, int, str | None, int]])
 
 
 def ledger_row(e: LedgerEntry) -> tuple[Any, ...]:
-    return (
-        e.id,
-        e.user,
-        e.seq,
-        e.ts,
-        e.kind,
-        e.points,
-        e.reason_code,
-        e.category,
-        e.rule_id,
-        e.severity,
-        e.half_life_days,
-        e.evidence_event,
-        e.evidence_key,
-        e.excerpt,
-        e.actor,
-        int(e.automated_detection),
-        int(e.automated_decision),
-        e.policy_version,
-        e.note,
-        e.reverses,
-        e.group,
-        e.span_start,
-        e.span_end,
-    )
+    return msgspec.structs.astuple(e)
 
 
-def ledger_entry(row: tuple[Any, ...]) -> LedgerEntry:
-    (
-        id_,
-        user,
-        seq,
-        ts,
-        kind,
-        points,
-        reason_code,
-        category,
-        rule_id,
-        severity,
-        half_life,
-        evidence_event,
-        evidence_key,
-        excerpt,
-        actor,
-        auto_det,
-        auto_dec,
-        version,
-        note,
-        reverses,
-        group,
-        span_start,
-        span_end,
-    ) = row
-    return LedgerEntry(
-        id=id_,
-        user=user,
-        seq=seq,
-        ts=ts,
-        kind=kind,
-        points=points,
-        reason_code=reason_code,
-        category=category,
-        rule_id=rule_id,
-        severity=severity,
-        half_life_days=half_life,
-        evidence_event=evidence_event,
-        evidence_key=evidence_key,
-        excerpt=excerpt,
-        actor=actor,
-        automated_detection=bool(auto_det),
-        automated_decision=bool(auto_dec),
-        policy_version=version,
-        note=note,
-        reverses=reverses,
-        group=group,
-        span_start=span_start,
-        span_end=span_end,
-    )
+def ledger_entry(row: tuple[Any, ...] | list[Any]) -> LedgerEntry:
+    values = list(row)
+    for i in _BOOLS:
+        values[i] = bool(values[i])
+    return LedgerEntry(*values)
 
 
 def encode(obj: Notice | ReviewItem) -> bytes:

@@ -5,254 +5,277 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass, field, replace
+
+import msgspec
 
 from chatcredit.detectors.brake import BrakeRecord
+from chatcredit.domain.effects import MembershipChange
 from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.domain.standing import Standing
+from chatcredit.domain.records import EventRow, QuarantineRow, UsageCounts
 from chatcredit.dueprocess.notices import Notice
+from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import ConflictError
-from chatcredit.policy.decide import ReviewItem, ShadowHit
-from chatcredit.store.base import EventRow, MembershipChange, QuarantineRow, UsageCounts
+
+
+@dataclass
+class _State:
+    events: dict[str, EventRow] = field(default_factory=dict)
+    rejects: list[QuarantineRow] = field(default_factory=list)
+    days: set[tuple[str, int]] = field(default_factory=set)
+    ledger: dict[str, LedgerEntry] = field(default_factory=dict)
+    evidence_keys: set[str] = field(default_factory=set)
+    seqs: set[tuple[str, int]] = field(default_factory=set)
+    journal: list[list[str]] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    reviews: dict[str, ReviewItem] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
+    members: dict[tuple[str, str], str] = field(default_factory=dict)
+    identities: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, ApiKey] = field(default_factory=dict)
+    users: dict[str, float] = field(default_factory=dict)
+    versions: dict[tuple[str, str], float] = field(default_factory=dict)
+    brakes: dict[tuple[str, str], BrakeRecord] = field(default_factory=dict)
+    shadow: list[ShadowHit] = field(default_factory=list)
+
+
+class _Repo:
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+
+    @property
+    def s(self) -> _State:
+        return self._store.state
+
+
+class _Events(_Repo):
+    def known(self, ids: Sequence[str]) -> set[str]:
+        return {i for i in ids if i in self.s.events}
+
+    def add(self, rows: Sequence[EventRow]) -> None:
+        if any(r.id in self.s.events for r in rows):
+            raise ConflictError("event already stored")
+        self.s.events.update((r.id, r) for r in rows)
+
+    def iterate(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
+        order = {id_: n for n, id_ in enumerate(self.s.events)}
+        rows = [r for r in self.s.events.values() if r.type in types and (since is None or r.ts >= since)]
+        yield from sorted(rows, key=lambda r: (r.ts, order[r.id]))
+
+    def message_times(self, user: str, since: float, until: float) -> list[float]:
+        return sorted(
+            r.ts for r in self.s.events.values() if r.user == user and r.type == "message" and since < r.ts <= until
+        )
+
+    def count(self) -> int:
+        return len(self.s.events)
+
+
+class _Quarantine(_Repo):
+    def add(self, rows: Sequence[QuarantineRow]) -> None:
+        self.s.rejects.extend(rows)
+
+    def list(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
+        return self.s.rejects[offset : offset + limit]
+
+
+class _Activity(_Repo):
+    def add(self, pairs: Iterable[tuple[str, int]]) -> None:
+        self.s.days.update(pairs)
+
+    def days(self, users: Sequence[str]) -> dict[str, set[int]]:
+        wanted = set(users)
+        out: dict[str, set[int]] = {}
+        for user, day in self.s.days:
+            if user in wanted:
+                out.setdefault(user, set()).add(day)
+        return out
+
+
+class _Ledger(_Repo):
+    def append(self, entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
+        s = self.s
+        for e in entries:
+            if e.id in s.ledger or (e.user, e.seq) in s.seqs or (e.evidence_key and e.evidence_key in s.evidence_keys):
+                raise ConflictError(f"ledger append conflicts with a stored entry: {e.id}")
+        start = len(s.ledger) + 1
+        placed = [msgspec.structs.replace(e, pos=start + i) for i, e in enumerate(entries)]
+        for e in placed:
+            s.ledger[e.id] = e
+            s.seqs.add((e.user, e.seq))
+            if e.evidence_key is not None:
+                s.evidence_keys.add(e.evidence_key)
+        return placed
+
+    def of_users(self, users: Sequence[str]) -> dict[str, list[LedgerEntry]]:
+        wanted = set(users)
+        out: dict[str, list[LedgerEntry]] = {}
+        for e in sorted(self.s.ledger.values(), key=lambda e: (e.user, e.seq)):
+            if e.user in wanted:
+                out.setdefault(e.user, []).append(e)
+        return out
+
+    def get(self, entry_id: str) -> LedgerEntry | None:
+        return self.s.ledger.get(entry_id)
+
+    def decided_keys(self, keys: Sequence[str]) -> set[str]:
+        return {k for k in keys if k in self.s.evidence_keys}
+
+    def scored_users(self) -> list[str]:
+        return sorted({e.user for e in self.s.ledger.values()} | {u for u, _ in self.s.days})
+
+
+class _Journal(_Repo):
+    def append(self, users: Sequence[str], ts: float) -> int:
+        self.s.journal.append(sorted(users))
+        return len(self.s.journal)
+
+    def since(self, position: int, limit: int = 10_000) -> tuple[int, set[str], bool]:
+        rows = self.s.journal[position : position + limit]
+        return position + len(rows), {u for row in rows for u in row}, position + limit < len(self.s.journal)
+
+    def head(self) -> int:
+        return len(self.s.journal)
+
+
+class _Notices(_Repo):
+    def add(self, notices: Sequence[Notice]) -> None:
+        self.s.notices.extend(notices)
+
+    def of_user(self, user: str) -> list[Notice]:
+        return sorted((n for n in self.s.notices if n.user == user), key=lambda n: (n.ts, n.id))
+
+
+class _Reviews(_Repo):
+    def add(self, items: Sequence[ReviewItem]) -> None:
+        for item in items:
+            self.s.reviews.setdefault(item.id, item)
+
+    def list(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
+        items = (i for i in self.s.reviews.values() if i.status == status and (user is None or i.user == user))
+        return sorted(items, key=lambda i: (i.ts, i.id))[:limit]
+
+
+class _Groups(_Repo):
+    def apply(self, changes: Sequence[MembershipChange]) -> None:
+        s = self.s
+        for c in changes:
+            key = (c.group, c.user)
+            if c.op == "create":
+                s.groups.setdefault(c.group, c.user)
+                s.members[key] = "owner"
+            elif c.op == "join":
+                s.members.setdefault(key, "member")
+            elif c.op == "leave":
+                s.members.pop(key, None)
+            elif c.op == "grant":
+                s.members[key] = c.role
+                if c.role == "owner":
+                    s.groups[c.group] = c.user
+            elif s.members.get(key) == c.role:
+                s.members[key] = "member"
+
+    def set_identity(self, user: str, level: str) -> None:
+        self.s.identities[user] = level
+
+    def usage(self, user: str) -> UsageCounts:
+        owned = sum(1 for owner in self.s.groups.values() if owner == user)
+        joined = sum(1 for (_, u) in self.s.members if u == user)
+        return UsageCounts(owned, joined, self.s.identities.get(user, "none"))
+
+    def size(self, group: str) -> int:
+        return sum(1 for (g, _) in self.s.members if g == group)
+
+
+class _DetectionState(_Repo):
+    def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
+        for user, ts in pairs:
+            self.s.users.setdefault(user, ts)
+
+    def first_seen(self, users: Sequence[str]) -> dict[str, float]:
+        return {u: self.s.users[u] for u in users if u in self.s.users}
+
+    def rule_versions(self) -> dict[tuple[str, str], float]:
+        return dict(self.s.versions)
+
+    def add_rule_versions(self, rows: Sequence[tuple[str, str, float]]) -> None:
+        for rule_id, digest, ts in rows:
+            self.s.versions.setdefault((rule_id, digest), ts)
+
+    def brakes(self) -> list[BrakeRecord]:
+        return sorted(self.s.brakes.values(), key=lambda b: b.engaged)
+
+    def add_brakes(self, records: Sequence[BrakeRecord]) -> None:
+        for b in records:
+            self.s.brakes.setdefault((b.rule_id, b.hash), b)
+
+    def add_shadow_hits(self, hits: Sequence[ShadowHit]) -> None:
+        self.s.shadow.extend(hits)
+
+    def shadow_hits(self, user: str | None = None, limit: int = 1000) -> list[ShadowHit]:
+        found = [h for h in self.s.shadow if user is None or h.user == user]
+        return sorted(found, key=lambda h: h.ts)[:limit]
+
+    def shadow_hit_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for h in self.s.shadow:
+            counts[h.rule_id] = counts.get(h.rule_id, 0) + 1
+        return counts
+
+
+class _Keys(_Repo):
+    def add(self, key: ApiKey) -> None:
+        if key.id in self.s.keys:
+            raise ConflictError(f"key {key.id} exists")
+        self.s.keys[key.id] = key
+
+    def get(self, key_id: str) -> ApiKey | None:
+        return self.s.keys.get(key_id)
+
+    def list(self) -> list[ApiKey]:
+        return sorted(self.s.keys.values(), key=lambda k: (k.created, k.id))
+
+    def revoke(self, key_id: str, when: float) -> bool:
+        key = self.s.keys.get(key_id)
+        if key is None or key.revoked is not None:
+            return False
+        self.s.keys[key_id] = replace(key, revoked=when)
+        return True
 
 
 class MemoryStore:
     def __init__(self) -> None:
-        self.events: dict[str, EventRow] = {}
-        self.rejects: list[QuarantineRow] = []
-        self.days: set[tuple[str, int]] = set()
-        self.ledger: dict[str, LedgerEntry] = {}
-        self.evidence_keys: set[str] = set()
-        self.seqs: set[tuple[str, int]] = set()
-        self.notice_list: list[Notice] = []
-        self.reviews: dict[str, ReviewItem] = {}
-        self.standings: dict[str, Standing] = {}
-        self.groups: dict[str, str] = {}
-        self.members: dict[tuple[str, str], str] = {}
-        self.identities: dict[str, str] = {}
-        self.api_keys: dict[str, ApiKey] = {}
-        self.users: dict[str, float] = {}
-        self.versions: dict[tuple[str, str], float] = {}
-        self.brake_records: dict[tuple[str, str], BrakeRecord] = {}
-        self.shadow: list[ShadowHit] = []
+        self.state = _State()
         self._depth = 0
-
-    def close(self) -> None:
-        pass
+        self.events = _Events(self)
+        self.quarantine = _Quarantine(self)
+        self.activity = _Activity(self)
+        self.ledger = _Ledger(self)
+        self.journal = _Journal(self)
+        self.notices = _Notices(self)
+        self.reviews = _Reviews(self)
+        self.groups = _Groups(self)
+        self.detection = _DetectionState(self)
+        self.keys = _Keys(self)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         if self._depth:
             yield
             return
-        saved: dict[str, Any] = {k: copy.copy(v) for k, v in vars(self).items() if k != "_depth"}
+        saved = _State(**{k: copy.copy(v) for k, v in vars(self.state).items()})
         self._depth = 1
         try:
             yield
         except BaseException:
-            vars(self).update(saved)
+            self.state = saved
             raise
         finally:
             self._depth = 0
 
-    # archive
-    def known_event_ids(self, ids: Sequence[str]) -> set[str]:
-        return {i for i in ids if i in self.events}
+    def reader(self) -> MemoryStore:
+        return self
 
-    def add_events(self, rows: Sequence[EventRow]) -> None:
-        for row in rows:
-            if row.id in self.events:
-                raise ConflictError(f"event {row.id} already stored")
-        self.events.update((r.id, r) for r in rows)
-
-    def iter_events(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
-        order = {id_: n for n, id_ in enumerate(self.events)}
-        rows = [r for r in self.events.values() if r.type in types and (since is None or r.ts >= since)]
-        yield from sorted(rows, key=lambda r: (r.ts, order[r.id]))
-
-    def message_times(self, user: str, since: float, until: float) -> list[float]:
-        return sorted(
-            r.ts for r in self.events.values() if r.user == user and r.type == "message" and since < r.ts <= until
-        )
-
-    def count_events(self) -> int:
-        return len(self.events)
-
-    # quarantine
-    def add_rejects(self, rows: Sequence[QuarantineRow]) -> None:
-        self.rejects.extend(rows)
-
-    def quarantine(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
-        return self.rejects[offset : offset + limit]
-
-    # activity
-    def add_active_days(self, pairs: Iterable[tuple[str, int]]) -> None:
-        self.days.update(pairs)
-
-    def active_days(self, users: Sequence[str]) -> dict[str, set[int]]:
-        wanted = set(users)
-        out: dict[str, set[int]] = {}
-        for user, day in self.days:
-            if user in wanted:
-                out.setdefault(user, set()).add(day)
-        return out
-
-    # ledger
-    def append_entries(self, entries: Sequence[LedgerEntry]) -> None:
-        for e in entries:
-            if (
-                e.id in self.ledger
-                or (e.user, e.seq) in self.seqs
-                or (e.evidence_key is not None and e.evidence_key in self.evidence_keys)
-            ):
-                raise ConflictError(f"ledger append conflicts with a stored entry: {e.id}")
-        for e in entries:
-            self.ledger[e.id] = e
-            self.seqs.add((e.user, e.seq))
-            if e.evidence_key is not None:
-                self.evidence_keys.add(e.evidence_key)
-
-    def entries(self, users: Sequence[str]) -> dict[str, list[LedgerEntry]]:
-        wanted = set(users)
-        out: dict[str, list[LedgerEntry]] = {}
-        for e in sorted(self.ledger.values(), key=lambda e: (e.user, e.seq)):
-            if e.user in wanted:
-                out.setdefault(e.user, []).append(e)
-        return out
-
-    def entry(self, entry_id: str) -> LedgerEntry | None:
-        return self.ledger.get(entry_id)
-
-    def decided_keys(self, keys: Sequence[str]) -> set[str]:
-        return {k for k in keys if k in self.evidence_keys}
-
-    def scored_users(self) -> list[str]:
-        return sorted({e.user for e in self.ledger.values()} | {u for u, _ in self.days})
-
-    # due process
-    def add_notices(self, notices: Sequence[Notice]) -> None:
-        self.notice_list.extend(notices)
-
-    def notices(self, user: str) -> list[Notice]:
-        return sorted((n for n in self.notice_list if n.user == user), key=lambda n: (n.ts, n.id))
-
-    def add_review_items(self, items: Sequence[ReviewItem]) -> None:
-        for item in items:
-            self.reviews.setdefault(item.id, item)
-
-    def review_items(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
-        items = sorted(
-            (i for i in self.reviews.values() if i.status == status and (user is None or i.user == user)),
-            key=lambda i: (i.ts, i.id),
-        )
-        return items[:limit]
-
-    # standings
-    def put_standings(self, standings: Sequence[Standing]) -> None:
-        for s in standings:
-            self.standings[s.user] = Standing(
-                s.user,
-                s.at,
-                s.score,
-                s.tier,
-                s.reasons,
-                s.tenure_credit,
-                s.credits,
-                (),
-                s.next_tier,
-                s.next_tier_at,
-                s.policy_version,
-            )
-
-    def standing(self, user: str) -> Standing | None:
-        return self.standings.get(user)
-
-    def all_standings(self) -> list[Standing]:
-        return [self.standings[u] for u in sorted(self.standings)]
-
-    def clear_standings(self) -> None:
-        self.standings.clear()
-
-    # groups, roles, identity
-    def apply_memberships(self, changes: Sequence[MembershipChange]) -> None:
-        for c in changes:
-            key = (c.group, c.user)
-            if c.op == "create":
-                self.groups.setdefault(c.group, c.user)
-                self.members[key] = "owner"
-            elif c.op == "join":
-                self.members.setdefault(key, "member")
-            elif c.op == "leave":
-                self.members.pop(key, None)
-            elif c.op == "grant":
-                self.members[key] = c.role
-                if c.role == "owner":
-                    self.groups[c.group] = c.user
-            elif self.members.get(key) == c.role:
-                self.members[key] = "member"
-
-    def set_identity(self, user: str, level: str) -> None:
-        self.identities[user] = level
-
-    def usage_counts(self, user: str) -> UsageCounts:
-        owned = sum(1 for owner in self.groups.values() if owner == user)
-        joined = sum(1 for (_, u) in self.members if u == user)
-        return UsageCounts(owned, joined, self.identities.get(user, "none"))
-
-    def group_size(self, group: str) -> int:
-        return sum(1 for (g, _) in self.members if g == group)
-
-    # detection state
-    def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
-        for user, ts in pairs:
-            self.users.setdefault(user, ts)
-
-    def first_seen(self, users: Sequence[str]) -> dict[str, float]:
-        return {u: self.users[u] for u in users if u in self.users}
-
-    def rule_versions(self) -> dict[tuple[str, str], float]:
-        return dict(self.versions)
-
-    def add_rule_versions(self, rows: Sequence[tuple[str, str, float]]) -> None:
-        for rule_id, digest, ts in rows:
-            self.versions.setdefault((rule_id, digest), ts)
-
-    def brakes(self) -> list[BrakeRecord]:
-        return sorted(self.brake_records.values(), key=lambda b: b.engaged)
-
-    def add_brakes(self, records: Sequence[BrakeRecord]) -> None:
-        for b in records:
-            self.brake_records.setdefault((b.rule_id, b.hash), b)
-
-    def add_shadow_hits(self, hits: Sequence[ShadowHit]) -> None:
-        self.shadow.extend(hits)
-
-    def shadow_hits(self, user: str | None = None, limit: int = 1000) -> list[ShadowHit]:
-        found = [h for h in self.shadow if user is None or h.user == user]
-        return sorted(found, key=lambda h: h.ts)[:limit]
-
-    def shadow_hit_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for h in self.shadow:
-            counts[h.rule_id] = counts.get(h.rule_id, 0) + 1
-        return counts
-
-    # API keys
-    def add_key(self, key: ApiKey) -> None:
-        if key.id in self.api_keys:
-            raise ConflictError(f"key {key.id} exists")
-        self.api_keys[key.id] = key
-
-    def key(self, key_id: str) -> ApiKey | None:
-        return self.api_keys.get(key_id)
-
-    def list_keys(self) -> list[ApiKey]:
-        return sorted(self.api_keys.values(), key=lambda k: (k.created, k.id))
-
-    def revoke_key(self, key_id: str, when: float) -> bool:
-        key = self.api_keys.get(key_id)
-        if key is None or key.revoked is not None:
-            return False
-        self.api_keys[key_id] = ApiKey(key.id, key.name, key.scopes, key.secret_hash, key.created, when)
-        return True
+    def close(self) -> None:
+        pass

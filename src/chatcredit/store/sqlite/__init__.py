@@ -1,5 +1,6 @@
 """The embedded default store: one SQLite file in WAL mode, with its migrations."""
 
-from chatcredit.store.sqlite.store import SqliteStore, migrations
+from chatcredit.store.sqlite.db import migrations
+from chatcredit.store.sqlite.store import SqliteStore
 
 __all__ = ["SqliteStore", "migrations"]

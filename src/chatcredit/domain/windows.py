@@ -1,10 +1,17 @@
-"""Sliding-window counters keyed by user, user+group, group or the whole platform."""
+"""Sliding windows: the one definition of "within the last N seconds", and counters keyed
+by user, user+group, group or the whole platform (the flood detectors' windows)."""
 
 from __future__ import annotations
 
 from collections import deque
 
 from chatcredit.policy.detection import CounterKey
+
+
+def in_window(ts: float, now: float, seconds: float) -> bool:
+    """Is an event at ``ts`` within the window of ``seconds`` ending at ``now``? An event
+    exactly ``seconds`` old still counts; the rate limit and the detectors agree."""
+    return now - ts <= seconds
 
 
 def counter_key(kind: CounterKey, user: str, group: str | None) -> str:
@@ -31,8 +38,7 @@ class WindowCounter:
 
     def _sweep(self, now: float) -> None:
         """Drop keys idle for longer than the window (bounded memory with many keys)."""
-        horizon = now - self.seconds
-        for key in [k for k, items in self._items.items() if items[-1][0] < horizon]:
+        for key in [k for k, items in self._items.items() if not in_window(items[-1][0], now, self.seconds)]:
             del self._items[key], self._totals[key]
         self._quiet_until = {k: t for k, t in self._quiet_until.items() if t > now}
 
@@ -46,7 +52,7 @@ class WindowCounter:
             self._totals[key] = 0
         items.append((ts, amount))
         total = self._totals[key] + amount
-        while ts - items[0][0] > self.seconds:
+        while not in_window(items[0][0], ts, self.seconds):
             total -= items.popleft()[1]
         self._totals[key] = total
         return total

@@ -1,0 +1,56 @@
+"""Effects: what the pure policy functions decide should be written, as typed data.
+
+``decide`` (and every other pure function that changes state: corrections, and later
+governance steps, appeal outcomes, retention plans) returns an :class:`Effects`; the one
+writer (``service/writer.py``) applies it in one transaction. Nothing else writes domain
+state, so nothing can change without passing through that one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from chatcredit.domain.ledger import LedgerEntry
+from chatcredit.domain.records import EventRow, QuarantineRow
+from chatcredit.domain.tally import Tally
+from chatcredit.dueprocess.notices import Notice
+from chatcredit.dueprocess.review import ReviewItem, ShadowHit
+
+MembershipOp = Literal["create", "join", "leave", "grant", "revoke"]
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipChange:
+    op: MembershipOp
+    group: str
+    user: str
+    role: str
+    ts: float
+
+
+@dataclass(slots=True)
+class Effects:
+    """Everything one decision writes. ``tallies`` holds the new standing state of each
+    subject whose standing changed; the writer publishes them when the write commits."""
+
+    events: list[EventRow] = field(default_factory=list)
+    rejects: list[QuarantineRow] = field(default_factory=list)
+    active_days: list[tuple[str, int]] = field(default_factory=list)
+    memberships: list[MembershipChange] = field(default_factory=list)
+    identities: list[tuple[str, str]] = field(default_factory=list)
+    entries: list[LedgerEntry] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    reviews: list[ReviewItem] = field(default_factory=list)
+    shadow: list[ShadowHit] = field(default_factory=list)
+    tallies: dict[str, Tally] = field(default_factory=dict)
+
+    @property
+    def changed_users(self) -> set[str]:
+        """Whose standing or usage this changes (what other processes must reload)."""
+        return (
+            set(self.tallies)
+            | {u for u, _ in self.active_days}
+            | {c.user for c in self.memberships}
+            | {u for u, _ in self.identities}
+        )

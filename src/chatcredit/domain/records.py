@@ -1,0 +1,32 @@
+"""Records kept as they came: archived events, quarantined input, usage counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    type: str
+    ts: float
+    user: str
+    group: str | None
+    payload: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineRow:
+    source: str
+    line: int
+    raw: str
+    field: str | None
+    reason: str
+    received: float
+
+
+@dataclass(frozen=True, slots=True)
+class UsageCounts:
+    groups_owned: int
+    groups_joined: int
+    identity_level: str

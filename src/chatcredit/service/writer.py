@@ -1,0 +1,99 @@
+"""The one writer: applies :class:`~chatcredit.domain.effects.Effects` in one transaction.
+
+Every change to domain state goes through :meth:`Writer.write`: it takes the store's
+write lock (another process's writer waits its turn), follows the journal so that what
+other processes wrote is known before anything is decided, lets the caller decide (pure
+functions returning effects), applies the effects, appends one journal row naming the
+users they changed, commits, and only then publishes the new tallies to the projection
+(readers never see a write that was rolled back). This is where the audit chain and the
+notice outbox hook in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from chatcredit.domain.effects import Effects
+from chatcredit.errors import ConflictError, StoreBusy
+from chatcredit.service.projection import Projection
+from chatcredit.store.base import Store
+
+T = TypeVar("T")
+#: a conflict with another writer is retried this many times before it is reported
+RETRIES = 3
+
+
+class Writer:
+    def __init__(self, store: Store, projection: Projection, clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.projection = projection
+        self._clock = clock
+        self._after_commit: list[Callable[[Effects], None]] = []
+
+    def after_commit(self, hook: Callable[[Effects], None]) -> None:
+        """Call ``hook(effects)`` after each committed write (the gate's rate windows)."""
+        self._after_commit.append(hook)
+
+    def write(self, decide: Callable[[Store], tuple[Effects, T]], on_retry: Callable[[], None] | None = None) -> T:
+        """Run ``decide(store)`` inside the write transaction and apply what it returns.
+
+        ``decide`` reads through ``store`` (it sees everything committed, by any process)
+        and returns the effects and a result for the caller. A conflict (a unique key
+        another writer took first) rolls back and runs ``decide`` again on fresh state."""
+        for attempt in range(RETRIES + 1):
+            try:
+                with self._transaction() as holder:
+                    effects, result = decide(self.store)
+                    holder.append(effects)
+                    self._apply(effects)
+                break
+            except StoreBusy:
+                raise
+            except ConflictError:
+                self.projection.clear()
+                if attempt == RETRIES:
+                    raise
+                if on_retry is not None:
+                    on_retry()
+        for hook in self._after_commit:
+            hook(effects)
+        return result
+
+    @contextmanager
+    def _transaction(self) -> Iterator[list[Effects]]:
+        holder: list[Effects] = []
+        with self.store.transaction():
+            self.projection.follow(self.store)  # others' writes, read under the write lock
+            yield holder
+            effects = holder[0]
+            users = effects.changed_users
+            position = self.store.journal.append(sorted(users), self._clock()) if users else None
+        self.projection.publish(effects.tallies, position, users)
+
+    def _apply(self, e: Effects) -> None:
+        s = self.store
+        if e.rejects:
+            s.quarantine.add(e.rejects)
+        if e.events:
+            s.events.add(e.events)
+        if e.active_days:
+            s.activity.add(e.active_days)
+        if e.memberships:
+            s.groups.apply(e.memberships)
+        for user, level in e.identities:
+            s.groups.set_identity(user, level)
+        if e.entries:
+            placed = {p.id: p for p in s.ledger.append(e.entries)}
+            e.entries = list(placed.values())
+            for user in {p.user for p in placed.values()}:  # tallies keep the entries with their positions
+                tally = e.tallies[user]
+                tally.entries = [placed.get(x.id, x) for x in tally.entries]
+        if e.notices:
+            s.notices.add(e.notices)
+        if e.reviews:
+            s.reviews.add(e.reviews)
+        if e.shadow:
+            s.detection.add_shadow_hits(e.shadow)
