@@ -53,9 +53,12 @@ def test_settings_come_from_env_then_file_then_default(tmp_path: Path) -> None:
     config = tmp_path / "chatcredit.toml"
     config.write_text('port = 9000\nhost = "0.0.0.0"\nmax_body_bytes = 1000\n')
     s = load_settings(config, env={"CHATCREDIT_PORT": "9100", "CHATCREDIT_ACCESS_LOG": "off"})
-    assert (s["port"], s["host"], s["max_body_bytes"], s["access_log"]) == (9100, "0.0.0.0", 1000, False)
-    assert s["db"] == "chatcredit.db"
-    assert load_settings(config, env={}, overrides={"port": 1}).values["port"] == 1
+    assert (s.port, s.host, s.max_body_bytes, s.access_log) == (9100, "0.0.0.0", 1000, False)
+    assert s.db == "chatcredit.db"
+    assert load_settings(config, env={}, overrides={"port": 1}).port == 1
+    config.write_text('port = "eighty"\n')
+    with pytest.raises(ChatcreditError, match="port must be int"):
+        load_settings(config, env={})
     config.write_text("prot = 9000\n")
     with pytest.raises(ChatcreditError, match="unknown settings prot"):
         load_settings(config, env={})

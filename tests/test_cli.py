@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -159,3 +160,20 @@ def test_installed_command_runs_in_a_real_process(tmp_path: Path, feed: Path) ->
         [str(exe), "reverse", "e-x", "--by", "m", "--reason", "r"], capture_output=True, text=True, env=env
     )
     assert failed.returncode == 1 and failed.stderr.startswith("error:")
+
+
+def test_the_config_files_db_counts_when_no_db_option_is_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the CLI's --db default used to override the config file's db."""
+    from chatcredit.cli.base import settings_of
+
+    config = tmp_path / "chatcredit.toml"
+    config.write_text(f'db = "{tmp_path / "from-config.db"}"\n')
+    monkeypatch.delenv("CHATCREDIT_DB", raising=False)
+    monkeypatch.setenv("CHATCREDIT_CONFIG", str(config))
+    with click.Context(main, obj={"db": None, "policy": None}) as ctx:
+        assert settings_of(ctx).db == str(tmp_path / "from-config.db")
+    with click.Context(main, obj={"db": "given.db", "policy": None}) as ctx:
+        assert settings_of(ctx).db == "given.db"
+    result = CliRunner().invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "from-config.db").exists()

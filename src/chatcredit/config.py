@@ -1,16 +1,17 @@
-"""Settings: ``CHATCREDIT_*`` environment > config file > default.
+"""Settings: ``CHATCREDIT_*`` environment > config file > default, typed.
 
-Each setting is declared once, with its default and help; the declarations feed
-``chatcredit serve --help``-adjacent docs (``docs/operations.md``) and a test keeps them
-documented.
+Each setting is one field of :class:`Settings`, with its default and its help; the
+fields feed the docs (``docs/operations.md``, a test keeps them documented) and each is
+parsed by its type. Code reads ``settings.port``, never a string key.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,41 +27,57 @@ def _bool(text: str) -> bool:
     raise ValueError(f"not a boolean: {text!r}")
 
 
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = _setting("chatcredit.db", "SQLite database file.")
+    policy: str = _setting("", "Policy TOML file; empty means the packaged default.")
+    host: str = _setting("127.0.0.1", "Address the HTTP service listens on.")
+    port: int = _setting(8080, "Port the HTTP service listens on.")
+    max_body_bytes: int = _setting(10_000_000, "Largest request body accepted (413 above).")
+    max_events_per_request: int = _setting(10_000, "Most events in one POST /v1/events (413 above).")
+    max_list_items: int = _setting(1000, "Most items a list endpoint returns in one page.")
+    body_timeout_seconds: float = _setting(30.0, "Time allowed to receive a request body (408 after).")
+    header_timeout_seconds: float = _setting(10.0, "Time allowed to send a request's headers (closed after).")
+    request_timeout_seconds: float = _setting(60.0, "Time allowed to answer a request (503 after).")
+    keep_alive_seconds: int = _setting(5, "Idle keep-alive connections are closed after this.")
+    shutdown_grace_seconds: int = _setting(30, "On SIGTERM, time given to in-flight requests.")
+    key_cache_seconds: float = _setting(5.0, "How long a verified API key is trusted before re-checking.")
+    access_log: bool = _setting(True, "Write one JSON log line per request.")
+    log_level: str = _setting("info", "Log level: debug, info, warning, error.")
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
+    """One setting as the docs and the parsers see it."""
+
     name: str
     default: Any
     help: str
-    parse: Callable[[str], Any] = str
+    parse: Callable[[str], Any]
 
     @property
     def env(self) -> str:
         return f"CHATCREDIT_{self.name.upper()}"
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "chatcredit.db", "SQLite database file."),
-    Setting("policy", "", "Policy TOML file; empty means the packaged default."),
-    Setting("host", "127.0.0.1", "Address the HTTP service listens on."),
-    Setting("port", 8080, "Port the HTTP service listens on.", int),
-    Setting("max_body_bytes", 10_000_000, "Largest request body accepted (413 above).", int),
-    Setting("max_events_per_request", 10_000, "Most events in one POST /v1/events (413 above).", int),
-    Setting("max_list_items", 1000, "Most items a list endpoint returns in one page.", int),
-    Setting("body_timeout_seconds", 30.0, "Time allowed to receive a request body (408 after).", float),
-    Setting("keep_alive_seconds", 5, "Idle keep-alive connections are closed after this.", int),
-    Setting("shutdown_grace_seconds", 30, "On SIGTERM, time given to in-flight requests.", int),
-    Setting("key_cache_seconds", 5.0, "How long a verified API key is trusted before re-checking.", float),
-    Setting("access_log", True, "Write one JSON log line per request.", _bool),
-    Setting("log_level", "info", "Log level: debug, info, warning, error."),
+_PARSERS: dict[str, Callable[[str], Any]] = {"int": int, "float": float, "bool": _bool, "str": str}
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"], _PARSERS[str(f.type)]) for f in dataclasses.fields(Settings)
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    values: Mapping[str, Any]
-
-    def __getitem__(self, name: str) -> Any:
-        return self.values[name]
+def _checked(setting: Setting, value: Any, where: str) -> Any:
+    """A value from a config file, of the setting's type (TOML has types of its own)."""
+    expected = type(setting.default)
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ChatcreditError(f"{where}: {setting.name} must be {expected.__name__}, not {value!r}")
+    return value
 
 
 def load_settings(
@@ -68,7 +85,7 @@ def load_settings(
     env: Mapping[str, str] = os.environ,
     overrides: Mapping[str, Any] | None = None,
 ) -> Settings:
-    """Resolve every setting: overrides > environment > config file > default."""
+    """Resolve every setting: overrides (not None) > environment > config file > default."""
     from_file: dict[str, Any] = {}
     path = config_file or env.get("CHATCREDIT_CONFIG")
     if path:
@@ -83,7 +100,7 @@ def load_settings(
     for setting in SETTINGS:
         value = setting.default
         if setting.name in from_file:
-            value = from_file[setting.name]
+            value = _checked(setting, from_file[setting.name], f"config file {path}")
         if setting.env in env:
             try:
                 value = setting.parse(env[setting.env])
@@ -92,4 +109,4 @@ def load_settings(
         if overrides and overrides.get(setting.name) is not None:
             value = overrides[setting.name]
         values[setting.name] = value
-    return Settings(values)
+    return Settings(**values)

@@ -1,16 +1,20 @@
 """The ASGI application: Starlette routing over the route table, one error table, metrics.
 
-Engine calls run on the event loop thread, one at a time: the engine is the single writer
-(like datasette's), and a permit answered from memory never waits for a lock.
+Writes (ingestion, corrections, rescans, keys) run on one worker thread, the engine's one
+writer (like datasette's); permits and reads run on the event loop, from memory and a
+read-only connection that a writer never blocks. Every request has a time limit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -25,11 +29,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chatcredit import open_engine
 from chatcredit.api.auth import Authenticator, require
 from chatcredit.api.call import Call
+from chatcredit.api.endpoint import Endpoint
 from chatcredit.api.logs import configure
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.openapi import build_openapi
 from chatcredit.api.problems import HttpProblem, from_error, problem_response
-from chatcredit.api.routes import ENDPOINTS, Endpoint
+from chatcredit.api.routes import ENDPOINTS
 from chatcredit.config import Settings
 from chatcredit.errors import ChatcreditError
 from chatcredit.service.engine import Engine
@@ -48,17 +53,23 @@ class Service:
     def __init__(self, settings: Settings, engine: Engine | None) -> None:
         self.settings = settings
         self.metrics = Metrics()
-        self.log = configure(settings["log_level"])
+        self.log = configure(settings.log_level)
         self.engine: Engine | None = engine
         self.auth: Authenticator | None = None
+        self.writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chatcredit-writer")
         self.openapi = _encoder.encode(build_openapi())
 
     def start(self) -> None:
+        # the writer thread runs CPU-bound detection; a short switch interval lets the
+        # request loop take the GIL back within a millisecond instead of five
+        sys.setswitchinterval(0.001)
         if self.engine is None:
-            self.engine = open_engine(self.settings["db"], self.settings["policy"] or None)
-        self.auth = Authenticator(self.engine.store, self.settings["key_cache_seconds"])
+            self.engine = open_engine(self.settings.db, self.settings.policy or None)
+        self.writes.submit(self.engine.detection.warm).result()
+        self.auth = Authenticator(self.engine.reads, self.settings.key_cache_seconds)
 
     def stop(self) -> None:
+        self.writes.shutdown(wait=True)
         if self.engine is not None:
             self.engine.close()
             self.engine = None
@@ -79,8 +90,17 @@ def _path_handler(service: Service, endpoints: list[Endpoint]) -> Callable[[Requ
         request.scope["chatcredit.route"] = e.path
         key = service.authorize(request, e.scope)
         assert service.engine is not None
-        call = Call(request, service.engine, key, service.settings, service.metrics)
-        return json_response(await e.handler(call))
+        call = Call(request, service.engine, key, service.settings, service.metrics, service.writes)
+        limit = service.settings.request_timeout_seconds
+        try:
+            return json_response(await asyncio.wait_for(e.handler(call), limit))
+        except TimeoutError:
+            raise HttpProblem(
+                503,
+                "timeout",
+                "The request took too long",
+                f"no answer within {limit:g} s; a write may still complete (retrying with the same event ids is safe)",
+            ) from None
 
     return run
 
@@ -125,7 +145,7 @@ class Observe:
             route = scope.get("chatcredit.route") or _static_route(scope["path"])
             seconds = time.perf_counter() - started
             self.service.metrics.observe(scope["method"], route, status, seconds)
-            if self.service.settings["access_log"]:
+            if self.service.settings.access_log:
                 self.service.log.info(
                     "request",
                     extra={
@@ -168,7 +188,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         service.start()
-        service.log.info("started", extra={"db": str(settings["db"])})
+        service.log.info("started", extra={"db": str(settings.db)})
         try:
             yield
         finally:

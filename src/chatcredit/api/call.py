@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 from starlette.requests import Request
 
@@ -37,6 +40,12 @@ class Call:
     key: ApiKey | None
     settings: Settings
     metrics: Metrics
+    writes: Executor
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(*args)`` on the writer thread: the one thread that writes, so that the
+        request loop keeps answering permits and reads while a batch or a rescan runs."""
+        return await asyncio.get_running_loop().run_in_executor(self.writes, partial(fn, *args))
 
     def text(self, name: str, required: bool = False, max_length: int = 256) -> str | None:
         value = self.request.query_params.get(name)
@@ -98,7 +107,7 @@ class Call:
         return value
 
     async def body(self) -> bytes:
-        limit = self.settings["max_body_bytes"]
+        limit = self.settings.max_body_bytes
         declared = self.request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise _too_large(limit)
@@ -114,7 +123,7 @@ class Call:
                 chunks.append(chunk)
 
         try:
-            await asyncio.wait_for(receive(), self.settings["body_timeout_seconds"])
+            await asyncio.wait_for(receive(), self.settings.body_timeout_seconds)
         except TimeoutError:
             raise HttpProblem(408, "body-timeout", "The request body took too long") from None
         return b"".join(chunks)

@@ -6,7 +6,8 @@ from typing import Any
 
 from chatcredit import __version__
 from chatcredit.api import schemas as sc
-from chatcredit.api.routes import ENDPOINTS, Endpoint
+from chatcredit.api.endpoint import Endpoint
+from chatcredit.api.routes import ENDPOINTS
 
 ERROR_TEXT = {
     400: "Bad request",

@@ -4,7 +4,7 @@ Each command opens the engine, calls one method and prints the result (``--json`
 machines). Library errors become a one-line message on stderr and a non-zero exit.
 """
 
-from chatcredit.cli import commands, detection, service
+from chatcredit.cli import commands
 from chatcredit.cli.base import main, parse_when
 
-__all__ = ["commands", "detection", "main", "parse_when", "service"]
+__all__ = ["commands", "main", "parse_when"]

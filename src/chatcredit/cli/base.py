@@ -11,6 +11,7 @@ import msgspec
 from rich.console import Console
 
 from chatcredit import open_engine
+from chatcredit.config import Settings, load_settings
 from chatcredit.domain.timestamps import parse_iso
 from chatcredit.errors import ChatcreditError
 from chatcredit.service.engine import Engine
@@ -47,10 +48,18 @@ class _Group(click.Group):
             sys.exit(1)
 
 
+def settings_of(ctx: click.Context, config_file: str | None = None, **overrides: Any) -> Settings:
+    """The settings for this command: its options > environment > config file > default.
+    Options not given are None and do not override (the config file's ``db`` counts)."""
+    root = ctx.find_root().ensure_object(dict)
+    return load_settings(config_file, overrides={"db": root.get("db"), "policy": root.get("policy"), **overrides})
+
+
 def engine_of(ctx: click.Context) -> Engine:
     obj = ctx.ensure_object(dict)
     if "engine" not in obj:
-        obj["engine"] = open_engine(obj["db"], obj["policy"])
+        settings = settings_of(ctx)
+        obj["engine"] = open_engine(settings.db, settings.policy or None)
         ctx.call_on_close(obj["engine"].close)
     engine: Engine = obj["engine"]
     return engine
@@ -66,9 +75,8 @@ at_option = click.option(
 @click.option(
     "--db",
     envvar="CHATCREDIT_DB",
-    default="chatcredit.db",
-    show_default=True,
-    help="SQLite database file (env CHATCREDIT_DB).",
+    default=None,
+    help="SQLite database file (env CHATCREDIT_DB, else the config file's db, else chatcredit.db).",
 )
 @click.option(
     "--policy",
@@ -78,6 +86,6 @@ at_option = click.option(
 )
 @click.version_option(package_name="chatcredit")
 @click.pass_context
-def main(ctx: click.Context, db: str, policy: str | None) -> None:
+def main(ctx: click.Context, db: str | None, policy: str | None) -> None:
     """chatcredit: explainable credit scores and accountability for group chats."""
     ctx.ensure_object(dict).update(db=db, policy=policy)

@@ -8,7 +8,7 @@ the history:
   later time is a handful of multiplications, whatever the length of the history;
 - the repeat multiplier counts the earlier penalties of the same category that still
   count, kept in a heap of the times they stop counting (O(log k) per penalty);
-- tenure counts active days without a penalty, updated as days and penalties arrive.
+- tenure counts active days without a penalty (a sorted list: any day in O(log n)).
 
 An entry that arrives out of time order, or a reversal (which changes the multipliers of
 the later penalties in its category), makes the tally replay its entries once: rare,
@@ -18,6 +18,7 @@ Nothing here does I/O or reads a clock.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter
@@ -69,6 +70,7 @@ class Tally:
     """Everything needed to answer a user's standing at any time, absorbed entry by entry."""
 
     __slots__ = (
+        "_clean",
         "_counted",
         "_days",
         "_expiries",
@@ -78,7 +80,6 @@ class Tally:
         "_penalty_days",
         "_reversed",
         "_sums",
-        "clean_days",
         "credits",
         "entries",
         "next_seq",
@@ -92,7 +93,7 @@ class Tally:
         self.user = user
         self.policy = policy
         self._days: set[int] = set()
-        self.clean_days = 0
+        self._clean: list[int] = []  # active days without a penalty, sorted
         self.entries: list[LedgerEntry] = []
         self.next_seq = 1
         self._replay(sorted(entries, key=lambda e: e.seq))
@@ -102,7 +103,7 @@ class Tally:
     def copy(self) -> Tally:
         """An independent copy (the writer works on copies and publishes them at commit)."""
         twin = Tally.__new__(Tally)
-        twin.user, twin.policy, twin.next_seq, twin.clean_days = self.user, self.policy, self.next_seq, self.clean_days
+        twin.user, twin.policy, twin.next_seq, twin._clean = self.user, self.policy, self.next_seq, list(self._clean)
         twin.credits, twin._last, twin._horizon = self.credits, self._last, self._horizon
         twin.entries = list(self.entries)
         twin._days = set(self._days)
@@ -126,7 +127,7 @@ class Tally:
         self.credits = 0
         self._last: tuple[float, int, str] = (-math.inf, 0, "")
         self._horizon = -math.inf
-        self.clean_days = len(self._days)
+        self._clean = sorted(self._days)
 
     def _replay(self, entries: list[LedgerEntry]) -> None:
         self._reset()
@@ -180,7 +181,7 @@ class Tally:
         slot.count += 1
         day = day_of(entry.ts)
         if self._penalty_days[day] == 0 and day in self._days:
-            self.clean_days -= 1
+            del self._clean[bisect.bisect_left(self._clean, day)]
         self._penalty_days[day] += 1
 
     def add_day(self, day: int) -> bool:
@@ -189,7 +190,7 @@ class Tally:
             return False
         self._days.add(day)
         if self._penalty_days.get(day, 0) == 0:
-            self.clean_days += 1
+            bisect.insort(self._clean, day)
         return True
 
     # ---------------------------------------------------------------- questions
@@ -203,6 +204,10 @@ class Tally:
         """The active days, without a copy (do not change it)."""
         return self._days
 
+    def clean_days_until(self, day: int) -> int:
+        """Active days up to ``day`` on which no penalty was received (O(log n))."""
+        return bisect.bisect_right(self._clean, day)
+
     def has_penalty_for(self, event_id: str, category: str) -> bool:
         return (event_id, category) in self._penalised
 
@@ -210,15 +215,15 @@ class Tally:
         return entry_id in self._reversed
 
     def _current(self, at: float) -> bool:
-        """Can the sums answer for ``at``? (Nothing absorbed lies after it.)"""
-        return at >= self._horizon and (not self._days or day_of(at) >= max(self._days))
+        """Can the sums answer for ``at``? (No ledger entry lies after it.)"""
+        return at >= self._horizon
 
     def standing(self, at: float, detail: bool = False) -> Standing:
         """The standing at ``at``; ``detail`` adds every counted penalty (for explain)."""
         if not self._current(at):
             return fold(self.user, self.entries, self._days, self.policy, at)
         policy = self.policy
-        tenure = min(policy.tenure.cap, self.clean_days * policy.tenure.points_per_active_day)
+        tenure = min(policy.tenure.cap, self.clean_days_until(day_of(at)) * policy.tenure.points_per_active_day)
         base = policy.score.initial + tenure + self.credits
         totals: dict[str, list[float]] = {}
         categories: dict[str, str] = {}

@@ -8,7 +8,7 @@ import click
 
 from chatcredit import views
 from chatcredit.cli import terminal
-from chatcredit.cli.base import emit_json, engine_of, json_option, main, out
+from chatcredit.cli.base import emit_json, engine_of, json_option, main, out, settings_of
 from chatcredit.vocabulary import SCOPES
 
 
@@ -26,13 +26,8 @@ from chatcredit.vocabulary import SCOPES
 def serve(ctx: click.Context, host: str | None, port: int | None, config_file: str | None) -> None:
     """Run the HTTP API (one worker) on the same database and policy as the CLI."""
     from chatcredit.api.server import run_server
-    from chatcredit.config import load_settings
 
-    root = ctx.find_root().obj
-    settings = load_settings(
-        config_file, overrides={"host": host, "port": port, "db": root["db"], "policy": root["policy"]}
-    )
-    run_server(settings)
+    run_server(settings_of(ctx, config_file, host=host, port=port))
 
 
 @main.group()

@@ -1,0 +1,15 @@
+"""The route table: every module here exports ``ROUTES``; adding a route is adding a row
+to one of them."""
+
+from chatcredit.api.endpoint import Endpoint
+from chatcredit.api.routes import admin, corrections, events, policy, users
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    *events.ROUTES,
+    *users.ROUTES,
+    *corrections.ROUTES,
+    *policy.ROUTES,
+    *admin.ROUTES,
+)
+
+__all__ = ["ENDPOINTS", "Endpoint"]

@@ -1,0 +1,97 @@
+"""A user's standing, explanation, ledger, notices, and permit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chatcredit import views
+from chatcredit.api import schemas as sc
+from chatcredit.api.call import Call, Param
+from chatcredit.api.endpoint import AT, USER, Endpoint
+from chatcredit.api.problems import HttpProblem
+from chatcredit.domain.permits import ACTIONS
+
+
+async def get_standing(call: Call) -> Any:
+    return views.standing_view(call.engine.standing(call.path("user"), call.time()))
+
+
+async def get_explain(call: Call) -> Any:
+    return views.explain_view(call.engine.explain(call.path("user"), call.time()))
+
+
+async def get_ledger(call: Call) -> Any:
+    return [views.entry_view(e) for e in call.engine.ledger(call.path("user"), call.time())]
+
+
+async def get_notices(call: Call) -> Any:
+    return [views.notice_view(n) for n in call.engine.notices(call.path("user"))]
+
+
+async def get_permit(call: Call) -> Any:
+    user = call.text("user", required=True)
+    action = call.text("action", required=True)
+    if action not in ACTIONS:
+        raise HttpProblem(
+            400,
+            "invalid-parameter",
+            "A parameter is not valid",
+            f"'action' must be one of {', '.join(ACTIONS)}",
+        )
+    assert user is not None
+    return views.permit_view(call.engine.permit(user, action, call.text("group"), call.time()))
+
+
+ROUTES: tuple[Endpoint, ...] = (
+    Endpoint(
+        "GET",
+        "/v1/users/{user}/standing",
+        "read",
+        get_standing,
+        "A user's score, tier and key factors",
+        sc.ref("Standing"),
+        (USER, AT),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/users/{user}/explain",
+        "read",
+        get_explain,
+        "Every ledger entry of a user and what it counts now",
+        sc.EXPLANATION,
+        (USER, AT),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/users/{user}/ledger",
+        "read",
+        get_ledger,
+        "A user's ledger entries",
+        sc.array(sc.ref("Entry")),
+        (USER, AT),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/users/{user}/notices",
+        "read",
+        get_notices,
+        "The statements of reasons sent to a user",
+        sc.array(sc.ref("Notice")),
+        (USER,),
+    ),
+    Endpoint(
+        "GET",
+        "/v1/permit",
+        "read",
+        get_permit,
+        "May this user do this action now? (the hot path)",
+        sc.ref("Permit"),
+        (
+            Param("user", {"type": "string", "minLength": 1, "maxLength": 256}, True),
+            Param("action", {"type": "string", "enum": list(ACTIONS)}, True),
+            Param("group", {"type": "string", "minLength": 1, "maxLength": 256}, description="for manage_group"),
+            AT,
+        ),
+        tag="permit",
+    ),
+)

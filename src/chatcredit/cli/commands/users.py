@@ -1,0 +1,81 @@
+"""A user's standing, explanation, permit, ledger and notices."""
+
+from __future__ import annotations
+
+import click
+
+from chatcredit import views
+from chatcredit.cli import terminal
+from chatcredit.cli.base import at_option, emit_json, engine_of, json_option, main, out, parse_when
+from chatcredit.domain.permits import ACTIONS
+
+
+@main.command()
+@click.argument("user")
+@at_option
+@json_option
+@click.pass_context
+def standing(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
+    """A user's score, tier and key factors."""
+    engine = engine_of(ctx)
+    view = views.standing_view(engine.standing(user, parse_when(at, engine.now())))
+    emit_json(view) if as_json else terminal.print_standing(out, view)
+
+
+@main.command()
+@click.argument("user")
+@at_option
+@json_option
+@click.pass_context
+def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
+    """Why a user has the score they have: every entry, what it counts now, open reviews."""
+    engine = engine_of(ctx)
+    view = views.explain_view(engine.explain(user, parse_when(at, engine.now())))
+    if as_json:
+        emit_json(view)
+        return
+    terminal.print_standing(out, view["standing"])
+    terminal.print_entries(out, view["entries"], "ledger entries and what they count now")
+    if view["open_reviews"]:
+        terminal.print_rows(
+            out,
+            "open reviews",
+            view["open_reviews"],
+            ["id", "ts", "detector", "category", "reporter", "event_id"],
+        )
+
+
+@main.command()
+@click.argument("user")
+@click.argument("action", type=click.Choice(ACTIONS))
+@click.option("--group", default=None, help="The group concerned (for manage_group).")
+@at_option
+@json_option
+@click.pass_context
+def permit(ctx: click.Context, user: str, action: str, group: str | None, at: str | None, as_json: bool) -> None:
+    """May USER do ACTION? Allowed or denied, with the reasons and the threshold."""
+    engine = engine_of(ctx)
+    view = views.permit_view(engine.permit(user, action, group, parse_when(at, engine.now())))
+    emit_json(view) if as_json else terminal.print_permit(out, view)
+
+
+@main.command()
+@click.argument("user")
+@at_option
+@json_option
+@click.pass_context
+def ledger(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
+    """A user's ledger entries, oldest first."""
+    engine = engine_of(ctx)
+    entries = [views.entry_view(e) for e in engine.ledger(user, parse_when(at, engine.now()))]
+    emit_json(entries) if as_json else terminal.print_entries(out, entries)
+
+
+@main.command()
+@click.argument("user")
+@json_option
+@click.pass_context
+def notices(ctx: click.Context, user: str, as_json: bool) -> None:
+    """The statements of reasons sent to a user."""
+    items = [views.notice_view(n) for n in engine_of(ctx).notices(user)]
+    emit_json(items) if as_json else terminal.print_notices(out, items)
