@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -113,6 +114,7 @@ def main() -> None:
                     print(r.line(f"permit, access log {access_log}, {conns} connections"), flush=True)
                 if access_log == "true":
                     batch_ingest(port, auth, args.batches)
+                    permit_under_load(port, token, permits, args.seconds)
             finally:
                 proc.terminate()
                 proc.wait()
@@ -146,6 +148,58 @@ def main() -> None:
             finally:
                 proc.terminate()
                 proc.wait()
+
+
+def _keep_writing(port: int, token: str, seconds: float, counts: Any) -> None:
+    """In a process of its own: batches of 1,000 real messages, back to back, and one
+    rescan of the whole archive, for ``seconds``."""
+    import threading
+
+    auth = {"Authorization": f"Bearer {token}"}
+    base = f"http://127.0.0.1:{port}"
+
+    def rescan() -> None:
+        with httpx.Client(base_url=base, headers=auth, timeout=600) as client:
+            client.post("/v1/rescan")
+            counts[1] = 1
+
+    threading.Thread(target=rescan, daemon=True).start()
+    rng = random.Random(3)
+    texts = variations(rng, 1_000_000)
+    start = time.time() - 3600
+    deadline = time.monotonic() + seconds
+    with httpx.Client(base_url=base, headers={**auth, "Content-Type": "application/json"}, timeout=600) as client:
+        b = 0
+        while time.monotonic() < deadline:
+            events = [
+                {
+                    "type": "message",
+                    "id": f"load{b}-{i}",
+                    "ts": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(start + b + i / 1000)),
+                    "user": f"x{rng.randrange(50_000)}",
+                    "group": f"g{rng.randrange(1000)}",
+                    "text": next(texts),
+                }
+                for i in range(1000)
+            ]
+            assert client.post("/v1/events", content=json.dumps(events)).status_code == 200
+            b += 1
+            counts[0] = b
+
+
+def permit_under_load(port: int, token: str, permits: list[bytes], seconds: float) -> None:
+    """Permit latency at 8 connections while batches of 1,000 are ingested and a rescan
+    runs in the same server (the writes run on its writer thread)."""
+    import multiprocessing
+
+    counts = multiprocessing.Array("i", 2)
+    writer = multiprocessing.Process(target=_keep_writing, args=(port, token, seconds + 1.0, counts))
+    writer.start()
+    time.sleep(1.0)  # let the first batch and the rescan start
+    r = run_load(port, permits, 8, seconds)
+    writer.join()
+    rescan = "a rescan running" if counts[1] == 0 else "a rescan (finished meanwhile)"
+    print(r.line(f"permit, 8 connections, while {counts[0]} batches of 1,000 and {rescan}"), flush=True)
 
 
 def batch_ingest(port: int, auth: dict[str, str], batches: int) -> None:

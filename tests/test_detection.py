@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -167,3 +168,18 @@ def test_emoji_flooding_is_counted_per_user(engine: Engine) -> None:
     burst = [message(f"e{i}", "confetti", "🎉" * 40 + " yay everyone look at this", ts=T0 + i) for i in range(3)]
     report = engine.ingest_lines(lines(*burst))
     assert report.signals_by_rule.get("shouting-emoji") == 1
+
+
+def test_the_raid_detector_forgets_quiet_groups() -> None:
+    """Per-group state is bounded: groups with no join inside the window are dropped."""
+    from chatcredit.detectors import Context
+    from chatcredit.detectors.raid import SWEEP_EVERY, RaidDetector
+    from chatcredit.domain.events import parse_event
+
+    detector = RaidDetector(default_policy())
+    joins = []
+    for i in range(SWEEP_EVERY + 5):
+        ts = T0 + i * 3600.0
+        joins.append((ts, parse_event(json.dumps(event("member_joined", f"j{i}", ts=ts, user=f"n{i}", group=f"g{i}")))))
+    detector.scan(joins, Context())
+    assert len(detector._joins) < 10

@@ -11,7 +11,7 @@ import msgspec
 
 import chatcredit
 from chatcredit.domain.events import EVENT_TYPES, parse_event
-from chatcredit.domain.permits import _DENIED_CODE, ACTIONS
+from chatcredit.domain.permits import ACTIONS, REGISTRY
 from chatcredit.policy.model import Policy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +65,7 @@ def test_cli_reference_is_current() -> None:
 def test_every_permit_action_and_reason_code_is_documented() -> None:
     doc = _read("docs/scoring.md")
     codes = [
-        *_DENIED_CODE.values(),
+        *(a.denied for a in REGISTRY.values()),
         "tier-allows",
         "rate-limit-exceeded",
         "group-ownership-limit-reached",

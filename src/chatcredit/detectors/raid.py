@@ -11,6 +11,7 @@ from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
 
 DAY = 86_400.0
+SWEEP_EVERY = 10_000
 
 
 class RaidDetector:
@@ -24,6 +25,15 @@ class RaidDetector:
         self._c = policy.raid
         self._joins: dict[str, deque[tuple[float, str, str]]] = {}
         self._reported: dict[str, set[str]] = {}
+        self._seen = 0
+
+    def _sweep(self, now: float) -> None:
+        """Forget groups with no join inside the window (bounded memory with many groups);
+        a group whose wave is over is reported afresh next time."""
+        horizon = now - self._c.window_seconds
+        for group in [g for g, wave in self._joins.items() if wave[-1][0] < horizon]:
+            del self._joins[group]
+            self._reported.pop(group, None)
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         c = self._c
@@ -33,6 +43,9 @@ class RaidDetector:
                 continue
             if context.account_age(event.user, ts) >= c.new_account_days * DAY:
                 continue
+            self._seen += 1
+            if self._seen % SWEEP_EVERY == 0:
+                self._sweep(ts)
             wave = self._joins.setdefault(event.group, deque())
             wave.append((ts, event.user, event.id))
             while ts - wave[0][0] > c.window_seconds:

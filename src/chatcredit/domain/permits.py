@@ -1,9 +1,10 @@
-"""Services by score: may this user do this action now? A pure decision on cached state."""
+"""Permits by score: may this user do this action now? A pure decision on cached state."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from chatcredit.domain.windows import in_window as within
 from chatcredit.errors import InvalidRequest
@@ -16,17 +17,6 @@ RATE_WINDOW = 60.0
 def in_window(ts: float, now: float) -> bool:
     """Does a message at ``ts`` count towards the rate limit at ``now``?"""
     return within(ts, now, RATE_WINDOW)
-
-
-ACTIONS: tuple[str, ...] = (
-    "send_message",
-    "post_link",
-    "post_media",
-    "invite",
-    "create_group",
-    "join_group",
-    "manage_group",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,35 +43,44 @@ class PermitDecision:
     allowance: int | None = None
 
 
-_Capability = Callable[[Tier], bool]
-_CAPABILITIES: dict[str, _Capability] = {
-    "send_message": lambda t: t.messages_per_minute > 0,
-    "post_link": lambda t: t.links,
-    "post_media": lambda t: t.media,
-    "invite": lambda t: t.invites,
-    "create_group": lambda t: t.max_groups_owned > 0,
-    "join_group": lambda t: t.max_groups_joined > 0,
-    "manage_group": lambda t: t.administer,
-}
-_DENIED_CODE = {
-    "send_message": "messages-not-in-tier",
-    "post_link": "links-not-in-tier",
-    "post_media": "media-not-in-tier",
-    "invite": "invites-not-in-tier",
-    "create_group": "group-creation-not-in-tier",
-    "join_group": "joining-not-in-tier",
-    "manage_group": "administration-not-in-tier",
-}
+UsageNeeded = Literal["none", "rate", "groups"]
 
 
-class Services:
+@dataclass(frozen=True, slots=True)
+class Action:
+    """An action ``permit`` answers for: which tiers grant it, the reason code when the
+    tier does not, and what current usage the gate must look up to decide it."""
+
+    name: str
+    grants: Callable[[Tier], bool]
+    denied: str
+    usage: UsageNeeded = "none"
+
+
+#: the action registry: adding an action is adding a row (and documenting its codes)
+REGISTRY: dict[str, Action] = {
+    a.name: a
+    for a in (
+        Action("send_message", lambda t: t.messages_per_minute > 0, "messages-not-in-tier", "rate"),
+        Action("post_link", lambda t: t.links, "links-not-in-tier"),
+        Action("post_media", lambda t: t.media, "media-not-in-tier"),
+        Action("invite", lambda t: t.invites, "invites-not-in-tier"),
+        Action("create_group", lambda t: t.max_groups_owned > 0, "group-creation-not-in-tier", "groups"),
+        Action("join_group", lambda t: t.max_groups_joined > 0, "joining-not-in-tier", "groups"),
+        Action("manage_group", lambda t: t.administer, "administration-not-in-tier", "groups"),
+    )
+}
+ACTIONS: tuple[str, ...] = tuple(REGISTRY)
+
+
+class Permits:
     """The policy's tiers turned into fast permit decisions."""
 
     def __init__(self, policy: Policy) -> None:
         self._policy = policy
         self._threshold = {
-            action: min((t.min_score for t in policy.tiers if grants(t)), default=None)
-            for action, grants in _CAPABILITIES.items()
+            name: min((t.min_score for t in policy.tiers if action.grants(t)), default=None)
+            for name, action in REGISTRY.items()
         }
 
     def permit(
@@ -93,14 +92,12 @@ class Services:
         usage: Usage,
         standing_reasons: tuple[str, ...] = (),
     ) -> PermitDecision:
-        grants = _CAPABILITIES.get(action)
-        if grants is None:
+        known = REGISTRY.get(action)
+        if known is None:
             raise InvalidRequest(f"unknown action {action!r}; known: {', '.join(ACTIONS)}")
         threshold = self._threshold[action]
-        if not grants(tier):
-            return PermitDecision(
-                user, action, False, tier.name, score, (_DENIED_CODE[action], *standing_reasons), threshold
-            )
+        if not known.grants(tier):
+            return PermitDecision(user, action, False, tier.name, score, (known.denied, *standing_reasons), threshold)
         if action == "send_message":
             limit = tier.messages_per_minute
             left = limit - usage.messages_last_minute

@@ -26,23 +26,14 @@ def _review_id(key: str) -> str:
     return "r-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
-def record_days(days: Mapping[str, set[int]], tallies: Mapping[str, Tally], effects: Effects) -> None:
-    """Add the active days not yet known to ``effects`` (and to the users' new tallies)."""
-    for user, seen in days.items():
-        tally = effects.tallies.get(user) or tallies[user]
-        new = [d for d in sorted(seen) if d not in tally.days_set]
-        if new:
-            tally = _writable(user, tallies, effects)
-            for day in new:
-                tally.add_day(day)
-                effects.active_days.append((user, day))
-
-
-def _writable(user: str, tallies: Mapping[str, Tally], effects: Effects) -> Tally:
-    """The user's tally in ``effects``: a copy, so the caller's stays as it was."""
+def _writable(user: str, tallies: Mapping[str, Tally], effects: Effects, days: Mapping[str, list[int]]) -> Tally:
+    """The user's tally in ``effects``: a copy (the caller's stays as it was) with the
+    batch's active days, so that its notices count the tenure the user has by then."""
     tally = effects.tallies.get(user)
     if tally is None:
         tally = effects.tallies[user] = tallies[user].copy()
+        for day in days.get(user, ()):
+            tally.add_day(day)
     return tally
 
 
@@ -58,7 +49,7 @@ def decide(
     """Decide what each signal costs. ``decided`` holds evidence keys already in the ledger
     (penalties applied or reversed): they are never decided again. ``tallies`` holds the
     standing state of every user a signal is about; it is not changed (the new states are
-    in the result).
+    in the result). ``effects`` may already hold the batch's events and active days.
 
     ``now`` is when the decision is made: notices are issued, and appeal windows open, then.
 
@@ -66,6 +57,9 @@ def decide(
     the same event, the most specific (the detector with the lowest declared priority, a
     policy rule before the classifier) is applied and the others are not counted again."""
     out = effects if effects is not None else Effects()
+    days: dict[str, list[int]] = {}
+    for user, day in out.active_days:  # this batch's activity, already in the effects
+        days.setdefault(user, []).append(day)
     rank = priorities or {}
     seen = set(decided)
     for signal in sorted(signals, key=lambda s: (s.ts, rank.get(s.detector, DEFAULT_PRIORITY))):
@@ -97,7 +91,7 @@ def decide(
         current = out.tallies.get(signal.user) or tallies[signal.user]
         if current.has_penalty_for(signal.event_id, signal.category):
             continue
-        tally = _writable(signal.user, tallies, out)
+        tally = _writable(signal.user, tallies, out, days)
         entry = _penalty(signal, tally.next_seq, policy)
         record(tally, entry, out, policy, now)
     return out

@@ -12,14 +12,13 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from chatcredit.domain.permits import RATE_WINDOW, PermitDecision, Services, Usage, in_window
+from chatcredit.domain.permits import RATE_WINDOW, REGISTRY, PermitDecision, Permits, Usage, in_window
 from chatcredit.domain.records import UsageCounts
 from chatcredit.policy.model import Policy, Tier
 from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
 _NO_USAGE = Usage()
-_GROUP_ACTIONS = frozenset({"create_group", "join_group", "manage_group"})
 #: users whose message windows are kept; the oldest are dropped past this (and reloaded)
 WINDOWS_KEPT = 200_000
 
@@ -38,7 +37,7 @@ class Gate:
         self._projection = projection
         self._policy = policy
         self._clock = clock
-        self._services = Services(policy)
+        self._permits = Permits(policy)
         self.reset()
         projection.on_change(self.forget)
 
@@ -74,13 +73,15 @@ class Gate:
         snap = self._snapshots.get(user)
         if snap is None or now >= snap.valid_until:
             snap = self._snapshot(user, now)
-        if action == "send_message":
+        known = REGISTRY.get(action)
+        needed = known.usage if known is not None else "none"
+        if needed == "rate":
             usage = Usage(messages_last_minute=self._recent_count(user, now))
-        elif action in _GROUP_ACTIONS:
+        elif needed == "groups":
             usage = self._usage_for(user, group)
         else:
             usage = _NO_USAGE
-        return self._services.permit(user, action, snap.score, snap.tier, usage, snap.reasons)
+        return self._permits.permit(user, action, snap.score, snap.tier, usage, snap.reasons)
 
     def _snapshot(self, user: str, now: float) -> _Snapshot:
         s = self._projection.get(user).standing(now)
@@ -126,4 +127,4 @@ class Gate:
         size = self._reads.groups.size(group) if group is not None else None
         usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
         tier = self._policy.tier_named(s.tier)
-        return self._services.permit(user, action, s.score, tier, usage, tuple(r.code for r in s.reasons))
+        return self._permits.permit(user, action, s.score, tier, usage, tuple(r.code for r in s.reasons))

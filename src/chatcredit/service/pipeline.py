@@ -30,7 +30,7 @@ from chatcredit.domain.events import Rejected as RejectedLine
 from chatcredit.domain.records import EventRow, QuarantineRow
 from chatcredit.domain.signals import Signal
 from chatcredit.domain.standing import day_of
-from chatcredit.policy.decide import decide, record_days
+from chatcredit.policy.decide import decide
 from chatcredit.policy.model import IDENTITY_ORDER, Policy
 from chatcredit.service.detection import Detection
 from chatcredit.service.projection import Projection
@@ -166,13 +166,11 @@ class Pipeline:
     def _decide(
         self, signals: list[Signal], fresh: Sequence[Timed], store: Store, now: float, effects: Effects
     ) -> None:
-        days: dict[str, set[int]] = {}
-        for ts, event in fresh:
-            if type(event) is Message:
-                days.setdefault(event.user, set()).add(day_of(ts))
-        users = sorted(days.keys() | {s.user for s in signals if s.mode != "shadow"})
+        # every (user, day) with a message: the store keeps each once, and the projection
+        # adds the new ones to the tallies it holds when the write commits
+        effects.active_days = sorted({(e.user, day_of(ts)) for ts, e in fresh if type(e) is Message})
+        users = sorted({s.user for s in signals if s.mode != "shadow"})
         tallies = self._projection.get_many(users, store)
-        record_days(days, tallies, effects)
         keys = [s.evidence_key for s in signals]
         decided = store.ledger.decided_keys(keys) if keys else set()
         decide(signals, tallies, decided, self._policy, now, self._detection.priorities, effects)

@@ -89,11 +89,23 @@ class Projection:
 
     # ---------------------------------------------------------------- changing
 
-    def publish(self, tallies: Mapping[str, Tally], position: int | None = None, changed: Iterable[str] = ()) -> None:
-        """Make the writer's committed tallies current (and move to its journal position);
+    def publish(
+        self,
+        tallies: Mapping[str, Tally],
+        position: int | None = None,
+        changed: Iterable[str] = (),
+        days: Iterable[tuple[str, int]] = (),
+    ) -> None:
+        """Make the writer's committed tallies current (and move to its journal position).
+        ``days`` are active days the writer recorded for users without a new tally: they
+        are added to the cached tallies in place (one atomic step each: safe for readers).
         ``changed`` names users whose usage changed without a new tally (memberships)."""
         with self._lock:
-            self._tallies.update(tallies)
+            cached = self._tallies
+            for user, day in days:
+                if user not in tallies and (tally := cached.get(user)) is not None:
+                    tally.add_day(day)
+            cached.update(tallies)
             if position is not None:
                 self.position = max(self.position, position)
             self._evict()

@@ -71,7 +71,7 @@ class Writer:
             effects = holder[0]
             users = effects.changed_users
             position = self.store.journal.append(sorted(users), self._clock()) if users else None
-        self.projection.publish(effects.tallies, position, users)
+        self.projection.publish(effects.tallies, position, users, effects.active_days)
 
     def _apply(self, e: Effects) -> None:
         s = self.store

@@ -1,0 +1,141 @@
+"""More than one process on one SQLite file: a running `chatcredit serve` ingesting over
+HTTP while the CLI ingests, adjusts and reverses beside it. Real processes, a real file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api_server import Server, start_server
+from chatcredit import open_engine
+from chatcredit.testing import T0, message
+
+SPAM = "Y0U HAVE W0N a guaranteed prize, call now"
+CLI = str(Path(sys.executable).parent / "chatcredit")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    s = start_server(tmp_path)
+    yield s
+    assert s.stop()
+
+
+def cli(server: Server, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CLI, "--db", str(server.db), *args], capture_output=True, text=True, timeout=300)
+
+
+def http_feed(n: int, prefix: str) -> list[dict[str, object]]:
+    """Messages from 200 users, every 50th of them spam."""
+    return [message(f"{prefix}{i}", f"h{i % 200}", SPAM if i % 50 == 0 else f"hello {i}", ts=T0 + i) for i in range(n)]
+
+
+def test_serve_and_the_cli_write_side_by_side_without_losing_anything(server: Server, tmp_path: Path) -> None:
+    # a file the CLI ingests while the server ingests over HTTP: 30,000 events, some of
+    # them also sent over HTTP (the same events delivered twice, to both processes)
+    cli_events = [
+        message(f"c{i}", f"c{i % 300}", SPAM if i % 40 == 0 else f"morning {i}", ts=T0 + i) for i in range(30_000)
+    ]
+    overlap = cli_events[:2_000:4]
+    feed = tmp_path / "cli.jsonl"
+    feed.write_text("".join(json.dumps(e) + "\n" for e in cli_events))
+    seed = server.client().post("/v1/events", json=[message("v0", "victim", SPAM, ts=T0)]).json()
+    assert seed["penalties"] == 1
+    [entry] = server.client().get("/v1/users/victim/ledger").json()
+
+    failures: list[str] = []
+    answered: list[int] = []
+
+    def post_batches() -> None:
+        c = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.tokens['all']}"}, timeout=120)
+        for b in range(20):
+            batch = http_feed(500, f"b{b}-") + (overlap[b * 25 : (b + 1) * 25] if b < 20 else [])
+            r = c.post("/v1/events", json=batch)
+            if r.status_code != 200:
+                failures.append(f"batch {b}: {r.status_code} {r.text[:200]}")
+            else:
+                answered.append(r.json()["accepted"] + r.json()["duplicates"])
+        c.close()
+
+    sender = threading.Thread(target=post_batches)
+    sender.start()
+    ingest = subprocess.Popen(
+        [CLI, "--db", str(server.db), "ingest", str(feed), "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    moderator = [
+        cli(server, "adjust", "victim", "-50", "--category", "harassment", "--by", "mod-ana", "--reason", "insults"),
+        cli(server, "reverse", entry["id"], "--by", "mod-ana", "--reason", "false positive"),
+        cli(server, "adjust", "h7", "-30", "--category", "spam", "--by", "mod-bo", "--reason", "ads in DMs"),
+    ]
+    _, err = ingest.communicate(timeout=600)
+    sender.join(timeout=600)
+    assert not failures, failures
+    assert ingest.returncode == 0, err.decode()[-2000:]
+    assert all(m.returncode == 0 for m in moderator), [m.stderr for m in moderator]
+    assert "Traceback" not in err.decode() and answered == [525] * 20
+
+    # nothing lost, nothing processed twice
+    engine = open_engine(server.db)
+    try:
+        assert engine.reads.events.count() == 1 + 30_000 + 20 * 500
+        for user in ("victim", "h7", "c0", "h0"):
+            entries = engine.ledger(user)
+            assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+            keys = [e.evidence_key for e in entries if e.evidence_key]
+            assert len(keys) == len(set(keys))
+        # the server sees the CLI's corrections within a second
+        deadline = time.monotonic() + 1.5
+        for user in ("victim", "h7", "c0"):
+            expected = engine.standing(user)
+            while True:
+                got = server.client().get(f"/v1/users/{user}/standing").json()
+                if got["score"] == expected.score or time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+            assert got["score"] == expected.score and got["tier"] == expected.tier, user
+        permit = server.client().get("/v1/permit", params={"user": "victim", "action": "send_message"}).json()
+        assert permit["score"] == engine.standing("victim").score
+        explain = server.client().get("/v1/users/victim/explain").json()
+        assert [e["reversed"] for e in explain["entries"]] == [True, False, False]
+    finally:
+        engine.close()
+
+
+def test_a_cli_holding_the_write_lock_does_not_stop_the_servers_permits(server: Server) -> None:
+    """While another process holds SQLite's write lock, the server's batch waits for it
+    (it does not fail) and its permits keep answering from memory."""
+    import sqlite3
+
+    server.client().post("/v1/events", json=[message("w0", "u-lock", "hello", ts=T0)])
+    holder = sqlite3.connect(server.db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    result: dict[str, httpx.Response] = {}
+
+    def post() -> None:
+        c = httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.tokens['all']}"}, timeout=60)
+        result["r"] = c.post("/v1/events", json=[message("w1", "u-lock", "hello again", ts=T0 + 1)])
+        c.close()
+
+    sender = threading.Thread(target=post)
+    sender.start()
+    started = time.monotonic()
+    permits = 0
+    while time.monotonic() - started < 6.0:  # longer than SQLite's busy timeout
+        r = server.client().get("/v1/permit", params={"user": "u-lock", "action": "send_message"})
+        assert r.status_code == 200
+        permits += 1
+    assert "r" not in result  # the batch is still waiting for the lock, not failed
+    holder.execute("COMMIT")
+    holder.close()
+    sender.join(timeout=60)
+    assert result["r"].status_code == 200 and result["r"].json()["accepted"] == 1
+    assert permits > 100  # permits kept answering all along (hundreds a second in practice)
