@@ -77,7 +77,7 @@ def seed(db: Path, users: int) -> str:
             json.dumps({"type": "message", "id": f"s{i}", "ts": ts, "user": user, "group": "g1", "text": text})
         )
     engine.ingest_lines(lines)
-    _, token = engine.create_key("bench", ["read", "ingest"])
+    _, token = engine.create_key("bench", ["read", "ingest", "admin"])
     engine.close()
     return token
 
@@ -151,27 +151,26 @@ def main() -> None:
 
 
 def _keep_writing(port: int, token: str, seconds: float, counts: Any) -> None:
-    """In a process of its own: batches of 1,000 real messages, back to back, and one
-    rescan of the whole archive, for ``seconds``."""
+    """In a process of its own: batches of 1,000 real messages back to back (prepared
+    before the clock starts), and rescans of the whole archive one after another."""
     import threading
 
     auth = {"Authorization": f"Bearer {token}"}
     base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + seconds
 
     def rescan() -> None:
         with httpx.Client(base_url=base, headers=auth, timeout=600) as client:
-            client.post("/v1/rescan")
-            counts[1] = 1
+            while time.monotonic() < deadline:
+                assert client.post("/v1/rescan").status_code == 200
+                counts[1] += 1
 
-    threading.Thread(target=rescan, daemon=True).start()
     rng = random.Random(3)
-    texts = variations(rng, 1_000_000)
+    texts = variations(rng, 200_000)
     start = time.time() - 3600
-    deadline = time.monotonic() + seconds
-    with httpx.Client(base_url=base, headers={**auth, "Content-Type": "application/json"}, timeout=600) as client:
-        b = 0
-        while time.monotonic() < deadline:
-            events = [
+    bodies = [
+        json.dumps(
+            [
                 {
                     "type": "message",
                     "id": f"load{b}-{i}",
@@ -182,9 +181,18 @@ def _keep_writing(port: int, token: str, seconds: float, counts: Any) -> None:
                 }
                 for i in range(1000)
             ]
-            assert client.post("/v1/events", content=json.dumps(events)).status_code == 200
-            b += 1
-            counts[0] = b
+        ).encode()
+        for b in range(200)
+    ]
+    counts[2] = 1  # ready
+    deadline = time.monotonic() + seconds
+    threading.Thread(target=rescan, daemon=True).start()
+    with httpx.Client(base_url=base, headers={**auth, "Content-Type": "application/json"}, timeout=600) as client:
+        for body in bodies:
+            if time.monotonic() >= deadline:
+                break
+            assert client.post("/v1/events", content=body).status_code == 200
+            counts[0] += 1
 
 
 def permit_under_load(port: int, token: str, permits: list[bytes], seconds: float) -> None:
@@ -192,14 +200,16 @@ def permit_under_load(port: int, token: str, permits: list[bytes], seconds: floa
     runs in the same server (the writes run on its writer thread)."""
     import multiprocessing
 
-    counts = multiprocessing.Array("i", 2)
+    counts = multiprocessing.Array("i", 3)
     writer = multiprocessing.Process(target=_keep_writing, args=(port, token, seconds + 1.0, counts))
     writer.start()
-    time.sleep(1.0)  # let the first batch and the rescan start
+    while not counts[2]:
+        time.sleep(0.1)
+    time.sleep(0.5)  # let the first batch and the first rescan start
     r = run_load(port, permits, 8, seconds)
     writer.join()
-    rescan = "a rescan running" if counts[1] == 0 else "a rescan (finished meanwhile)"
-    print(r.line(f"permit, 8 connections, while {counts[0]} batches of 1,000 and {rescan}"), flush=True)
+    what = f"{counts[0]} batches of 1,000 and rescans ({counts[1]} finished) ran"
+    print(r.line(f"permit, 8 connections, while {what}"), flush=True)
 
 
 def batch_ingest(port: int, auth: dict[str, str], batches: int) -> None:

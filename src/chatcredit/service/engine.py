@@ -213,16 +213,27 @@ class Engine:
         write per batch. Evidence already decided, including penalties a moderator
         reversed, is skipped."""
         report = IngestReport()
-        scan = self.detection.archive_scanner()
-        batch: list[tuple[float, Event]] = []
-        for row in self.reads.events.iterate(["message", "message_edited", "member_joined"], since):
-            batch.append((row.ts, parse_event(row.payload)))
-            if len(batch) >= batch_size:
-                report.add(self.pipeline.rescan_batch(scan, batch))
-                batch = []
-        if batch:
-            report.add(self.pipeline.rescan_batch(scan, batch))
+        for part in self.rescan_slices(since, batch_size):
+            report.add(part)
         return report
+
+    def rescan_slices(self, since: float | None = None, batch_size: int = BATCH_SIZE) -> Iterator[IngestReport]:
+        """The rescan one write at a time: the caller may run other writes between
+        slices (the service does: a rescan never holds up ingestion for long)."""
+        scan = self.detection.archive_scanner()
+        archive = self.store.reader()  # a connection of its own, open for the whole scan
+        try:
+            batch: list[tuple[float, Event]] = []
+            for row in archive.events.iterate(["message", "message_edited", "member_joined"], since):
+                batch.append((row.ts, parse_event(row.payload)))
+                if len(batch) >= batch_size:
+                    yield self.pipeline.rescan_batch(scan, batch)
+                    batch = []
+            if batch:
+                yield self.pipeline.rescan_batch(scan, batch)
+        finally:
+            if archive is not self.store:
+                archive.close()
 
     # ---------------------------------------------------------------- API keys
 

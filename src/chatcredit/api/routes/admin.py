@@ -10,6 +10,7 @@ from chatcredit.api.bodies import KeyBody
 from chatcredit.api.call import Call, Param
 from chatcredit.api.endpoint import RESCAN_SLICE, Endpoint, body_schema
 from chatcredit.domain.keys import ApiKey
+from chatcredit.service.pipeline import IngestReport
 
 
 def key_view(key: ApiKey) -> dict[str, Any]:
@@ -27,7 +28,11 @@ async def post_rebuild(call: Call) -> Any:
 
 
 async def post_rescan(call: Call) -> Any:
-    report = await call.write(call.engine.rescan, call.time("since"), RESCAN_SLICE)
+    report = IngestReport()
+    slices = call.engine.rescan_slices(call.time("since"), RESCAN_SLICE)
+    # one slice per trip to the writer thread: batches sent meanwhile are not held up
+    while (part := await call.write(next, slices, None)) is not None:
+        report.add(part)
     call.metrics.count_ingest(report)
     return {"signals": report.signals, "penalties": report.penalties, "reviews": report.reviews}
 
