@@ -139,3 +139,34 @@ def test_a_cli_holding_the_write_lock_does_not_stop_the_servers_permits(server: 
     sender.join(timeout=60)
     assert result["r"].status_code == 200 and result["r"].json()["accepted"] == 1
     assert permits > 100  # permits kept answering all along (hundreds a second in practice)
+
+
+def test_slow_header_clients_are_cut_off_and_permits_keep_answering(tmp_path: Path) -> None:
+    """A client that trickles its headers is disconnected after header_timeout_seconds;
+    meanwhile, with a hundred such clients connected, permits answer as usual."""
+    import socket
+
+    server = start_server(tmp_path, header_timeout_seconds="0.5")
+    try:
+        slow = []
+        for _ in range(100):
+            s = socket.create_connection(("127.0.0.1", server.port))
+            s.sendall(b"GET /v1/permit?user=u&action=post_link HTTP/1.1\r\nHost: x\r\n")  # never finished
+            slow.append(s)
+        for _ in range(20):
+            r = server.client().get("/v1/permit", params={"user": "u", "action": "post_link"})
+            assert r.status_code == 200
+        time.sleep(1.0)
+        closed = 0
+        for s in slow:
+            s.settimeout(2.0)
+            try:
+                closed += s.recv(1) == b""
+            except TimeoutError:  # still open: the server did not cut it off
+                pass
+            except ConnectionResetError:
+                closed += 1
+            s.close()
+        assert closed == 100
+    finally:
+        assert server.stop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import msgspec
 import pytest
@@ -183,3 +184,23 @@ def test_a_reader_sees_what_the_writer_committed(store_factory: Factory) -> None
     with store.transaction():
         store.ledger.append([_entry("u1", 1)])
     assert [e.seq for e in reads.ledger.of_users(["u1"])["u1"]] == [1]
+
+
+def test_the_ledger_entry_is_described_once(tmp_path: Path) -> None:
+    """The struct is the one description: the SQLite columns (from the migrations), the
+    JSON view and the OpenAPI schema all follow its fields."""
+    import sqlite3
+
+    from chatcredit.api.schemas import COMPONENTS
+    from chatcredit.store.codec import LEDGER_COLUMNS
+    from chatcredit.store.sqlite import SqliteStore
+    from chatcredit.views import entry_view
+
+    SqliteStore(tmp_path / "shape.db").close()
+    with sqlite3.connect(tmp_path / "shape.db") as db:
+        columns = [row[1] for row in db.execute("PRAGMA table_info(ledger)")]
+    assert sorted(columns) == sorted(LEDGER_COLUMNS)
+    fields = list(LedgerEntry.__struct_fields__)
+    view = entry_view(_entry("u1", 1, "k"))
+    assert list(view) == [*fields, "span"]
+    assert list(COMPONENTS["Entry"]["properties"]) == list(view)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import PermitDecision
 from chatcredit.domain.records import QuarantineRow
@@ -15,6 +17,7 @@ from chatcredit.service.detection import RuleStatus
 from chatcredit.service.engine import Explanation, IngestReport
 
 View = dict[str, Any]
+_TIME_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def iso(ts: float | None) -> str | None:
@@ -38,30 +41,35 @@ def standing_view(s: Standing) -> View:
     }
 
 
+def time_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a struct declared as ``vocabulary.Time``: shown as ISO 8601."""
+    found = _TIME_FIELDS.get(kind)
+    if found is None:
+        info = msgspec.inspect.type_info(kind)
+        fields = info.fields if isinstance(info, msgspec.inspect.StructType) else ()
+        found = _TIME_FIELDS[kind] = tuple(
+            f.name
+            for f in fields
+            if isinstance(f.type, msgspec.inspect.Metadata)
+            and (f.type.extra_json_schema or {}).get("format") == "date-time"
+        )
+    return found
+
+
+def struct_view(obj: msgspec.Struct) -> View:
+    """A struct as JSON: its fields as declared, times in ISO 8601 (the same shape the
+    OpenAPI schema derived from the struct describes)."""
+    view: View = msgspec.structs.asdict(obj)
+    for name in time_fields(type(obj)):
+        view[name] = iso(view[name])
+    return view
+
+
 def entry_view(e: LedgerEntry) -> View:
-    return {
-        "id": e.id,
-        "user": e.user,
-        "seq": e.seq,
-        "ts": iso(e.ts),
-        "kind": e.kind,
-        "points": e.points,
-        "reason_code": e.reason_code,
-        "category": e.category,
-        "rule_id": e.rule_id,
-        "severity": e.severity,
-        "half_life_days": e.half_life_days,
-        "evidence_event": e.evidence_event,
-        "excerpt": e.excerpt,
-        "actor": e.actor,
-        "automated_detection": e.automated_detection,
-        "automated_decision": e.automated_decision,
-        "policy_version": e.policy_version,
-        "span": [e.span_start, e.span_end] if e.span_start is not None else None,
-        "note": e.note,
-        "reverses": e.reverses,
-        "group": e.group,
-    }
+    """The entry's fields, and ``span`` ([start, end) of the evidence in the text)."""
+    view = struct_view(e)
+    view["span"] = [e.span_start, e.span_end] if e.span_start is not None else None
+    return view
 
 
 def notice_view(n: Notice) -> View:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
+from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import ACTIONS
 from chatcredit.domain.taxonomy import CATEGORIES
+from chatcredit.views import time_fields
 from chatcredit.vocabulary import SCOPES, SEVERITIES
 
 Schema = dict[str, Any]
@@ -34,6 +38,16 @@ def array(items: Schema) -> Schema:
     return {"type": "array", "items": items}
 
 
+def struct_schema(kind: type, **extra: Schema) -> Schema:
+    """A struct's schema, from the struct itself (``msgspec.json.schema``): every field is
+    in every view, times are ISO 8601 strings; ``extra`` adds properties a view derives."""
+    generated = msgspec.json.schema(kind)
+    body = dict(generated.get("$defs", {}).get(kind.__name__, generated))
+    body.pop("title", None)
+    props = {**body["properties"], **{name: dict(TIME) for name in time_fields(kind)}, **extra}
+    return {"type": "object", "properties": props, "required": list(props)}
+
+
 REASON = obj({"code": STR, "points": INT, "category": nullable(STR), "count": INT})
 
 COMPONENTS: dict[str, Schema] = {
@@ -52,31 +66,7 @@ COMPONENTS: dict[str, Schema] = {
             "policy_version": STR,
         }
     ),
-    "Entry": obj(
-        {
-            "id": STR,
-            "user": STR,
-            "seq": INT,
-            "ts": TIME,
-            "kind": {"type": "string", "enum": ["penalty", "credit", "reversal"]},
-            "points": INT,
-            "reason_code": STR,
-            "category": STR,
-            "rule_id": STR,
-            "severity": STR,
-            "half_life_days": nullable(NUM),
-            "evidence_event": nullable(STR),
-            "excerpt": STR,
-            "actor": STR,
-            "automated_detection": BOOL,
-            "automated_decision": BOOL,
-            "policy_version": STR,
-            "note": STR,
-            "reverses": nullable(STR),
-            "group": nullable(STR),
-            "span": nullable(array(INT)),
-        }
-    ),
+    "Entry": struct_schema(LedgerEntry, span=nullable(array(INT))),
     "Notice": obj(
         {
             "id": STR,
