@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-quick bench-rules bench-api docs clean model eval
+.PHONY: demo test test-fast lint bench bench-quick bench-heavy bench-rules bench-api docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -23,11 +23,18 @@ lint: $(STAMP)
 test: lint
 	$(VENV)/bin/pytest
 
+# the same without the tests that start several real processes
+test-fast: lint
+	$(VENV)/bin/pytest -m "not slow"
+
 bench: $(STAMP)
 	$(PY) bench/ingest_bench.py --messages 1000000 --users 100000 --groups 10000
 
 bench-quick: $(STAMP)
 	$(PY) bench/ingest_bench.py --messages 100000 --users 10000 --groups 1000 --permit-calls 200000
+
+bench-heavy: $(STAMP)
+	$(PY) bench/heavy_bench.py
 
 bench-rules: $(STAMP)
 	$(PY) bench/rules_bench.py --messages 1000000 --ingest 200000

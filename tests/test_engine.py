@@ -237,3 +237,15 @@ def test_two_writers_on_one_file_interleave_without_conflicts(engine: Engine, cl
         assert engine.standing("u1").score == other.standing("u1").score
     finally:
         other.close()
+
+
+def test_a_domain_conflict_is_not_retried_as_a_store_conflict(engine: Engine) -> None:
+    """Reversing twice is the caller's mistake (409), not a race: the writer does not
+    retry it, and the cached standings stay."""
+    engine.ingest_lines(lines(message("m1", "u1", SPAM)))
+    [entry] = engine.ledger("u1")
+    engine.reverse(entry.id, by="mod", reason="false positive")
+    cached = len(engine.projection)
+    with pytest.raises(ConflictError, match="already been reversed"):
+        engine.reverse(entry.id, by="mod", reason="again")
+    assert len(engine.projection) == cached

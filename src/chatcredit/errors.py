@@ -4,7 +4,8 @@
      ├── InvalidEvent      one input record failed validation (line, field, reason)
      ├── PolicyError       a policy file is invalid (path, line, key, message)
      ├── ConflictError     a write would contradict what is stored (duplicate ledger sequence)
-     │    └── StoreBusy    another process held the write lock too long (retryable)
+     │    ├── StoreConflict  a unique key another writer took first (retried by the writer)
+     │    └── StoreBusy      another process held the write lock too long
      ├── NotFound          a user, entry or other record does not exist
      └── InvalidRequest    a command or call got arguments it cannot act on
 
@@ -41,6 +42,10 @@ class PolicyError(ChatcreditError):
 
 class ConflictError(ChatcreditError):
     """A write would contradict what is stored (for example a duplicate ledger sequence)."""
+
+
+class StoreConflict(ConflictError):
+    """The store refused a write that collides with a stored record (a unique key)."""
 
 
 class StoreBusy(ConflictError):

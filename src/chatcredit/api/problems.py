@@ -14,6 +14,7 @@ from chatcredit.errors import (
     InvalidRequest,
     NotFound,
     PolicyError,
+    StoreBusy,
 )
 
 TYPE_PREFIX = "urn:chatcredit:problem:"
@@ -22,6 +23,7 @@ TYPE_PREFIX = "urn:chatcredit:problem:"
 PROBLEMS: tuple[tuple[type[ChatcreditError], int, str, str], ...] = (
     (InvalidEvent, 422, "invalid-event", "The event is not valid"),
     (PolicyError, 422, "invalid-policy", "The policy is not valid"),
+    (StoreBusy, 503, "busy", "The database stayed busy with another process's write; retry"),
     (ConflictError, 409, "conflict", "The request conflicts with what is recorded"),
     (NotFound, 404, "not-found", "No such record"),
     (InvalidRequest, 400, "invalid-request", "The request cannot be acted on"),

@@ -69,6 +69,6 @@ def run_server(settings: Settings) -> None:
         server_header=False,
         timeout_keep_alive=settings.keep_alive_seconds,
         timeout_graceful_shutdown=settings.shutdown_grace_seconds,
-        limit_concurrency=1000,
+        limit_concurrency=10_000,
         h11_max_incomplete_event_size=64 * 1024,
     )

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from chatcredit.domain.effects import Effects
-from chatcredit.errors import ConflictError, StoreBusy
+from chatcredit.errors import StoreConflict
 from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
@@ -50,9 +50,7 @@ class Writer:
                     holder.append(effects)
                     self._apply(effects)
                 break
-            except StoreBusy:
-                raise
-            except ConflictError:
+            except StoreConflict:  # another writer took a key first: decide again on fresh state
                 self.projection.clear()
                 if attempt == RETRIES:
                     raise

@@ -16,7 +16,7 @@ from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.records import EventRow, QuarantineRow, UsageCounts
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
-from chatcredit.errors import ConflictError
+from chatcredit.errors import StoreConflict
 
 
 @dataclass
@@ -55,7 +55,7 @@ class _Events(_Repo):
 
     def add(self, rows: Sequence[EventRow]) -> None:
         if any(r.id in self.s.events for r in rows):
-            raise ConflictError("event already stored")
+            raise StoreConflict("event already stored")
         self.s.events.update((r.id, r) for r in rows)
 
     def iterate(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
@@ -98,7 +98,7 @@ class _Ledger(_Repo):
         s = self.s
         for e in entries:
             if e.id in s.ledger or (e.user, e.seq) in s.seqs or (e.evidence_key and e.evidence_key in s.evidence_keys):
-                raise ConflictError(f"ledger append conflicts with a stored entry: {e.id}")
+                raise StoreConflict(f"ledger append conflicts with a stored entry: {e.id}")
         start = len(s.ledger) + 1
         placed = [msgspec.structs.replace(e, pos=start + i) for i, e in enumerate(entries)]
         for e in placed:
@@ -227,7 +227,7 @@ class _DetectionState(_Repo):
 class _Keys(_Repo):
     def add(self, key: ApiKey) -> None:
         if key.id in self.s.keys:
-            raise ConflictError(f"key {key.id} exists")
+            raise StoreConflict(f"key {key.id} exists")
         self.s.keys[key.id] = key
 
     def get(self, key_id: str) -> ApiKey | None:

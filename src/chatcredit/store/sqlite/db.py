@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 
-from chatcredit.errors import ChatcreditError, ConflictError, StoreBusy
+from chatcredit.errors import ChatcreditError, StoreBusy, StoreConflict
 
 CHUNK = 500
 _PRAGMAS = (
@@ -45,7 +45,7 @@ def translated(what: str) -> Iterator[None]:
     try:
         yield
     except sqlite3.IntegrityError as exc:
-        raise ConflictError(f"{what} conflicts with a stored record: {exc}") from None
+        raise StoreConflict(f"{what} conflicts with a stored record: {exc}") from None
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise StoreBusy(f"{what}: the database is busy ({exc})") from None
