@@ -51,7 +51,7 @@ def test_events_are_archived_and_known(store_factory: Factory) -> None:
     rows = [EventRow(f"m{i}", "message", float(i), "u1", "g1", b"{}") for i in range(3)]
     with store.transaction():
         store.events.add(rows)
-    assert store.events.known(["m0", "m2", "zz"]) == {"m0", "m2"}
+    assert store.events.payloads(["m0", "m2", "zz"]) == {"m0": b"{}", "m2": b"{}"}
     assert store.events.count() == 3
     assert store.events.message_times("u1", 0.0, 2.0) == [1.0, 2.0]
     assert [r.id for r in store.events.iterate(["message"], since=1.0)] == ["m1", "m2"]
@@ -92,6 +92,9 @@ def test_quarantine_keeps_line_and_reason(store_factory: Factory) -> None:
     )
     assert [(q.line, q.field) for q in store.quarantine.list()] == [(3, None), (9, "type")]
     assert [q.line for q in store.quarantine.list(limit=1, offset=1)] == [9]
+    store.quarantine.add([QuarantineRow("f.jsonl", 3, "{bad", None, "malformed JSON", 2.0, "d3")])
+    store.quarantine.add([QuarantineRow("f.jsonl", 3, "{bad", None, "malformed JSON", 3.0, "d3")])
+    assert len(store.quarantine.list()) == 3  # the same record from the same place, once
 
 
 def test_active_days_and_scored_users(store_factory: Factory) -> None:

@@ -93,7 +93,8 @@ def _path_handler(service: Service, endpoints: list[Endpoint]) -> Callable[[Requ
         request.scope["chatcredit.route"] = e.path
         key = service.authorize(request, e.scope)
         assert service.engine is not None
-        call = Call(request, service.engine, key, service.settings, service.metrics, service.writes)
+        assert service.auth is not None
+        call = Call(request, service.engine, key, service.settings, service.metrics, service.writes, service.auth)
         limit = service.settings.request_timeout_seconds
         try:
             async with asyncio.timeout(limit):  # a timer, not a task per request

@@ -20,9 +20,10 @@ class Authenticator:
         self._cache: dict[str, tuple[ApiKey, float]] = {}
 
     def authenticate(self, authorization: str | None) -> ApiKey:
-        if not authorization or not authorization.startswith("Bearer "):
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():  # schemes are case-insensitive (RFC 9110)
             raise _UNAUTHORIZED
-        token = authorization[7:].strip()
+        token = token.strip()
         now = self._clock()
         hit = self._cache.get(token)
         if hit is not None and hit[1] > now:

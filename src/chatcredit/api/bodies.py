@@ -40,6 +40,8 @@ def decode_body(body: bytes, kind: type[T]) -> T:
         raise HttpProblem(422, "invalid-body", "The request body does not fit the schema", str(exc)) from None
     except msgspec.DecodeError as exc:
         raise HttpProblem(400, "malformed-json", "The request body is not valid JSON", str(exc)) from None
+    except (RecursionError, UnicodeDecodeError) as exc:
+        raise HttpProblem(400, "malformed-json", "The request body is not valid JSON", type(exc).__name__) from None
 
 
 def parse_events_body(body: bytes, content_type: str, max_events: int) -> list[tuple[int, Event | Rejected]]:
@@ -53,6 +55,9 @@ def parse_events_body(body: bytes, content_type: str, max_events: int) -> list[t
             raws = [bytes(r) for r in msgspec.json.decode(body, type=list[msgspec.Raw])]
         except (msgspec.ValidationError, msgspec.DecodeError) as exc:
             raise HttpProblem(400, "malformed-json", "The body must be a JSON array of events", str(exc)) from None
+        except RecursionError:
+            detail = "nested too deeply to split into events (send NDJSON to have each line judged alone)"
+            raise HttpProblem(400, "malformed-json", "The body must be a JSON array of events", detail) from None
     if len(raws) > max_events:
         raise HttpProblem(
             413,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -12,12 +13,13 @@ from typing import Any, TypeVar
 from starlette.requests import Request
 
 from chatcredit.api import schemas as sc
+from chatcredit.api.auth import Authenticator
 from chatcredit.api.bodies import decode_body
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.problems import HttpProblem
 from chatcredit.config import Settings
 from chatcredit.domain.keys import ApiKey
-from chatcredit.domain.timestamps import parse_iso
+from chatcredit.domain.timestamps import parse_when
 from chatcredit.service.engine import Engine
 
 JSON_TYPES = ("application/json", "application/x-ndjson")
@@ -41,6 +43,11 @@ class Call:
     settings: Settings
     metrics: Metrics
     writes: Executor
+    auth: Authenticator
+
+    def forget_keys(self) -> None:
+        """Drop the verified-key cache (after a revocation)."""
+        self.auth.forget()
 
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(*args)`` on the writer thread: the one thread that writes, so that the
@@ -68,15 +75,10 @@ class Call:
         value = self.text(name)
         if value is None:
             return None
-        parsed = parse_iso(value)
-        if parsed is None:
-            raise HttpProblem(
-                400,
-                "invalid-parameter",
-                "A parameter is not valid",
-                f"'{name}' must be an ISO 8601 time with a zone",
-            )
-        return parsed
+        try:
+            return parse_when(value, time.time())
+        except ValueError as exc:
+            raise HttpProblem(400, "invalid-parameter", "A parameter is not valid", f"'{name}': {exc}") from None
 
     def integer(self, name: str, default: int, low: int, high: int) -> int:
         value = self.text(name)

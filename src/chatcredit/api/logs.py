@@ -24,6 +24,7 @@ class JsonFormatter(logging.Formatter):
         data.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
         if record.exc_info and record.exc_info[0] is not None:
             data["error"] = record.exc_info[0].__name__
+            data["message"] = str(record.exc_info[1])[:2000]  # what went wrong, for the operator
         return _encoder.encode(data).decode()
 
 

@@ -2,37 +2,38 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Any
 
 import click
 import msgspec
 from rich.console import Console
+from rich.markup import escape
 
 from chatcredit import open_engine
 from chatcredit.config import Settings, load_settings
-from chatcredit.domain.timestamps import parse_iso
+from chatcredit.domain.timestamps import WHEN_FORMS
+from chatcredit.domain.timestamps import parse_when as read_when
 from chatcredit.errors import ChatcreditError
 from chatcredit.service.engine import Engine
 
+#: exit statuses (docs/cli.md): 0 done; 1 an error chatcredit reported; 2 a usage error
+#: (click's); 3 denied (permit --exit-status); 4 records quarantined (ingest --strict)
+EXIT_ERROR = 1
+EXIT_DENIED = 3
+EXIT_QUARANTINED = 4
 out = Console()
 err = Console(stderr=True)
-_RELATIVE = re.compile(r"^([+-])(\d+(?:\.\d+)?)([smhdw])$")
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 
 def parse_when(text: str | None, now: float) -> float | None:
-    """``None``/``now``, an ISO 8601 time (UTC if no zone) or ``+365d``/``-2h`` from now."""
+    """``--at``: None for now, else what :func:`chatcredit.domain.timestamps.parse_when` reads."""
     if text is None or text == "now":
         return None
-    if m := _RELATIVE.match(text):
-        sign = 1 if m.group(1) == "+" else -1
-        return now + sign * float(m.group(2)) * _UNITS[m.group(3)]
-    parsed = parse_iso(text, assume_utc=True)
-    if parsed is None:
-        raise click.BadParameter(f"{text!r} is not ISO 8601, 'now' or a relative time like +30d")
-    return parsed
+    try:
+        return read_when(text, now)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def emit_json(data: Any) -> None:
@@ -44,8 +45,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except ChatcreditError as exc:
-            err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
-            sys.exit(1)
+            err.print(f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            sys.exit(EXIT_ERROR)
 
 
 def settings_of(ctx: click.Context, config_file: str | None = None, **overrides: Any) -> Settings:
@@ -66,9 +67,7 @@ def engine_of(ctx: click.Context) -> Engine:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-at_option = click.option(
-    "--at", "at", metavar="TIME", help="Evaluate as of TIME (ISO 8601, 'now', or relative like +365d)."
-)
+at_option = click.option("--at", "at", metavar="TIME", help=f"Evaluate as of TIME: {WHEN_FORMS}.")
 
 
 @click.group(cls=_Group)

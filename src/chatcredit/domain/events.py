@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 import msgspec
@@ -28,7 +28,7 @@ IdentityLevel = Literal["email", "phone", "document"]
 ModerationKind = Literal["remove_message", "warn", "mute", "kick", "ban"]
 
 
-class _Event(msgspec.Struct, frozen=True, kw_only=True, tag_field="type"):
+class _Event(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", forbid_unknown_fields=True):
     id: Id
     ts: Timestamp
     v: int = SCHEMA_VERSION
@@ -143,7 +143,7 @@ EVENT_TYPES: tuple[type[_Event], ...] = (
 _decoder = msgspec.json.Decoder(Event)
 _encoder = msgspec.json.Encoder()
 _AT_FIELD = re.compile(r" - at `\$\.?([^`]*)`$")
-_MISSING_FIELD = re.compile(r"missing required field `([^`]+)`")
+_MISSING_FIELD = re.compile(r"(?:missing required|contains unknown) field `([^`]+)`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +164,15 @@ def _field_of(message: str) -> str | None:
     return None
 
 
+#: times before the epoch are not chat (a year 0001 is a platform's placeholder or a bug)
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+_BOM = "\ufeff"
+
+
 def _check(event: Event, line: int) -> Event:
+    if not EARLIEST <= event.ts < LATEST:
+        raise InvalidEvent(line, "ts", f"time {event.ts.isoformat()} is outside 1970 to 9000")
     if event.v != SCHEMA_VERSION:
         raise InvalidEvent(line, "v", f"unsupported schema version {event.v}; this is v{SCHEMA_VERSION}")
     if isinstance(event, Report) and not is_known(event.category):
@@ -185,12 +193,18 @@ def parse_event(raw: bytes | str, line: int = 1) -> Event:
         raise InvalidEvent(line, field, reason) from None
     except msgspec.DecodeError as exc:
         raise InvalidEvent(line, None, f"malformed JSON: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InvalidEvent(line, None, f"not UTF-8: byte {exc.start} is not valid") from None
+    except RecursionError:
+        raise InvalidEvent(line, None, "malformed JSON: nested too deeply") from None
     return _check(event, line)
 
 
 def parse_lines(lines: Iterable[bytes | str], first_line: int = 1) -> Iterator[tuple[int, Event | Rejected]]:
     """Parse JSON Lines; yield ``(line_number, event or Rejected)``; skip blank lines."""
     for number, raw in enumerate(lines, start=first_line):
+        if number == first_line:  # a byte-order mark before the first line is not content
+            raw = raw.removeprefix(b"\xef\xbb\xbf") if isinstance(raw, bytes) else raw.removeprefix(_BOM)
         if not raw.strip():
             continue
         try:

@@ -23,6 +23,8 @@ class QuarantineRow:
     field: str | None
     reason: str
     received: float
+    #: a hash of the whole raw record: the same record from the same place is kept once
+    digest: str = ""
 
 
 @dataclass(frozen=True, slots=True)

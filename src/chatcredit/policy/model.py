@@ -106,6 +106,11 @@ class Rule(_Model, frozen=True):
         return self.reason or self.id
 
 
+class Ingest(_Model, frozen=True):
+    #: how far ahead of the clock an event's time may be (clocks differ a little)
+    future_tolerance_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)]
+
+
 class Appeals(_Model, frozen=True):
     window_days: Annotated[int, msgspec.Meta(ge=180)]
 
@@ -121,6 +126,7 @@ class Policy(_Model, frozen=True):
     identity: Identity
     tiers: Annotated[list[Tier], msgspec.Meta(min_length=1)]
     rules: list[Rule] = []
+    ingest: Ingest = msgspec.field(default_factory=lambda: Ingest(future_tolerance_seconds=300.0))
     flood: list[FloodWindow] = msgspec.field(default_factory=default_flood)
     mentions: Mentions = msgspec.field(default_factory=Mentions)
     crosspost: Crosspost = msgspec.field(default_factory=Crosspost)

@@ -8,6 +8,7 @@ once serialise, and an event delivered to both is processed exactly once.
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -109,13 +110,13 @@ class Pipeline:
     ) -> IngestReport:
         report = IngestReport()
         with fewer_gc_passes():
-            events: list[Event] = []
+            events: list[tuple[int, Event]] = []
             rejects: list[RejectedLine] = []
-            for _, item in items:
+            for line, item in items:
                 if isinstance(item, RejectedLine):
                     rejects.append(item)
                 else:
-                    events.append(item)
+                    events.append((line, item))
                 if len(events) + len(rejects) >= batch_size:
                     report.add(self._batch(events, rejects, source))
                     events, rejects = [], []
@@ -127,13 +128,17 @@ class Pipeline:
                 after_batch()
         return report
 
-    def _batch(self, events: list[Event], rejects: list[RejectedLine], source: str) -> IngestReport:
+    def _batch(self, events: list[tuple[int, Event]], rejects: list[RejectedLine], source: str) -> IngestReport:
         now = self._clock()
+        timely, early = _in_time(events, now + self._policy.ingest.future_tolerance_seconds)
 
         def decide_batch(store: Store) -> tuple[Effects, IngestReport]:
-            report = IngestReport(quarantined=len(rejects), rejected=list(rejects))
-            effects = Effects(rejects=[QuarantineRow(source, r.line, r.raw, r.field, r.reason, now) for r in rejects])
-            fresh = _dedupe(events, store, report)
+            fresh, conflicting, duplicates = _dedupe(timely, store)
+            refused = [*rejects, *early, *conflicting]
+            report = IngestReport(
+                accepted=len(fresh), duplicates=duplicates, quarantined=len(refused), rejected=refused
+            )
+            effects = Effects(rejects=[quarantine_row(source, r, now) for r in refused])
             if fresh:
                 effects.events = [
                     EventRow(e.id, event_type(e), ts, e.user, getattr(e, "group", None), encode_event(e))
@@ -195,14 +200,46 @@ class Pipeline:
                     effects.identities.append((e.user, e.level))
 
 
-def _dedupe(events: list[Event], store: Store, report: IngestReport) -> list[Timed]:
-    seen = store.events.known([e.id for e in events]) if events else set()
+def _in_time(events: list[tuple[int, Event]], latest: float) -> tuple[list[tuple[int, Event]], list[RejectedLine]]:
+    """Split off the events dated further ahead of the clock than the policy tolerates."""
+    timely: list[tuple[int, Event]] = []
+    early: list[RejectedLine] = []
+    for line, event in events:
+        if event.ts.timestamp() > latest:
+            reason = f"dated {event.ts.isoformat()}, ahead of the clock by more than the policy tolerates"
+            early.append(RejectedLine(line, encode_event(event).decode(), "ts", reason))
+        else:
+            timely.append((line, event))
+    return timely, early
+
+
+def _dedupe(events: list[tuple[int, Event]], store: Store) -> tuple[list[Timed], list[RejectedLine], int]:
+    """``(fresh events, ids reused with different content, plain duplicates)``. A platform
+    delivers at least once: the same id with the same content is a duplicate; with other
+    content it is kept in the quarantine, beside the stored version, for a human."""
+    stored = store.events.payloads([e.id for _, e in events]) if events else {}
     fresh: list[Timed] = []
-    for event in events:
-        if event.id in seen:
-            report.duplicates += 1
-            continue
-        seen.add(event.id)
-        fresh.append((event.ts.timestamp(), event))
-    report.accepted = len(fresh)
-    return fresh
+    conflicting: list[RejectedLine] = []
+    duplicates = 0
+    for line, event in events:
+        payload = encode_event(event)
+        known = stored.get(event.id)
+        if known is None:
+            stored[event.id] = payload
+            fresh.append((event.ts.timestamp(), event))
+        elif known == payload:
+            duplicates += 1
+        else:
+            reason = "event id reused with different content (the stored version is kept)"
+            conflicting.append(RejectedLine(line, payload.decode(), "id", reason))
+    return fresh, conflicting, duplicates
+
+
+#: the longest raw record kept in the quarantine (the rest is cut, its size noted)
+RAW_KEPT = 4096
+
+
+def quarantine_row(source: str, r: RejectedLine, now: float) -> QuarantineRow:
+    raw = r.raw if len(r.raw) <= RAW_KEPT else f"{r.raw[:RAW_KEPT]}… [{len(r.raw):,} characters in all]"
+    digest = hashlib.blake2b(r.raw.encode("utf-8", "replace"), digest_size=16).hexdigest()
+    return QuarantineRow(source, r.line, raw, r.field, r.reason, now, digest)

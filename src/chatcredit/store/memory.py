@@ -50,8 +50,8 @@ class _Repo:
 
 
 class _Events(_Repo):
-    def known(self, ids: Sequence[str]) -> set[str]:
-        return {i for i in ids if i in self.s.events}
+    def payloads(self, ids: Sequence[str]) -> dict[str, bytes]:
+        return {i: self.s.events[i].payload for i in ids if i in self.s.events}
 
     def add(self, rows: Sequence[EventRow]) -> None:
         if any(r.id in self.s.events for r in rows):
@@ -74,7 +74,11 @@ class _Events(_Repo):
 
 class _Quarantine(_Repo):
     def add(self, rows: Sequence[QuarantineRow]) -> None:
-        self.s.rejects.extend(rows)
+        kept = {(r.source, r.line, r.digest) for r in self.s.rejects}
+        for r in rows:
+            if (r.source, r.line, r.digest) not in kept or not r.digest:
+                kept.add((r.source, r.line, r.digest))
+                self.s.rejects.append(r)
 
     def list(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
         return self.s.rejects[offset : offset + limit]

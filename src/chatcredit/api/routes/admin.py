@@ -49,6 +49,7 @@ async def post_key(call: Call) -> Any:
 
 async def delete_key(call: Call) -> Any:
     await call.write(call.engine.revoke_key, call.path("key_id"))
+    call.forget_keys()  # revoked here takes effect here at once (elsewhere within the key cache time)
     return {"revoked": call.path("key_id")}
 
 

@@ -8,11 +8,12 @@ from functools import partial
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from chatcredit import views
 from chatcredit.cli import terminal
-from chatcredit.cli.base import emit_json, engine_of, err, json_option, main, out, settings_of
+from chatcredit.cli.base import EXIT_QUARANTINED, emit_json, engine_of, err, json_option, main, out, settings_of
 from chatcredit.errors import ChatcreditError
 
 
@@ -39,10 +40,12 @@ def _read_lines(path: str) -> Iterator[bytes]:
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--batch-size", default=20_000, show_default=True, help="Events per transaction.")
+@click.option("--strict", is_flag=True, help="Exit with status 4 if any record was quarantined.")
 @json_option
 @click.pass_context
-def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json: bool) -> None:
-    """Ingest JSON Lines event files ('-' reads stdin)."""
+def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, strict: bool, as_json: bool) -> None:
+    """Ingest JSON Lines event files ('-' reads stdin). Rejected records are kept in the
+    quarantine with their line and reason; the rest goes through."""
     engine = engine_of(ctx)
     total = views.ingest_view(engine.ingest_events([]))
     for path in files:
@@ -69,7 +72,8 @@ def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json:
             total[key] += value
         for r in report.rejected[:20]:
             if not as_json:
-                err.print(f"[yellow]quarantined[/] {path}:{r.line}: {r.field or '-'}: {r.reason}", highlight=False)
+                where = escape(f"{path}:{r.line}: {r.field or '-'}: {r.reason}")
+                err.print(f"[yellow]quarantined[/] {where}", highlight=False)
     if as_json:
         emit_json(total)
     else:
@@ -78,6 +82,8 @@ def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, as_json:
             f"quarantined {total['quarantined']}; signals {total['signals']}, "
             f"penalties {total['penalties']}, for review {total['reviews']}"
         )
+    if strict and total["quarantined"]:
+        ctx.exit(EXIT_QUARANTINED)
 
 
 @main.command()

@@ -6,7 +6,7 @@ import click
 
 from chatcredit import views
 from chatcredit.cli import terminal
-from chatcredit.cli.base import at_option, emit_json, engine_of, json_option, main, out, parse_when
+from chatcredit.cli.base import EXIT_DENIED, at_option, emit_json, engine_of, json_option, main, out, parse_when
 from chatcredit.domain.permits import ACTIONS
 
 
@@ -50,13 +50,18 @@ def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> Non
 @click.argument("action", type=click.Choice(ACTIONS))
 @click.option("--group", default=None, help="The group concerned (for manage_group).")
 @at_option
+@click.option("--exit-status", is_flag=True, help="Exit with status 3 when denied (for scripts, like grep -q).")
 @json_option
 @click.pass_context
-def permit(ctx: click.Context, user: str, action: str, group: str | None, at: str | None, as_json: bool) -> None:
+def permit(
+    ctx: click.Context, user: str, action: str, group: str | None, at: str | None, exit_status: bool, as_json: bool
+) -> None:
     """May USER do ACTION? Allowed or denied, with the reasons and the threshold."""
     engine = engine_of(ctx)
     view = views.permit_view(engine.permit(user, action, group, parse_when(at, engine.now())))
     emit_json(view) if as_json else terminal.print_permit(out, view)
+    if exit_status and not view["allowed"]:
+        ctx.exit(EXIT_DENIED)
 
 
 @main.command()

@@ -13,9 +13,9 @@ class SqliteEvents:
     def __init__(self, db: Db) -> None:
         self._db = db
 
-    def known(self, ids: Sequence[str]) -> set[str]:
-        sql = "SELECT id FROM events WHERE id IN (SELECT value FROM json_each(?))"
-        return {r[0] for r in self._db.rows(sql, (json_list(ids),))}
+    def payloads(self, ids: Sequence[str]) -> dict[str, bytes]:
+        sql = "SELECT id, payload FROM events WHERE id IN (SELECT value FROM json_each(?))"
+        return {r[0]: bytes(r[1]) for r in self._db.rows(sql, (json_list(ids),))}
 
     def add(self, rows: Sequence[EventRow]) -> None:
         self._db.run_many(
@@ -49,13 +49,14 @@ class SqliteQuarantine:
 
     def add(self, rows: Sequence[QuarantineRow]) -> None:
         self._db.run_many(
-            "INSERT INTO quarantine (source, line, raw, field, reason, received) VALUES (?, ?, ?, ?, ?, ?)",
-            [(r.source, r.line, r.raw, r.field, r.reason, r.received) for r in rows],
+            "INSERT OR IGNORE INTO quarantine (source, line, raw, field, reason, received, digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(r.source, r.line, r.raw, r.field, r.reason, r.received, r.digest) for r in rows],
         )
 
     def list(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
         rows = self._db.rows(
-            "SELECT source, line, raw, field, reason, received FROM quarantine ORDER BY n LIMIT ? OFFSET ?",
+            "SELECT source, line, raw, field, reason, received, digest FROM quarantine ORDER BY n LIMIT ? OFFSET ?",
             (limit, offset),
         )
         return [QuarantineRow(*r) for r in rows]

@@ -1,0 +1,147 @@
+"""Bad and hostile input through the CLI and over HTTP: the good records go through, the
+bad ones are quarantined with their position and reason, nothing crashes, nothing 5xx.
+Each case is bounded in time by the runner (subprocess timeouts), not by an assertion."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from api_server import Server, start_server
+from chatcredit import open_engine
+from chatcredit.testing import T0, iso, message
+
+CLI = str(Path(sys.executable).parent / "chatcredit")
+GOOD = [json.dumps(message(f"g{i}", "u1", f"hello {i}", ts=T0 + i)).encode() for i in range(3)]
+DEEP = b'{"type": "message", "id": "d", "ts": "2026-03-01T12:00:00Z", "user": "u", "group": "g", "zz": '
+DEEP += b"[" * 100_000 + b"]" * 100_000 + b"}"
+HOSTILE = {
+    "invalid UTF-8": (GOOD[0].replace(b'"g0"', b'"bad"').replace(b"hello", b"h\xffllo"), None, "not UTF-8"),
+    "nested 100,000 deep": (DEEP, "zz", "unknown field"),
+    "an unknown field (body for text)": (
+        json.dumps({**message("b1", "u1"), "body": "win money"}).replace('"text": "hello", ', "").encode(),
+        "body",
+        "unknown field",
+    ),
+    "year 0001": (json.dumps(message("y1", "u1") | {"ts": "0001-01-01T00:00:00Z"}).encode(), "ts", "1970"),
+    "year 9999": (json.dumps(message("y9", "u1") | {"ts": "9999-01-01T00:00:00Z"}).encode(), "ts", "1970"),
+    "a year ahead": (json.dumps(message("f1", "u1", ts=T0 + 366 * 86_400)).encode(), "ts", "ahead of the clock"),
+    "markup in the type": (json.dumps({"type": "[/x]", "id": "t1"}).encode(), "type", "[/x]"),
+}
+
+
+def cli(db: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {"CHATCREDIT_DB": str(db), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True, timeout=120, env=env)
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_the_cli_quarantines_each_hostile_line_and_keeps_the_rest(tmp_path: Path, case: str) -> None:
+    raw, field, reason = HOSTILE[case]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b"\xef\xbb\xbf" + b"\n".join([GOOD[0], raw, GOOD[1], GOOD[2]]) + b"\n")
+    db = tmp_path / "h.db"
+    done = cli(db, "ingest", str(feed), "--json")
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    assert b"Traceback" not in done.stderr
+    report = json.loads(done.stdout)
+    assert (report["accepted"], report["quarantined"]) == (3, 1), report  # the BOM did not cost line 1
+    strict = cli(db, "ingest", str(feed), "--strict", "--json")
+    assert strict.returncode == 4 and json.loads(strict.stdout)["duplicates"] == 3
+    engine = open_engine(db)
+    try:
+        [row] = engine.quarantine()  # ingesting the same file twice keeps the record once
+        assert row.line == 2 and row.field == field and reason in row.reason and len(row.raw) <= 4200
+    finally:
+        engine.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    s = start_server(tmp_path_factory.mktemp("hostile"))
+    yield s
+    assert s.stop()
+
+
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_http_ndjson_takes_the_good_events_beside_a_hostile_one(server: Server, case: str) -> None:
+    raw, field, reason = HOSTILE[case]
+    good = [json.dumps(message(f"{case}-{i}", "u2", "hi", ts=T0 + i)).encode() for i in range(2)]
+    r = server.client("ingest").post(
+        "/v1/events", content=b"\n".join([good[0], raw, good[1]]), headers={"Content-Type": "application/x-ndjson"}
+    )
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert (body["accepted"], body["rejected"]) == (2, 1)
+    [rejection] = body["rejections"]
+    assert rejection["index"] == 1 and rejection["field"] == field and reason in rejection["reason"]
+
+
+def test_http_bodies_that_cannot_be_split_get_400_not_500(server: Server) -> None:
+    c = server.client("ingest")
+    deep = c.post("/v1/events", content=b"[" + DEEP + b"]", headers={"Content-Type": "application/json"})
+    assert deep.status_code == 400 and deep.json()["type"].endswith("malformed-json")
+    bad_utf8 = c.post("/v1/adjust", content=b'{"user": "\xff"}', headers={"Content-Type": "application/json"})
+    assert bad_utf8.status_code in (400, 403)
+
+
+def test_an_id_reused_with_different_content_is_kept_for_a_human(tmp_path: Path) -> None:
+    db = tmp_path / "ids.db"
+    first = tmp_path / "a.jsonl"
+    first.write_text(json.dumps(message("m1", "u1", "hello")) + "\n")
+    second = tmp_path / "b.jsonl"
+    second.write_text(json.dumps(message("m1", "u1", "WIN A PRIZE now")) + "\n" + json.dumps(message("m2", "u1")) + "\n")
+    assert cli(db, "ingest", str(first)).returncode == 0
+    report = json.loads(cli(db, "ingest", str(second), "--json").stdout)
+    assert (report["accepted"], report["duplicates"], report["quarantined"]) == (1, 0, 1)
+    engine = open_engine(db)
+    try:
+        [row] = engine.quarantine()
+        assert row.field == "id" and "reused with different content" in row.reason and "WIN A PRIZE" in row.raw
+        stored = engine.reads.events.payloads(["m1"])["m1"]
+        assert b"hello" in stored  # the first version stays in the archive
+    finally:
+        engine.close()
+
+
+def test_untrusted_text_is_never_read_as_terminal_markup(tmp_path: Path) -> None:
+    policy = tmp_path / "p.toml"
+    policy.write_text('[score]\n"[/x]" = 1\n')
+    checked = cli(tmp_path / "x.db", "policy", "check", str(policy))
+    assert checked.returncode == 1 and b"[/x]" in checked.stderr and b"Traceback" not in checked.stderr
+
+
+def test_times_are_read_alike_by_the_cli_and_the_api(server: Server, tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    assert cli(db, "init").returncode == 0
+    zoneless = cli(db, "standing", "u1", "--at", "2027-01-01T00:00:00")
+    assert zoneless.returncode == 2 and b"with a zone" in zoneless.stderr
+    assert cli(db, "standing", "u1", "--at", "+1y").returncode == 0
+    c = server.client("read")
+    assert c.get("/v1/users/u1/standing", params={"at": "+365d"}).status_code == 200
+    assert c.get("/v1/users/u1/standing", params={"at": "+1y"}).status_code == 200
+    refused = c.get("/v1/users/u1/standing", params={"at": "2027-01-01T00:00:00"})
+    assert refused.status_code == 400 and "with a zone" in refused.json()["detail"]
+    assert c.get("/v1/users/u1/standing", params={"at": iso(T0)}).status_code == 200
+
+
+def test_permit_exit_status_for_scripts(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert cli(db, "init").returncode == 0
+    assert cli(db, "permit", "newbie", "post_media", "--exit-status").returncode == 0
+    assert cli(db, "permit", "newbie", "create_group", "--exit-status").returncode == 3
+    assert cli(db, "permit", "newbie", "create_group").returncode == 0
+
+
+def test_a_revoked_key_stops_working_at_once_and_bearer_is_case_insensitive(server: Server) -> None:
+    admin = server.client("admin")
+    made = admin.post("/v1/keys", json={"name": "short-lived", "scopes": ["read"]}).json()
+    headers = {"Authorization": f"bearer {made['token']}"}
+    assert server.client(None).get("/v1/users/u1/standing", headers=headers).status_code == 200
+    assert admin.delete(f"/v1/keys/{made['id']}").status_code == 200
+    assert server.client(None).get("/v1/users/u1/standing", headers=headers).status_code == 401
