@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from chatcredit import Engine, default_policy
+from chatcredit import Engine
 from chatcredit.store import MemoryStore, SqliteStore, Store
-from chatcredit.testing import FakeClock
+from chatcredit.testing import FakeClock, history_policy
 
 
 @pytest.fixture
@@ -27,6 +27,6 @@ def store_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[]
 
 @pytest.fixture
 def engine(tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
-    e = Engine(SqliteStore(tmp_path / "engine.db"), default_policy(), clock=clock)
+    e = Engine(SqliteStore(tmp_path / "engine.db"), history_policy(), clock=clock)
     yield e
     e.close()

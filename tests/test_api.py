@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -177,9 +178,15 @@ def test_metrics_and_logs(server: Server) -> None:
     assert 'chatcredit_http_requests_total{method="GET",route="/v1/permit",status="200"}' in text
     assert "chatcredit_http_request_duration_seconds_bucket" in text
     assert "chatcredit_events_ingested_total" in text and "chatcredit_signals_total" in text
-    log = server.log.read_text()
-    lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
-    assert any(line.get("request_id") == "trace-42" and line["route"] == "/v1/permit" for line in lines)
+    deadline = time.monotonic() + 5  # the access log is written in batches, a few times a second
+    while True:
+        log = server.log.read_text()
+        lines = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+        found = any(line.get("request_id") == "trace-42" and line["route"] == "/v1/permit" for line in lines)
+        if found or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    assert found
     for token in server.tokens.values():
         assert token not in log and token[17:] not in log  # cck_<12 hex>_<secret>
 

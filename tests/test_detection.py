@@ -12,7 +12,7 @@ from chatcredit import Engine, default_policy
 from chatcredit.policy.detection import FloodWindow
 from chatcredit.policy.model import Rule
 from chatcredit.store import SqliteStore
-from chatcredit.testing import T0, FakeClock, event, lines, message
+from chatcredit.testing import T0, FakeClock, event, history_policy, lines, message
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -56,7 +56,7 @@ def test_a_normal_busy_group_produces_no_behavioural_signals(engine: Engine) -> 
 
 
 def test_flood_windows_can_count_per_group(tmp_path: Path, clock: FakeClock) -> None:
-    policy = msgspec.structs.replace(default_policy(), flood=[FloodWindow(messages=5, seconds=10, key="group")])
+    policy = msgspec.structs.replace(history_policy(), flood=[FloodWindow(messages=5, seconds=10, key="group")])
     engine = Engine(SqliteStore(tmp_path / "f.db"), policy, clock=clock)
     burst = [message(f"b{i}", f"u{i}", f"hello {i}", ts=T0 + i) for i in range(6)]  # six users, one group
     report = engine.ingest_lines(lines(*burst))
@@ -90,7 +90,7 @@ def test_mentions_links_and_shouting(engine: Engine) -> None:
 
 
 def _policy_with(rule: Rule) -> object:
-    p = default_policy()
+    p = history_policy()
     return msgspec.structs.replace(p, rules=[*p.rules, rule])
 
 
@@ -106,7 +106,7 @@ def test_shadow_rules_are_recorded_and_explained_but_cost_nothing(tmp_path: Path
 
 
 def test_brake_stops_a_new_rule_that_fires_too_often(tmp_path: Path, clock: FakeClock) -> None:
-    Engine(SqliteStore(tmp_path / "b.db"), default_policy(), clock=clock).detection.rules()  # the baseline
+    Engine(SqliteStore(tmp_path / "b.db"), history_policy(), clock=clock).detection.rules()  # the baseline
     clock.advance(3600)
     rule = Rule(id="oops-the", category="spam", severity="low", keywords=["the"])  # a broken new rule
     engine = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]

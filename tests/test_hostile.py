@@ -95,7 +95,9 @@ def test_an_id_reused_with_different_content_is_kept_for_a_human(tmp_path: Path)
     first = tmp_path / "a.jsonl"
     first.write_text(json.dumps(message("m1", "u1", "hello")) + "\n")
     second = tmp_path / "b.jsonl"
-    second.write_text(json.dumps(message("m1", "u1", "WIN A PRIZE now")) + "\n" + json.dumps(message("m2", "u1")) + "\n")
+    second.write_text(
+        json.dumps(message("m1", "u1", "WIN A PRIZE now")) + "\n" + json.dumps(message("m2", "u1")) + "\n"
+    )
     assert cli(db, "ingest", str(first)).returncode == 0
     report = json.loads(cli(db, "ingest", str(second), "--json").stdout)
     assert (report["accepted"], report["duplicates"], report["quarantined"]) == (1, 0, 1)

@@ -28,6 +28,9 @@ class InvalidEvent(ChatcreditError):
         at = f" at {field}" if field else ""
         super().__init__(f"{where}{at}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[int | None, str | None, str]]:
+        return (InvalidEvent, (self.line, self.field, self.reason))
+
 
 class PolicyError(ChatcreditError):
     def __init__(self, path: str, line: int | None, key: str | None, message: str) -> None:
@@ -38,6 +41,9 @@ class PolicyError(ChatcreditError):
         where = f"{path}:{line}" if line is not None else path
         at = f" [{key}]" if key else ""
         super().__init__(f"{where}:{at} {message}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, int | None, str | None, str]]:
+        return (PolicyError, (self.path, self.line, self.key, self.message))
 
 
 class ConflictError(ChatcreditError):

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
+
 from chatcredit.domain.timestamps import to_iso_ms
+from chatcredit.policy import Policy, default_policy
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC).timestamp()
 DAY = 86_400.0
@@ -40,3 +43,12 @@ def event(type: str, id: str, ts: float = T0, **fields: Any) -> dict[str, Any]:
 
 def lines(*events: dict[str, Any]) -> list[bytes]:
     return [json.dumps(e).encode() for e in events]
+
+
+def history_policy(policy: Policy | None = None) -> Policy:
+    """``policy`` (default: the packaged one) accepting events up to ten years ahead of the
+    clock: for tests that feed a history while a fake clock stands at its start."""
+    chosen = policy or default_policy()
+    return msgspec.structs.replace(
+        chosen, ingest=msgspec.structs.replace(chosen.ingest, future_tolerance_seconds=10 * 365 * DAY)
+    )

@@ -1,20 +1,22 @@
 """The ASGI application: Starlette routing over the route table, one error table, metrics.
 
-Writes (ingestion, corrections, rescans, keys) run on one worker thread, the engine's one
-writer (like datasette's); permits and reads run on the event loop, from memory and a
-read-only connection that a writer never blocks. Every request has a time limit.
+Writes (ingestion, corrections, rescans, keys) run in a writer process with an engine of
+its own (api/writes.py), the one writer (like datasette's); permits and reads run on the
+event loop, from memory and a read-only connection that a writer never blocks, and the
+journal tells this process what each write changed. Every wait has a time limit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
+import os
 import re
+import secrets
 import sys
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -30,11 +32,12 @@ from chatcredit import open_engine
 from chatcredit.api.auth import Authenticator, require
 from chatcredit.api.call import Call
 from chatcredit.api.endpoint import Endpoint
-from chatcredit.api.logs import configure
+from chatcredit.api.logs import AccessLog, configure
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.openapi import build_openapi
 from chatcredit.api.problems import HttpProblem, from_error, problem_response
 from chatcredit.api.routes import ENDPOINTS
+from chatcredit.api.writes import Operations, WriterProcess, Writes
 from chatcredit.config import Settings
 from chatcredit.errors import ChatcreditError
 from chatcredit.service.engine import Engine
@@ -42,6 +45,9 @@ from chatcredit.service.engine import Engine
 #: how often (seconds) the interpreter asks the writer thread to hand the GIL to the loop;
 #: Python's default is 5 ms, which would add up to that to a permit during a batch
 SWITCH_INTERVAL = 0.0005
+#: generated request ids: unique per process start and request, cheap (no UUID per request)
+_ID_PREFIX = f"{os.getpid():x}{secrets.token_hex(4)}-"
+_ids = itertools.count(1)
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _encoder = msgspec.json.Encoder()
 
@@ -57,22 +63,29 @@ class Service:
         self.settings = settings
         self.metrics = Metrics()
         self.log = configure(settings.log_level)
+        self.access = AccessLog()
         self.engine: Engine | None = engine
         self.auth: Authenticator | None = None
-        self.writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chatcredit-writer")
+        self.writes: Writes | None = None
         self.openapi = _encoder.encode(build_openapi())
 
     def start(self) -> None:
-        # the writer thread runs CPU-bound detection; a short switch interval lets the
-        # request loop take the GIL back within half a millisecond instead of five
+        # when writes run on a thread here, a short switch interval lets the request loop
+        # take the interpreter lock back within half a millisecond instead of five
         sys.setswitchinterval(SWITCH_INTERVAL)
-        if self.engine is None:
-            self.engine = open_engine(self.settings.db, self.settings.policy or None)
-        self.writes.submit(self.engine.detection.warm).result()
+        if self.engine is None:  # `serve`: writes in a process of their own
+            policy = self.settings.policy or None
+            self.writes = Writes(WriterProcess(self.settings.db, policy))
+            self.engine = open_engine(self.settings.db, policy)
+        else:  # an engine handed in (tests, embedding): writes on a thread of this process
+            self.writes = Writes(Operations(self.engine))
+        self.engine.detection.warm()  # for GET /v1/rules
         self.auth = Authenticator(self.engine.reads, self.settings.key_cache_seconds)
 
     def stop(self) -> None:
-        self.writes.shutdown(wait=True)
+        if self.writes is not None:
+            self.writes.close()
+            self.writes = None
         if self.engine is not None:
             self.engine.close()
             self.engine = None
@@ -94,18 +107,9 @@ def _path_handler(service: Service, endpoints: list[Endpoint]) -> Callable[[Requ
         key = service.authorize(request, e.scope)
         assert service.engine is not None
         assert service.auth is not None
+        assert service.writes is not None
         call = Call(request, service.engine, key, service.settings, service.metrics, service.writes, service.auth)
-        limit = service.settings.request_timeout_seconds
-        try:
-            async with asyncio.timeout(limit):  # a timer, not a task per request
-                return json_response(await e.handler(call))
-        except TimeoutError:
-            raise HttpProblem(
-                503,
-                "timeout",
-                "The request took too long",
-                f"no answer within {limit:g} s; a write may still complete (retrying with the same event ids is safe)",
-            ) from None
+        return json_response(await e.handler(call))
 
     return run
 
@@ -123,7 +127,7 @@ class Observe:
             return
         started = time.perf_counter()
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        request_id = given if _REQUEST_ID.match(given) else f"{_ID_PREFIX}{next(_ids):x}"
         status = 500
         sent = False
 
@@ -151,15 +155,12 @@ class Observe:
             seconds = time.perf_counter() - started
             self.service.metrics.observe(scope["method"], route, status, seconds)
             if self.service.settings.access_log:
-                self.service.log.info(
-                    "request",
-                    extra={
-                        "request_id": request_id,
-                        "method": scope["method"],
-                        "route": route,
-                        "status": status,
-                        "duration_ms": round(seconds * 1000, 3),
-                    },
+                self.service.access.record(
+                    request_id=request_id,
+                    method=scope["method"],
+                    route=route,
+                    status=status,
+                    duration_ms=round(seconds * 1000, 3),
                 )
 
 
@@ -194,9 +195,18 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         service.start()
         service.log.info("started", extra={"db": str(settings.db)})
+
+        async def flush_access_log() -> None:
+            while True:
+                await asyncio.sleep(0.2)
+                service.access.flush()
+
+        flusher = asyncio.get_running_loop().create_task(flush_access_log())
         try:
             yield
         finally:
+            flusher.cancel()
+            service.access.flush()
             service.stop()
             service.log.info("stopped")
 

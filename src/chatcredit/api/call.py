@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
-from concurrent.futures import Executor
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, TypeVar
 
 from starlette.requests import Request
@@ -17,6 +14,7 @@ from chatcredit.api.auth import Authenticator
 from chatcredit.api.bodies import decode_body
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.problems import HttpProblem
+from chatcredit.api.writes import Writes
 from chatcredit.config import Settings
 from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.timestamps import parse_when
@@ -42,17 +40,31 @@ class Call:
     key: ApiKey | None
     settings: Settings
     metrics: Metrics
-    writes: Executor
+    writes: Writes
     auth: Authenticator
 
     def forget_keys(self) -> None:
         """Drop the verified-key cache (after a revocation)."""
         self.auth.forget()
 
-    async def write(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run ``fn(*args)`` on the writer thread: the one thread that writes, so that the
-        request loop keeps answering permits and reads while a batch or a rescan runs."""
-        return await asyncio.get_running_loop().run_in_executor(self.writes, partial(fn, *args))
+    async def write(self, op: str, *args: Any) -> Any:
+        """Run the write operation ``op`` (``writes.Operations``) off the request loop, then
+        follow the journal, so that this process answers with what the write changed.
+        Reads and permits are answered from memory on the loop: only waits have a limit."""
+        limit = self.settings.request_timeout_seconds
+        try:
+            async with asyncio.timeout(limit):
+                loop = asyncio.get_running_loop()
+                result = await loop.run_in_executor(self.writes.executor, self.writes.submit(op, *args))
+        except TimeoutError:
+            raise HttpProblem(
+                503,
+                "timeout",
+                "The request took too long",
+                f"no answer within {limit:g} s; the write may still complete (re-sending the same events is safe)",
+            ) from None
+        self.engine.follow()
+        return result
 
     def text(self, name: str, required: bool = False, max_length: int = 256) -> str | None:
         value = self.request.query_params.get(name)

@@ -42,6 +42,13 @@ class HttpProblem(Exception):
         self.detail = detail
         self.extra = extra
 
+    def __reduce__(self) -> tuple[Any, ...]:  # so that it crosses from the writer process
+        return (_problem, (self.status, self.kind, self.title, self.detail, self.extra))
+
+
+def _problem(status: int, kind: str, title: str, detail: str, extra: dict[str, Any]) -> HttpProblem:
+    return HttpProblem(status, kind, title, detail, **extra)
+
 
 def from_error(exc: ChatcreditError) -> HttpProblem:
     extra: dict[str, Any] = {}

@@ -108,7 +108,7 @@ class Rule(_Model, frozen=True):
 
 class Ingest(_Model, frozen=True):
     #: how far ahead of the clock an event's time may be (clocks differ a little)
-    future_tolerance_seconds: Annotated[float, msgspec.Meta(ge=0, le=86_400)]
+    future_tolerance_seconds: Annotated[float, msgspec.Meta(ge=0, le=10 * 365 * 86_400)]
 
 
 class Appeals(_Model, frozen=True):

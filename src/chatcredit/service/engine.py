@@ -154,9 +154,17 @@ class Engine:
     def review_queue(self, limit: int = 1000) -> list[ReviewItem]:
         return self.reads.reviews.list("open", limit)
 
-    def follow(self) -> None:
-        """Catch up with what other processes wrote now, without waiting for the next second."""
-        self.projection.follow()
+    def follow(self) -> set[str]:
+        """Catch up with what other processes wrote now, without waiting for the next
+        second; the users whose standings they changed (their rate windows reload too)."""
+        changed = self.projection.follow()
+        self.gate.forget_windows(changed)
+        return changed
+
+    def forget_standings(self) -> None:
+        """Drop every cached standing (another process rebuilt them)."""
+        self.projection.clear()
+        self.gate.reset()
 
     # ---------------------------------------------------------------- corrections
 

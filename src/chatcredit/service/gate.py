@@ -53,6 +53,11 @@ class Gate:
             self._snapshots.pop(user, None)
             self._usage.pop(user, None)
 
+    def forget_windows(self, users: Iterable[str]) -> None:
+        """Another process wrote messages of these users: reload their rate windows."""
+        for user in users:
+            self._recent.pop(user, None)
+
     def forget_groups(self, groups: Iterable[str]) -> None:
         for group in groups:
             self._group_sizes.pop(group, None)

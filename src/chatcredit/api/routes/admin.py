@@ -24,14 +24,16 @@ def key_view(key: ApiKey) -> dict[str, Any]:
 
 
 async def post_rebuild(call: Call) -> Any:
-    return {"users": await call.write(call.engine.rebuild)}
+    users = await call.write("rebuild")
+    call.engine.forget_standings()  # rebuilt by the writer: this process derives them again
+    return {"users": users}
 
 
 async def post_rescan(call: Call) -> Any:
     report = IngestReport()
-    slices = call.engine.rescan_slices(call.time("since"), RESCAN_SLICE)
-    # one slice per trip to the writer thread: batches sent meanwhile are not held up
-    while (part := await call.write(next, slices, None)) is not None:
+    token = await call.write("rescan_start", call.time("since"), RESCAN_SLICE)
+    # one slice per trip to the writer: batches sent meanwhile are not held up
+    while (part := await call.write("rescan_next", token)) is not None:
         report.add(part)
     call.metrics.count_ingest(report)
     return {"signals": report.signals, "penalties": report.penalties, "reviews": report.reviews}
@@ -43,12 +45,12 @@ async def get_keys(call: Call) -> Any:
 
 async def post_key(call: Call) -> Any:
     body = await call.json(KeyBody)
-    record, token = await call.write(call.engine.create_key, body.name, body.scopes)
+    record, token = await call.write("create_key", body.name, list(body.scopes))
     return {**key_view(record), "token": token}
 
 
 async def delete_key(call: Call) -> Any:
-    await call.write(call.engine.revoke_key, call.path("key_id"))
+    await call.write("revoke_key", call.path("key_id"))
     call.forget_keys()  # revoked here takes effect here at once (elsewhere within the key cache time)
     return {"revoked": call.path("key_id")}
 

@@ -16,7 +16,7 @@ from chatcredit.domain.taxonomy import CATEGORIES
 async def post_reverse(call: Call) -> Any:
     body = await call.json(ReverseBody)
     assert call.key is not None
-    entry, notice = await call.write(call.engine.reverse, body.entry_id, call.key.name, body.reason)
+    entry, notice = await call.write("reverse", body.entry_id, call.key.name, body.reason)
     call.metrics.ledger_entries.inc()
     return {"entry": views.entry_view(entry), "notice": views.notice_view(notice)}
 
@@ -29,7 +29,7 @@ async def post_adjust(call: Call) -> Any:
             422, "invalid-body", "The request body does not fit the schema", "points must be a whole number"
         )
     entry, notice = await call.write(
-        call.engine.adjust, body.user, int(body.points), body.category, call.key.name, body.reason, body.severity
+        "adjust", body.user, int(body.points), body.category, call.key.name, body.reason, body.severity
     )
     call.metrics.ledger_entries.inc()
     return {"entry": views.entry_view(entry), "notice": views.notice_view(notice)}

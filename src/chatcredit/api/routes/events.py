@@ -6,22 +6,14 @@ from typing import Any
 
 from chatcredit import views
 from chatcredit.api import schemas as sc
-from chatcredit.api.bodies import parse_events_body
 from chatcredit.api.call import Call
 from chatcredit.api.endpoint import INGEST_SLICE, LIMIT, MAX_OFFSET, OFFSET, Endpoint
-from chatcredit.service.pipeline import IngestReport
 
 
 async def post_events(call: Call) -> Any:
     kind = call.content_type()
     body = await call.body()
-    limit = call.settings.max_events_per_request
-
-    def ingest() -> IngestReport:  # parsed on the writer thread too: the loop keeps answering
-        items = parse_events_body(body, kind, limit)
-        return call.engine.ingest_items(items, source="api", batch_size=INGEST_SLICE)
-
-    report = await call.write(ingest)
+    report = await call.write("ingest", body, kind, call.settings.max_events_per_request, INGEST_SLICE)
     call.metrics.count_ingest(report)
     return {
         **{k: v for k, v in views.ingest_view(report).items() if k != "quarantined"},

@@ -1,0 +1,152 @@
+"""The service's writes, run off the request loop: in a writer process of their own (what
+`chatcredit serve` does), or on a worker thread of this process (an engine handed in).
+
+A write is named by an operation of :class:`Operations`. In a writer process it runs
+with that process's own engine and connection, so its CPU-heavy detection never holds
+this process's interpreter lock: the request loop keeps answering permits. After every
+write, the service follows the journal, which names the users the write changed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections.abc import Iterator
+from concurrent.futures import Executor, ThreadPoolExecutor
+from functools import partial
+from itertools import count
+from multiprocessing.connection import Connection
+from typing import Any
+
+from chatcredit.api.bodies import parse_events_body
+from chatcredit.service.engine import Engine
+from chatcredit.service.pipeline import IngestReport
+
+
+class Operations:
+    """Every write the service makes, as methods of one engine (the one writer)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._rescans: dict[int, Iterator[IngestReport]] = {}
+        self._ids = count(1)
+
+    def ingest(self, body: bytes, content_type: str, max_events: int, batch_size: int) -> IngestReport:
+        items = parse_events_body(body, content_type, max_events)
+        return self.engine.ingest_items(items, source="api", batch_size=batch_size)
+
+    def reverse(self, entry_id: str, by: str, reason: str) -> Any:
+        return self.engine.reverse(entry_id, by, reason)
+
+    def adjust(self, user: str, points: int, category: str, by: str, reason: str, severity: str) -> Any:
+        return self.engine.adjust(user, points, category, by, reason, severity)
+
+    def rebuild(self) -> int:
+        return self.engine.rebuild()
+
+    def rescan_start(self, since: float | None, batch_size: int) -> int:
+        token = next(self._ids)
+        self._rescans[token] = self.engine.rescan_slices(since, batch_size)
+        return token
+
+    def rescan_next(self, token: int) -> IngestReport | None:
+        """The next slice of a rescan, or None when it is done."""
+        part = next(self._rescans[token], None)
+        if part is None:
+            del self._rescans[token]
+        return part
+
+    def create_key(self, name: str, scopes: list[str]) -> Any:
+        return self.engine.create_key(name, scopes)
+
+    def revoke_key(self, key_id: str) -> None:
+        self.engine.revoke_key(key_id)
+
+
+class Writes:
+    """Runs operations on a worker thread of this process: with a local ``Operations``,
+    or forwarding each to a writer process (``WriterProcess``) and waiting for it there."""
+
+    def __init__(self, target: Operations | WriterProcess) -> None:
+        self._target = target
+        self.executor: Executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chatcredit-writer")
+
+    def submit(self, op: str, *args: Any) -> Any:
+        """A callable for the executor: the operation, run locally or remotely."""
+        if isinstance(self._target, WriterProcess):
+            return partial(self._target.call, op, *args)
+        return partial(getattr(self._target, op), *args)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+        if isinstance(self._target, WriterProcess):
+            self._target.close()
+
+
+class WriterProcess:
+    """A child process with an engine of its own, serving operations over a pipe."""
+
+    def __init__(self, db: str, policy: str | None) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork: the parent runs threads
+        self._conn, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, db, policy), name="chatcredit-writer", daemon=True)
+        self._process.start()
+        child.close()
+        status, value = self._conn.recv()  # the engine is open and its detectors built
+        if status != "ok":
+            raise value
+
+    def call(self, op: str, *args: Any) -> Any:
+        self._conn.send((op, args))
+        status, value = self._conn.recv()
+        if status == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            try:
+                self._conn.send(("stop", ()))
+                self._conn.recv()
+            except (EOFError, OSError):
+                pass
+        self._process.join(timeout=30)
+        self._conn.close()
+
+
+def _serve(conn: Connection, db: str, policy: str | None) -> None:
+    from chatcredit import open_engine
+
+    try:
+        engine = open_engine(db, policy)
+        engine.detection.warm()
+    except BaseException as exc:
+        conn.send(("error", _sendable(exc)))
+        return
+    ops = Operations(engine)
+    conn.send(("ok", None))
+    try:
+        while True:
+            try:
+                op, args = conn.recv()
+            except EOFError:
+                return
+            if op == "stop":
+                conn.send(("ok", None))
+                return
+            try:
+                conn.send(("ok", getattr(ops, op)(*args)))
+            except Exception as exc:
+                conn.send(("error", _sendable(exc)))
+    finally:
+        engine.close()
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """The exception itself if it survives pickling, else a RuntimeError with its type and
+    message (logged by the service as an internal error)."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"in the writer process: {type(exc).__name__}: {exc}")
+    return exc
