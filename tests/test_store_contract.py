@@ -207,3 +207,17 @@ def test_the_ledger_entry_is_described_once(tmp_path: Path) -> None:
     view = entry_view(_entry("u1", 1, "k"))
     assert list(view) == [*fields, "span"]
     assert list(COMPONENTS["Entry"]["properties"]) == list(view)
+
+
+def test_notices_and_review_items_are_described_once() -> None:
+    """The JSON view and the OpenAPI schema of a notice and a review item follow the struct."""
+    from chatcredit.api.schemas import COMPONENTS
+    from chatcredit.dueprocess.notices import Notice
+    from chatcredit.views import notice_view, review_view
+
+    entry = _entry("u1", 1, "k")
+    notice = build_notice(entry, fold("u1", [], (), POLICY, 100.0), fold("u1", [entry], (), POLICY, 100.0), POLICY)
+    assert list(notice_view(notice)) == list(Notice.__struct_fields__) == list(COMPONENTS["Notice"]["properties"])
+    assert notice_view(notice)["ts"].endswith("Z") and notice_view(notice)["appeal_until"].endswith("Z")
+    item = ReviewItem("r1", "u1", "rep1", 5.0, "reports", "user-report", "spam", "user-report", 0.0, "", "u9")
+    assert list(review_view(item)) == list(ReviewItem.__struct_fields__) == list(COMPONENTS["Review"]["properties"])

@@ -47,13 +47,15 @@ def time_fields(kind: type) -> tuple[str, ...]:
     if found is None:
         info = msgspec.inspect.type_info(kind)
         fields = info.fields if isinstance(info, msgspec.inspect.StructType) else ()
-        found = _TIME_FIELDS[kind] = tuple(
-            f.name
-            for f in fields
-            if isinstance(f.type, msgspec.inspect.Metadata)
-            and (f.type.extra_json_schema or {}).get("format") == "date-time"
-        )
+        found = _TIME_FIELDS[kind] = tuple(f.name for f in fields if _is_time(f.type))
     return found
+
+
+def _is_time(kind: msgspec.inspect.Type) -> bool:
+    """``Time``, or ``Time | None``."""
+    if isinstance(kind, msgspec.inspect.UnionType):
+        return any(_is_time(k) for k in kind.types)
+    return isinstance(kind, msgspec.inspect.Metadata) and (kind.extra_json_schema or {}).get("format") == "date-time"
 
 
 def struct_view(obj: msgspec.Struct) -> View:
@@ -73,29 +75,7 @@ def entry_view(e: LedgerEntry) -> View:
 
 
 def notice_view(n: Notice) -> View:
-    return {
-        "id": n.id,
-        "user": n.user,
-        "entry_id": n.entry_id,
-        "ts": iso(n.ts),
-        "kind": n.kind,
-        "measure": n.measure,
-        "facts": n.facts,
-        "rule_id": n.rule_id,
-        "category": n.category,
-        "dsa_category": n.dsa_category,
-        "automated_detection": n.automated_detection,
-        "automated_decision": n.automated_decision,
-        "score_before": n.score_before,
-        "score_after": n.score_after,
-        "tier_before": n.tier_before,
-        "tier_after": n.tier_after,
-        "reasons": list(n.reasons),
-        "appealable": n.appealable,
-        "appeal_until": iso(n.appeal_until),
-        "policy_version": n.policy_version,
-        "text": n.text,
-    }
+    return struct_view(n)
 
 
 def permit_view(p: PermitDecision) -> View:
@@ -124,19 +104,7 @@ def quarantine_view(q: QuarantineRow) -> View:
 
 
 def review_view(r: ReviewItem) -> View:
-    return {
-        "id": r.id,
-        "user": r.user,
-        "event_id": r.event_id,
-        "ts": iso(r.ts),
-        "detector": r.detector,
-        "rule_id": r.rule_id,
-        "category": r.category,
-        "confidence": r.confidence,
-        "excerpt": r.excerpt,
-        "reporter": r.reporter,
-        "status": r.status,
-    }
+    return struct_view(r)
 
 
 def ingest_view(r: IngestReport) -> View:

@@ -9,6 +9,8 @@ import msgspec
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import ACTIONS
 from chatcredit.domain.taxonomy import CATEGORIES
+from chatcredit.dueprocess.notices import Notice
+from chatcredit.dueprocess.review import ReviewItem
 from chatcredit.views import time_fields
 from chatcredit.vocabulary import SCOPES, SEVERITIES
 
@@ -44,7 +46,10 @@ def struct_schema(kind: type, **extra: Schema) -> Schema:
     generated = msgspec.json.schema(kind)
     body = dict(generated.get("$defs", {}).get(kind.__name__, generated))
     body.pop("title", None)
-    props = {**body["properties"], **{name: dict(TIME) for name in time_fields(kind)}, **extra}
+    times = {
+        name: (nullable(TIME) if "anyOf" in body["properties"][name] else dict(TIME)) for name in time_fields(kind)
+    }
+    props = {**body["properties"], **times, **extra}
     return {"type": "object", "properties": props, "required": list(props)}
 
 
@@ -67,46 +72,8 @@ COMPONENTS: dict[str, Schema] = {
         }
     ),
     "Entry": struct_schema(LedgerEntry, span=nullable(array(INT))),
-    "Notice": obj(
-        {
-            "id": STR,
-            "user": STR,
-            "entry_id": STR,
-            "ts": TIME,
-            "kind": STR,
-            "measure": STR,
-            "facts": STR,
-            "rule_id": STR,
-            "category": STR,
-            "dsa_category": STR,
-            "automated_detection": BOOL,
-            "automated_decision": BOOL,
-            "score_before": INT,
-            "score_after": INT,
-            "tier_before": STR,
-            "tier_after": STR,
-            "reasons": array(STR),
-            "appealable": BOOL,
-            "appeal_until": nullable(TIME),
-            "policy_version": STR,
-            "text": STR,
-        }
-    ),
-    "Review": obj(
-        {
-            "id": STR,
-            "user": STR,
-            "event_id": STR,
-            "ts": TIME,
-            "detector": STR,
-            "rule_id": STR,
-            "category": STR,
-            "confidence": NUM,
-            "excerpt": STR,
-            "reporter": nullable(STR),
-            "status": STR,
-        }
-    ),
+    "Notice": struct_schema(Notice),
+    "Review": struct_schema(ReviewItem),
     "Permit": obj(
         {
             "user": STR,

@@ -8,21 +8,25 @@ how and until when the person can appeal. Pure: built from an entry and two stan
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+
+import msgspec
 
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.standing import DAY, Standing
 from chatcredit.domain.taxonomy import CATEGORIES
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.policy.model import Policy
+from chatcredit.vocabulary import Time
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(msgspec.Struct, frozen=True):
+    """One statement of reasons: its fields are the store's record, the JSON view and
+    the OpenAPI schema (all derived from here)."""
+
     id: str
     user: str
     entry_id: str
-    ts: float
+    ts: Time
     kind: str
     measure: str
     facts: str
@@ -37,7 +41,7 @@ class Notice:
     tier_after: str
     reasons: tuple[str, ...]
     appealable: bool
-    appeal_until: float | None
+    appeal_until: Time | None
     policy_version: str
     text: str
 

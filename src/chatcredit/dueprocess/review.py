@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import msgspec
 
-@dataclass(frozen=True, slots=True)
-class ReviewItem:
+from chatcredit.vocabulary import Time
+
+
+class ReviewItem(msgspec.Struct, frozen=True):
+    """What waits for a human: the store's record, the JSON view and the OpenAPI schema."""
+
     id: str
     user: str
     event_id: str
-    ts: float
+    ts: Time
     detector: str
     rule_id: str
     category: str
