@@ -33,6 +33,7 @@ class BrokenStore(MemoryStore):
 def test_internal_errors_are_problems_without_stack_traces() -> None:
     engine = Engine(BrokenStore(), default_policy())
     _, token = engine.create_key("t", ["read"])
+    engine.adjust("u1", 10, "other", by="mod", reason="a known user")
     app = create_app(load_settings(env={}, overrides={"access_log": False}), engine=engine)
     app.state.service.start()  # what the lifespan does when a server runs the app
 

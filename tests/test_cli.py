@@ -177,3 +177,21 @@ def test_the_config_files_db_counts_when_no_db_option_is_given(tmp_path: Path, m
     result = CliRunner().invoke(main, ["init"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "from-config.db").exists()
+
+
+def test_read_commands_refuse_a_database_that_does_not_exist(tmp_path: Path) -> None:
+    typo = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, ["--db", str(typo), "permit", "u0028", "post_media"])
+    assert result.exit_code == 1 and "no database at" in result.stderr and not typo.exists()
+    assert CliRunner().invoke(main, ["--db", str(typo), "init"]).exit_code == 0 and typo.exists()
+
+
+def test_global_options_are_accepted_after_the_subcommand(tmp_path: Path, feed: Path) -> None:
+    db = tmp_path / "after.db"
+    assert CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(main, ["standing", "u1", "--json", f"--db={db}"])
+    assert result.exit_code == 0, result.output
+    demo = tmp_path / "demo.db"  # demo's own --db stays demo's
+    ran = CliRunner().invoke(main, ["--db", str(db), "demo", "--db", str(demo), "--users", "20", "--messages", "200"])
+    assert ran.exit_code == 0, ran.output
+    assert demo.exists()

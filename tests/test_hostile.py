@@ -120,7 +120,10 @@ def test_untrusted_text_is_never_read_as_terminal_markup(tmp_path: Path) -> None
 
 def test_times_are_read_alike_by_the_cli_and_the_api(server: Server, tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    assert cli(db, "init").returncode == 0
+    feed = tmp_path / "one.jsonl"
+    feed.write_text(json.dumps(message("t1", "u1")) + "\n")
+    assert cli(db, "ingest", str(feed)).returncode == 0
+    server.client("ingest").post("/v1/events", json=[message("t1", "u1")])
     zoneless = cli(db, "standing", "u1", "--at", "2027-01-01T00:00:00")
     assert zoneless.returncode == 2 and b"with a zone" in zoneless.stderr
     assert cli(db, "standing", "u1", "--at", "+1y").returncode == 0
@@ -130,6 +133,16 @@ def test_times_are_read_alike_by_the_cli_and_the_api(server: Server, tmp_path: P
     refused = c.get("/v1/users/u1/standing", params={"at": "2027-01-01T00:00:00"})
     assert refused.status_code == 400 and "with a zone" in refused.json()["detail"]
     assert c.get("/v1/users/u1/standing", params={"at": iso(T0)}).status_code == 200
+
+
+def test_a_user_never_seen_is_reported_as_such(server: Server, tmp_path: Path) -> None:
+    db = tmp_path / "u.db"
+    assert cli(db, "init").returncode == 0
+    unknown = cli(db, "standing", "nobody")
+    assert unknown.returncode == 1 and b"never been seen" in unknown.stderr and b"500 (limited)" in unknown.stderr
+    r = server.client("read").get("/v1/users/nobody/standing")
+    assert r.status_code == 404 and "never been seen" in r.json()["detail"]
+    assert server.client("read").get("/v1/permit", params={"user": "nobody", "action": "post_media"}).status_code == 200
 
 
 def test_permit_exit_status_for_scripts(tmp_path: Path) -> None:
@@ -144,6 +157,7 @@ def test_a_revoked_key_stops_working_at_once_and_bearer_is_case_insensitive(serv
     admin = server.client("admin")
     made = admin.post("/v1/keys", json={"name": "short-lived", "scopes": ["read"]}).json()
     headers = {"Authorization": f"bearer {made['token']}"}
-    assert server.client(None).get("/v1/users/u1/standing", headers=headers).status_code == 200
+    permit = {"user": "u1", "action": "post_media"}
+    assert server.client(None).get("/v1/permit", params=permit, headers=headers).status_code == 200
     assert admin.delete(f"/v1/keys/{made['id']}").status_code == 200
-    assert server.client(None).get("/v1/users/u1/standing", headers=headers).status_code == 401
+    assert server.client(None).get("/v1/permit", params=permit, headers=headers).status_code == 401

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -40,7 +41,51 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(msgspec.json.format(msgspec.json.encode(data)).decode() + "\n")
 
 
+GLOBAL_OPTIONS = ("--db", "--policy")
+
+
+def hoist_global_options(args: list[str], own: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """``chatcredit standing u1 --db x.db`` as ``chatcredit --db x.db standing u1``: the
+    global options are accepted after the subcommand too, unless the subcommand has an
+    option of that name itself (``own``, as ``demo --db``)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS and name not in own and rest:  # after the subcommand's name
+            if "=" in arg:
+                front.append(arg)
+            elif i + 1 < len(args):
+                front += [arg, args[i + 1]]
+                i += 1
+            else:
+                rest.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _subcommand_name(args: list[str]) -> str | None:
+    values = iter(args)
+    for arg in values:
+        if arg in GLOBAL_OPTIONS:
+            next(values, None)  # its value
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 class _Group(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            command = self.commands.get(_subcommand_name(args) or "")
+            own = {o for p in command.params for o in p.opts} if command is not None else set()
+            args = hoist_global_options(args, own)
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -56,10 +101,18 @@ def settings_of(ctx: click.Context, config_file: str | None = None, **overrides:
     return load_settings(config_file, overrides={"db": root.get("db"), "policy": root.get("policy"), **overrides})
 
 
-def engine_of(ctx: click.Context) -> Engine:
+def engine_of(ctx: click.Context, create: bool = False) -> Engine:
+    """The engine on the settings' database. Only commands that build a database
+    (``create``: init, ingest, serve) make one; the others refuse a file that does not
+    exist, so that a typo in ``--db`` is not answered from an empty database."""
     obj = ctx.ensure_object(dict)
     if "engine" not in obj:
         settings = settings_of(ctx)
+        db = settings.db.removeprefix("sqlite:///")
+        if not create and db != ":memory:" and not Path(db).exists():
+            raise ChatcreditError(
+                f"no database at {db} (chatcredit init creates one; --db or CHATCREDIT_DB names another)"
+            )
         obj["engine"] = open_engine(settings.db, settings.policy or None)
         ctx.call_on_close(obj["engine"].close)
     engine: Engine = obj["engine"]

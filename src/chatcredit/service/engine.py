@@ -119,6 +119,17 @@ class Engine:
     def standing(self, user: str, at: float | None = None) -> Standing:
         return self.projection.get(user).standing(self._clock() if at is None else at)
 
+    def is_known(self, user: str) -> bool:
+        """Has this user ever been seen (an event, a ledger entry, an active day)?"""
+        tally = self.projection.get(user)
+        return bool(tally.entries or tally.days_set) or bool(self.reads.detection.first_seen([user]))
+
+    def check_known(self, user: str) -> None:
+        """NotFound, saying what a new user would get, for a user never seen."""
+        if not self.is_known(user):
+            new = self.standing(user)
+            raise NotFound(f"user {user!r} has never been seen; a new user would start at {new.score} ({new.tier})")
+
     def standings(self) -> Iterator[Standing]:
         """The current standing of every user the store has scored, in user order."""
         users = self.reads.ledger.scored_users()

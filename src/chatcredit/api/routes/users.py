@@ -13,18 +13,25 @@ from chatcredit.domain.permits import ACTIONS
 
 
 async def get_standing(call: Call) -> Any:
-    return views.standing_view(call.engine.standing(call.path("user"), call.time()))
+    at = call.time()
+    call.engine.check_known(call.path("user"))
+    return views.standing_view(call.engine.standing(call.path("user"), at))
 
 
 async def get_explain(call: Call) -> Any:
-    return views.explain_view(call.engine.explain(call.path("user"), call.time()))
+    at = call.time()
+    call.engine.check_known(call.path("user"))
+    return views.explain_view(call.engine.explain(call.path("user"), at))
 
 
 async def get_ledger(call: Call) -> Any:
-    return [views.entry_view(e) for e in call.engine.ledger(call.path("user"), call.time())]
+    at = call.time()
+    call.engine.check_known(call.path("user"))
+    return [views.entry_view(e) for e in call.engine.ledger(call.path("user"), at)]
 
 
 async def get_notices(call: Call) -> Any:
+    call.engine.check_known(call.path("user"))
     return [views.notice_view(n) for n in call.engine.notices(call.path("user"))]
 
 
@@ -51,6 +58,7 @@ ROUTES: tuple[Endpoint, ...] = (
         "A user's score, tier and key factors",
         sc.ref("Standing"),
         (USER, AT),
+        errors=(400, 401, 403, 404),
     ),
     Endpoint(
         "GET",
@@ -60,6 +68,7 @@ ROUTES: tuple[Endpoint, ...] = (
         "Every ledger entry of a user and what it counts now",
         sc.EXPLANATION,
         (USER, AT),
+        errors=(400, 401, 403, 404),
     ),
     Endpoint(
         "GET",
@@ -69,6 +78,7 @@ ROUTES: tuple[Endpoint, ...] = (
         "A user's ledger entries",
         sc.array(sc.ref("Entry")),
         (USER, AT),
+        errors=(400, 401, 403, 404),
     ),
     Endpoint(
         "GET",
@@ -78,6 +88,7 @@ ROUTES: tuple[Endpoint, ...] = (
         "The statements of reasons sent to a user",
         sc.array(sc.ref("Notice")),
         (USER,),
+        errors=(400, 401, 403, 404),
     ),
     Endpoint(
         "GET",

@@ -21,7 +21,7 @@ from chatcredit.errors import ChatcreditError
 @click.pass_context
 def init(ctx: click.Context) -> None:
     """Create (or migrate) the database."""
-    engine = engine_of(ctx)
+    engine = engine_of(ctx, create=True)
     out.print(f"database ready: {settings_of(ctx).db} (policy {engine.policy.version})")
 
 
@@ -46,7 +46,7 @@ def _read_lines(path: str) -> Iterator[bytes]:
 def ingest(ctx: click.Context, files: tuple[str, ...], batch_size: int, strict: bool, as_json: bool) -> None:
     """Ingest JSON Lines event files ('-' reads stdin). Rejected records are kept in the
     quarantine with their line and reason; the rest goes through."""
-    engine = engine_of(ctx)
+    engine = engine_of(ctx, create=True)
     total = views.ingest_view(engine.ingest_events([]))
     for path in files:
         if path != "-" and not Path(path).is_file():

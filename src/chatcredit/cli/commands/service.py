@@ -49,7 +49,7 @@ def keys() -> None:
 @click.pass_context
 def keys_create(ctx: click.Context, name: str, scopes: tuple[str, ...], as_json: bool) -> None:
     """Create a key. The token is printed once and cannot be shown again."""
-    record, token = engine_of(ctx).create_key(name, scopes)
+    record, token = engine_of(ctx, create=True).create_key(name, scopes)
     if as_json:
         emit_json({"id": record.id, "name": record.name, "scopes": list(record.scopes), "token": token})
     else:

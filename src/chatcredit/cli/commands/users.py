@@ -18,7 +18,9 @@ from chatcredit.domain.permits import ACTIONS
 def standing(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
     """A user's score, tier and key factors."""
     engine = engine_of(ctx)
-    view = views.standing_view(engine.standing(user, parse_when(at, engine.now())))
+    when = parse_when(at, engine.now())
+    engine.check_known(user)
+    view = views.standing_view(engine.standing(user, when))
     emit_json(view) if as_json else terminal.print_standing(out, view)
 
 
@@ -30,7 +32,9 @@ def standing(ctx: click.Context, user: str, at: str | None, as_json: bool) -> No
 def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
     """Why a user has the score they have: every entry, what it counts now, open reviews."""
     engine = engine_of(ctx)
-    view = views.explain_view(engine.explain(user, parse_when(at, engine.now())))
+    when = parse_when(at, engine.now())
+    engine.check_known(user)
+    view = views.explain_view(engine.explain(user, when))
     if as_json:
         emit_json(view)
         return
@@ -72,7 +76,9 @@ def permit(
 def ledger(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None:
     """A user's ledger entries, oldest first."""
     engine = engine_of(ctx)
-    entries = [views.entry_view(e) for e in engine.ledger(user, parse_when(at, engine.now()))]
+    when = parse_when(at, engine.now())
+    engine.check_known(user)
+    entries = [views.entry_view(e) for e in engine.ledger(user, when)]
     emit_json(entries) if as_json else terminal.print_entries(out, entries)
 
 
@@ -82,5 +88,7 @@ def ledger(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None
 @click.pass_context
 def notices(ctx: click.Context, user: str, as_json: bool) -> None:
     """The statements of reasons sent to a user."""
-    items = [views.notice_view(n) for n in engine_of(ctx).notices(user)]
+    engine = engine_of(ctx)
+    engine.check_known(user)
+    items = [views.notice_view(n) for n in engine.notices(user)]
     emit_json(items) if as_json else terminal.print_notices(out, items)
