@@ -85,3 +85,24 @@ def test_tiers_must_descend_and_end_at_zero(tmp_path: Path) -> None:
     assert err.key == "tiers[1].min_score"
     err = _reject(tmp_path, default_policy_text().replace("min_score = 0", "min_score = 10"))
     assert "lowest tier" in err.message
+
+
+def test_policy_check_lists_every_error_and_bounds_every_number(tmp_path: Path) -> None:
+    text = default_policy_text()
+    broken = (
+        text.replace("multiplier = 1.5", "multiplier = inf", 1)
+        .replace("points_per_active_day = 2", "points_per_active_day = 9223372036854775807", 1)
+        .replace('category = "threat"', 'category = "politics"', 1)
+    )
+    with pytest.raises(PolicyError) as caught:
+        parse_policy(broken, "broken.toml")
+    keys = [e.key for e in caught.value.errors]
+    assert "repeat.multiplier" in keys and "tenure.points_per_active_day" in keys, keys
+    assert all(e.line is not None for e in caught.value.errors)
+    deep = "a = " + "[" * 5000 + "]" * 5000 + "\n"
+    with pytest.raises(PolicyError, match="nested too deeply|TOML"):
+        parse_policy(deep, "deep.toml")
+    model = text.replace('model = ""', 'model = "/etc/passwd"', 1)
+    if model != text:
+        with pytest.raises(PolicyError, match=r"classifier\.model"):
+            parse_policy(model, "model.toml")

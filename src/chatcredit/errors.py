@@ -41,6 +41,8 @@ class PolicyError(ChatcreditError):
         where = f"{path}:{line}" if line is not None else path
         at = f" [{key}]" if key else ""
         super().__init__(f"{where}:{at} {message}")
+        #: every error found in the file (this one first)
+        self.errors: list[PolicyError] = [self]
 
     def __reduce__(self) -> tuple[type, tuple[str, int | None, str | None, str]]:
         return (PolicyError, (self.path, self.line, self.key, self.message))

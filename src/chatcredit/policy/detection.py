@@ -14,8 +14,10 @@ from chatcredit.vocabulary import Severity
 
 SeverityName = Severity
 CounterKey = Literal["user", "user+group", "group", "platform"]
-Positive = Annotated[int, msgspec.Meta(ge=1)]
-Seconds = Annotated[float, msgspec.Meta(gt=0)]
+Positive = Annotated[int, msgspec.Meta(ge=1, le=100_000_000)]
+Seconds = Annotated[float, msgspec.Meta(gt=0, le=365 * 86_400)]
+Days = Annotated[float, msgspec.Meta(ge=0, le=3650)]
+AtLeastTwo = Annotated[int, msgspec.Meta(ge=2, le=100_000_000)]
 Fraction = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
 Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 
@@ -25,7 +27,7 @@ class _Section(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=
 
 
 class FloodWindow(_Section, frozen=True):
-    messages: Annotated[int, msgspec.Meta(ge=2)]
+    messages: AtLeastTwo
     seconds: Seconds
     severity: SeverityName = "low"
     reason: Code = "flooding"
@@ -46,25 +48,25 @@ class Mentions(_Section, frozen=True):
 
 class Crosspost(_Section, frozen=True):
     min_chars: Positive = 25
-    groups: Annotated[int, msgspec.Meta(ge=2)] = 3
+    groups: AtLeastTwo = 3
     window_seconds: Seconds = 900
-    new_account_days: float = 7
-    new_accounts: Annotated[int, msgspec.Meta(ge=2)] = 5
+    new_account_days: Days = 7
+    new_accounts: AtLeastTwo = 5
     similarity: Fraction = 0.8
     severity: SeverityName = "medium"
 
 
 class Raid(_Section, frozen=True):
-    joins: Annotated[int, msgspec.Meta(ge=2)] = 25
+    joins: AtLeastTwo = 25
     window_seconds: Seconds = 120
-    new_account_days: float = 2
+    new_account_days: Days = 2
 
 
 class Links(_Section, frozen=True):
     block_domains: list[str] = []
     allow_domains: list[str] = []
     shorteners: list[str] = []
-    new_account_days: float = 1
+    new_account_days: Days = 1
     block_severity: SeverityName = "critical"
     block_category: Code = "malware"
 

@@ -22,7 +22,8 @@ from chatcredit.vocabulary import Severity as SeverityLevel
 SeverityName = SeverityLevel
 IdentityLevelName = Literal["none", "email", "phone", "document"]
 Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
-NonNegative = Annotated[int, msgspec.Meta(ge=0)]
+#: counts and sizes: bounded, so that a typo cannot make a limit meaningless
+NonNegative = Annotated[int, msgspec.Meta(ge=0, le=100_000_000)]
 Fraction = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
 
 IDENTITY_ORDER: dict[str, int] = {"none": 0, "email": 1, "phone": 2, "document": 3}
@@ -37,14 +38,14 @@ class Score(_Model, frozen=True):
 
 
 class Tenure(_Model, frozen=True):
-    points_per_active_day: NonNegative
-    cap: NonNegative
+    points_per_active_day: Annotated[int, msgspec.Meta(ge=0, le=1000)]
+    cap: Annotated[int, msgspec.Meta(ge=0, le=1000)]
 
 
 class Severity(_Model, frozen=True):
     points: Annotated[int, msgspec.Meta(gt=0, le=1000)]
     #: 0 means the penalty does not decay until a human has reviewed it.
-    half_life_days: Annotated[float, msgspec.Meta(ge=0)]
+    half_life_days: Annotated[float, msgspec.Meta(ge=0, le=36_500)]
 
 
 class Severities(_Model, frozen=True):
@@ -59,8 +60,8 @@ class Severities(_Model, frozen=True):
 
 
 class Repeat(_Model, frozen=True):
-    multiplier: Annotated[float, msgspec.Meta(ge=1.0)]
-    max_multiplier: Annotated[float, msgspec.Meta(ge=1.0)]
+    multiplier: Annotated[float, msgspec.Meta(ge=1.0, le=10.0)]
+    max_multiplier: Annotated[float, msgspec.Meta(ge=1.0, le=100.0)]
     counting_fraction: Fraction
 
 
@@ -112,7 +113,7 @@ class Ingest(_Model, frozen=True):
 
 
 class Appeals(_Model, frozen=True):
-    window_days: Annotated[int, msgspec.Meta(ge=180)]
+    window_days: Annotated[int, msgspec.Meta(ge=180, le=36_500)]
 
 
 class Policy(_Model, frozen=True):

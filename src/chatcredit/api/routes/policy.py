@@ -30,7 +30,8 @@ async def post_policy_check(call: Call) -> Any:
     try:
         checked = parse_policy(text, "<request body>")
     except PolicyError as exc:  # the check's answer, not a failed request
-        return {"ok": False, "error": {"line": exc.line, "key": exc.key, "message": exc.message}}
+        found = [{"line": e.line, "key": e.key, "message": e.message} for e in exc.errors]
+        return {"ok": False, "error": found[0], "errors": found}
     return {"ok": True, "version": checked.version, "rules": len(checked.rules), "tiers": len(checked.tiers)}
 
 
@@ -42,6 +43,7 @@ async def get_rules(call: Call) -> Any:
     return [views.rule_view(r) for r in call.engine.detection.rules()]
 
 
+POLICY_ERROR = sc.obj({"line": sc.nullable(sc.INT), "key": sc.nullable(sc.STR), "message": sc.STR})
 ROUTES: tuple[Endpoint, ...] = (
     Endpoint(
         "GET",
@@ -64,7 +66,8 @@ ROUTES: tuple[Endpoint, ...] = (
                 "version": sc.STR,
                 "rules": sc.INT,
                 "tiers": sc.INT,
-                "error": sc.obj({"line": sc.nullable(sc.INT), "key": sc.nullable(sc.STR), "message": sc.STR}),
+                "error": POLICY_ERROR,
+                "errors": sc.array(POLICY_ERROR),
             },
         ),
         body={"type": "string", "description": "the policy file, as TOML text"},

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 
 import click
+from rich.markup import escape
 
 from chatcredit import views
 from chatcredit.cli import terminal
 from chatcredit.cli.base import emit_json, engine_of, err, json_option, main, out
 from chatcredit.domain.taxonomy import CATEGORIES
+from chatcredit.errors import PolicyError
 from chatcredit.policy import default_policy, load_policy
 
 
@@ -65,6 +67,11 @@ def policy_show(ctx: click.Context, as_json: bool) -> None:
 @policy.command("check")
 @click.argument("file", type=click.Path(dir_okay=False))
 def policy_check(file: str) -> None:
-    """Validate a policy file; errors name the file, line and key."""
-    checked = load_policy(file)
+    """Validate a policy file; every error is listed with the file, line and key."""
+    try:
+        checked = load_policy(file)
+    except PolicyError as exc:
+        for error in exc.errors[1:]:  # the first is reported as the command's error
+            err.print(f"[red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        raise
     out.print(f"{file}: ok ({len(checked.rules)} rules, {len(checked.tiers)} tiers, version {checked.version})")
