@@ -67,7 +67,8 @@ def start_server(tmp: Path, **settings: str) -> Server:
     port = free_port()
     log = tmp / "server.log"
     env = {
-        **os.environ,
+        # not PYTEST_CURRENT_TEST: a parametrized test's id can be longer than exec allows
+        **{k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"},
         "CHATCREDIT_DB": str(db),
         "CHATCREDIT_KEY_CACHE_SECONDS": "0.2",
         **{f"CHATCREDIT_{k.upper()}": v for k, v in settings.items()},

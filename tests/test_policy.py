@@ -100,7 +100,7 @@ def test_policy_check_lists_every_error_and_bounds_every_number(tmp_path: Path) 
     assert "repeat.multiplier" in keys and "tenure.points_per_active_day" in keys, keys
     assert all(e.line is not None for e in caught.value.errors)
     deep = "a = " + "[" * 5000 + "]" * 5000 + "\n"
-    with pytest.raises(PolicyError, match="nested too deeply|TOML"):
+    with pytest.raises(PolicyError, match=r"nested too deeply|TOML"):
         parse_policy(deep, "deep.toml")
     model = text.replace('model = ""', 'model = "/etc/passwd"', 1)
     if model != text:

@@ -225,8 +225,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         service.authorize(request, "read")
         return Response(service.metrics.render(), media_type="text/plain; version=0.0.4")
 
-    async def openapi(request: Request) -> Response:
-        service.authorize(request, "read")
+    async def openapi(request: Request) -> Response:  # holds no data: code generators may fetch it
         return Response(service.openapi, media_type="application/json")
 
     async def docs(request: Request) -> Response:
