@@ -249,3 +249,16 @@ def test_a_domain_conflict_is_not_retried_as_a_store_conflict(engine: Engine) ->
     with pytest.raises(ConflictError, match="already been reversed"):
         engine.reverse(entry.id, by="mod", reason="again")
     assert len(engine.projection) == cached
+
+
+def test_notices_show_base_points_multiplier_and_the_floor(engine: Engine) -> None:
+    """A moderator can reconcile a notice with the ledger: base points, the repeat
+    multiplier, how it fades; at the floor the notice says so instead of '0 -> 0'."""
+    engine.ingest_lines(lines(message("m1", "u1", SPAM), message("m2", "u1", SPAM + " now", ts=T0 + 60)))
+    first, second = engine.notices("u1")
+    assert "60 points" in first.measure and "×" not in first.measure and "every 60 days" in first.measure
+    assert "60 points × 1.5" in second.measure and "= 90" in second.measure
+    assert "(spam-prize)" not in first.text  # the rule and its reason code share a name: said once
+    engine.adjust("u1", -1000, "harassment", by="mod", reason="threats")
+    _, floor = engine.adjust("u1", -20, "harassment", by="mod", reason="more threats")
+    assert "already at its floor (0)" in floor.measure and "unchanged" in floor.text and "0 -> 0" not in floor.text

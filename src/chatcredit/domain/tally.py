@@ -211,6 +211,11 @@ class Tally:
     def has_penalty_for(self, event_id: str, category: str) -> bool:
         return (event_id, category) in self._penalised
 
+    def multiplier_of(self, entry_id: str) -> float:
+        """The repeat multiplier a counted penalty got (1.0 for anything else)."""
+        counted = self._counted.get(entry_id)
+        return counted.multiplier if counted is not None else 1.0
+
     def is_reversed(self, entry_id: str) -> bool:
         return entry_id in self._reversed
 

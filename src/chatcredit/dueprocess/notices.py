@@ -50,16 +50,37 @@ def notice_id(entry_id: str) -> str:
     return "n-" + hashlib.blake2b(entry_id.encode(), digest_size=8).hexdigest()
 
 
-def _measure(entry: LedgerEntry, delta: int) -> str:
+def _measure(entry: LedgerEntry, delta: int, before: Standing, multiplier: float) -> str:
     if entry.kind == "reversal":
         return f"reversal of entry {entry.reverses}: the penalty no longer counts"
     if entry.kind == "credit":
         return f"credit of {entry.points} points to the account score"
-    return f"score reduction of {-delta} points (account-wide, fading with time)"
+    base = -entry.points
+    counted = round(base * multiplier)
+    repeat = f" × {multiplier:g} for earlier penalties in this category still counting = {counted}"
+    parts = [f"{base} points" + (repeat if multiplier != 1.0 else "")]
+    if entry.half_life_days:
+        parts.append(f"fading by half every {entry.half_life_days:g} days")
+    else:
+        parts.append("not fading until a person has reviewed it")
+    what = ", ".join(parts)
+    if before.score == 0:
+        return f"penalty of {what}; the score is already at its floor (0): it shows in how long recovery takes"
+    lost = -delta
+    if lost > counted:
+        return f"score reduction of {lost} points: {what}, and the day's tenure credit is not earned"
+    if lost < counted:
+        return f"score reduction of {lost} points: {what} (the score cannot go below 0)"
+    return f"score reduction of {lost} points: {what}"
 
 
 def build_notice(
-    entry: LedgerEntry, before: Standing, after: Standing, policy: Policy, issued_at: float | None = None
+    entry: LedgerEntry,
+    before: Standing,
+    after: Standing,
+    policy: Policy,
+    issued_at: float | None = None,
+    multiplier: float = 1.0,
 ) -> Notice:
     """The statement of reasons for ``entry``; ``before``/``after`` are standings around it.
 
@@ -71,17 +92,23 @@ def build_notice(
     issued = max(entry.ts, issued_at if issued_at is not None else entry.ts)
     appeal_until = issued + policy.appeals.window_days * DAY if adverse else None
     facts = _facts(entry)
-    measure = _measure(entry, delta)
+    measure = _measure(entry, delta, before, multiplier)
     how = "automatically" if entry.automated_decision else f"by moderator {entry.actor}"
     detected = "automated detection" if entry.automated_detection else "a human"
     lines = [
         f"Decision: {measure}.",
         f"Facts: {facts}",
-        f"Rule: {entry.rule_id} ({entry.reason_code}), category {entry.category}"
+        f"Rule: {entry.rule_id}"
+        + (f" ({entry.reason_code})" if entry.reason_code != entry.rule_id else "")
+        + f", category {entry.category}"
         + (f" - {category.title}" if category else "")
         + ".",
         f"Detected by {detected}; decided {how}.",
-        f"Score: {before.score} ({before.tier}) -> {after.score} ({after.tier}).",
+        (
+            f"Score: {before.score} ({before.tier}) -> {after.score} ({after.tier})."
+            if before.score != after.score or before.tier != after.tier
+            else f"Score: {after.score} ({after.tier}), unchanged."
+        ),
     ]
     if entry.note:
         lines.append(f"Note: {entry.note}")

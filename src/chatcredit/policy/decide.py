@@ -102,7 +102,7 @@ def record(tally: Tally, entry: LedgerEntry, effects: Effects, policy: Policy, n
     its statement of reasons, with the standing just before and just after, to ``effects``."""
     before = tally.standing(entry.ts)
     tally.absorb(entry)
-    notice = build_notice(entry, before, tally.standing(entry.ts), policy, now)
+    notice = build_notice(entry, before, tally.standing(entry.ts), policy, now, tally.multiplier_of(entry.id))
     effects.entries.append(entry)
     effects.notices.append(notice)
     effects.tallies[tally.user] = tally
