@@ -38,7 +38,7 @@ def test_ingest_standing_adjust_reverse_over_http(server: Server) -> None:
     assert c.post("/v1/events", json=events).json()["duplicates"] == 2
     at = iso(T0 + 120)
     before = c.get("/v1/users/alice/standing", params={"at": at}).json()
-    assert before["score"] < 500 and before["reasons"][1]["code"] == "spam-prize"
+    assert before["score"] < 500 and before["reasons"][0]["code"] == "spam-prize"
     [entry] = c.get("/v1/users/alice/ledger").json()
     adj = c.post(
         "/v1/adjust", json={"user": "alice", "points": -40, "category": "harassment", "reason": "insults"}

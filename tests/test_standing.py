@@ -171,7 +171,7 @@ def test_tenure_counts_clean_active_days_and_reports_next_tier() -> None:
     days = frozenset(range(10))
     s = fold("u", [], days, POLICY, 10 * DAY)
     assert s.tenure_credit == 20 and s.score == 520 and s.tier == "limited"
-    assert s.reasons[0].code == "limited-tenure" and s.reasons[0].points == 330
+    assert s.reasons == () and s.clean_days_to_next_tier == 15  # (550 - 520) / 2 a day, shown apart
     assert s.next_tier == "standard" and s.next_tier_at is None  # needs activity, not time
     penalised = fold("u", [penalty("u", 1, 3 * DAY + 5)], days, POLICY, 10 * DAY)
     assert penalised.tenure_credit == 18  # the day of the penalty earns nothing

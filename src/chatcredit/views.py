@@ -37,6 +37,7 @@ def standing_view(s: Standing) -> View:
         "credits": s.credits,
         "next_tier": s.next_tier,
         "next_tier_at": iso(s.next_tier_at),
+        "clean_days_to_next_tier": s.clean_days_to_next_tier,
         "policy_version": s.policy_version,
     }
 

@@ -68,6 +68,7 @@ COMPONENTS: dict[str, Schema] = {
             "credits": INT,
             "next_tier": nullable(STR),
             "next_tier_at": nullable(TIME),
+            "clean_days_to_next_tier": nullable(INT),
             "policy_version": STR,
         }
     ),

@@ -32,6 +32,9 @@ def print_standing(console: Console, v: View) -> None:
     if v["next_tier"]:
         when = v["next_tier_at"] or "not by decay alone (needs clean activity)"
         lines.append(f"next tier [bold]{v['next_tier']}[/]: {when}")
+        days = v.get("clean_days_to_next_tier")
+        if days:
+            lines.append(f"{days} more clean active days to {v['next_tier']}")
     console.print(Panel("\n".join(lines), title="standing", expand=False))
     if v["reasons"]:
         table = Table(title="key factors (points currently counted)")

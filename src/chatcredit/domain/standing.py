@@ -15,12 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.policy.model import Policy
+from chatcredit.policy.model import Policy, Tier
 
 DAY = 86_400.0
 SCORE_MIN, SCORE_MAX = 0, 1000
 TOP_REASONS = 4
-LIMITED_TENURE = "limited-tenure"
 HORIZON = 50 * 365 * DAY
 
 
@@ -55,6 +54,9 @@ class Standing:
     next_tier: str | None
     next_tier_at: float | None
     policy_version: str
+    #: clean active days that would reach the next tier by tenure credit alone (None if
+    #: they cannot: the tenure cap is too low, or there is no tier above)
+    clean_days_to_next_tier: int | None = None
 
 
 def day_of(ts: float) -> int:
@@ -142,13 +144,14 @@ def fold(
         at=at,
         score=score,
         tier=tier.name,
-        reasons=_reasons(counted, policy.tenure.cap - tenure),
+        reasons=_reasons(counted),
         tenure_credit=tenure,
         credits=credits,
         penalties=tuple(counted),
         next_tier=above.name if above else None,
         next_tier_at=next_at,
         policy_version=policy.version,
+        clean_days_to_next_tier=clean_days_to(score, above, tenure, policy),
     )
 
 
@@ -165,7 +168,7 @@ def clamp(value: float) -> int:
     return max(SCORE_MIN, min(SCORE_MAX, round(value)))
 
 
-def _reasons(counted: Sequence[CountedPenalty], missing_tenure: int) -> tuple[Reason, ...]:
+def _reasons(counted: Sequence[CountedPenalty]) -> tuple[Reason, ...]:
     totals: dict[str, list[float]] = {}
     categories: dict[str, str] = {}
     for c in counted:
@@ -178,15 +181,28 @@ def _reasons(counted: Sequence[CountedPenalty], missing_tenure: int) -> tuple[Re
         for code, (points, count) in totals.items()
         if points >= 1.0
     ]
-    return rank_reasons(reasons, missing_tenure)
+    return rank_reasons(reasons)
 
 
-def rank_reasons(reasons: list[Reason], missing_tenure: int) -> tuple[Reason, ...]:
-    """The key factors: the reasons costing most, with tenure not yet earned among them."""
-    if missing_tenure > 0:
-        reasons.append(Reason(LIMITED_TENURE, missing_tenure, None, 0))
+def rank_reasons(reasons: list[Reason]) -> tuple[Reason, ...]:
+    """The key factors: the reasons costing most now. Tenure not yet earned is not among
+    them (it is no violation): ``clean_days_to_next_tier`` shows the progress instead."""
     reasons.sort(key=lambda r: (-r.points, r.code))
     return tuple(reasons[:TOP_REASONS])
+
+
+def clean_days_to(score: int, above: Tier | None, tenure: int, policy: Policy) -> int | None:
+    """Clean active days that would lift ``score`` to the tier ``above`` by tenure credit
+    alone, as Discourse shows progress toward the next trust level."""
+    if above is None:
+        return None
+    needed = above.min_score - score
+    if needed <= 0:
+        return 0
+    per_day = policy.tenure.points_per_active_day
+    if per_day <= 0 or tenure + needed > policy.tenure.cap:
+        return None
+    return math.ceil(needed / per_day)
 
 
 def _time_to_reach(base: float, counted: Sequence[CountedPenalty], target: int, at: float) -> float | None:

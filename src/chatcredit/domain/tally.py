@@ -32,6 +32,7 @@ from chatcredit.domain.standing import (
     Reason,
     Standing,
     clamp,
+    clean_days_to,
     counts_until,
     day_of,
     fold,
@@ -252,13 +253,14 @@ class Tally:
             at=at,
             score=score,
             tier=tier.name,
-            reasons=rank_reasons(reasons, policy.tenure.cap - tenure),
+            reasons=rank_reasons(reasons),
             tenure_credit=tenure,
             credits=self.credits,
             penalties=penalties,
             next_tier=above.name if above else None,
             next_tier_at=next_at,
             policy_version=policy.version,
+            clean_days_to_next_tier=clean_days_to(score, above, tenure, policy),
         )
 
     def _penalty_at(self, t: float) -> float:

@@ -7,7 +7,6 @@ from typing import Any
 import msgspec
 
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.domain.standing import Reason, Standing
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
 
@@ -20,7 +19,6 @@ _BOOLS = tuple(i for i, f in enumerate(_FIELDS) if f.startswith("automated_"))
 _encoder = msgspec.json.Encoder()
 _notice = msgspec.json.Decoder(Notice)
 _review = msgspec.json.Decoder(ReviewItem)
-_reasons = msgspec.json.Decoder(list[tuple[str, int, str | None, int]])
 
 
 def ledger_row(e: LedgerEntry) -> tuple[Any, ...]:
@@ -44,36 +42,3 @@ def decode_notice(body: bytes) -> Notice:
 
 def decode_review(body: bytes) -> ReviewItem:
     return _review.decode(body)
-
-
-def standing_row(s: Standing) -> tuple[Any, ...]:
-    reasons = _encoder.encode([(r.code, r.points, r.category, r.count) for r in s.reasons])
-    return (
-        s.user,
-        s.at,
-        s.score,
-        s.tier,
-        reasons,
-        s.tenure_credit,
-        s.credits,
-        s.next_tier,
-        s.next_tier_at,
-        s.policy_version,
-    )
-
-
-def standing_from_row(row: tuple[Any, ...]) -> Standing:
-    user, at, score, tier, reasons, tenure, credits, next_tier, next_at, version = row
-    return Standing(
-        user=user,
-        at=at,
-        score=score,
-        tier=tier,
-        reasons=tuple(Reason(*r) for r in _reasons.decode(reasons)),
-        tenure_credit=tenure,
-        credits=credits,
-        penalties=(),
-        next_tier=next_tier,
-        next_tier_at=next_at,
-        policy_version=version,
-    )
