@@ -195,3 +195,42 @@ def test_global_options_are_accepted_after_the_subcommand(tmp_path: Path, feed: 
     ran = CliRunner().invoke(main, ["--db", str(db), "demo", "--db", str(demo), "--users", "20", "--messages", "200"])
     assert ran.exit_code == 0, ran.output
     assert demo.exists()
+
+
+def test_piped_output_is_plain_and_ids_never_wrap(tmp_path: Path, feed: Path) -> None:
+    db = tmp_path / "pipe.db"
+    env = {**os.environ, "CHATCREDIT_DB": str(db), "COLUMNS": "60"}
+    exe = str(Path(sys.executable).parent / "chatcredit")
+    subprocess.run([exe, "ingest", str(feed)], env=env, check=True, capture_output=True)
+    review = subprocess.run([exe, "review"], env=env, check=True, capture_output=True, text=True).stdout
+    lines = review.splitlines()
+    assert lines[0].split()[0] == "id" and "│" not in review and "┃" not in review
+    ids = [line.split()[0] for line in lines[1:]]
+    assert ids and all(i.startswith("r-") and len(i) == 18 for i in ids)  # one whole id a line
+
+
+def test_a_narrow_terminal_drops_the_columns_that_matter_least() -> None:
+    import io
+
+    from rich.console import Console
+
+    from chatcredit.cli import terminal
+
+    sink = io.StringIO()
+    console = Console(file=sink, force_terminal=True, width=80, color_system=None)
+    entry = {
+        "id": "e-0123456789abcdef",
+        "ts": "2026-03-01T12:00:00Z",
+        "kind": "penalty",
+        "points": -60,
+        "points_now": 60.0,
+        "reason_code": "spam-prize",
+        "category": "spam",
+        "actor": "rules",
+        "evidence_event": "m1",
+        "excerpt": "[/x] win a prize",
+    }
+    terminal.print_entries(console, [entry])
+    text = sink.getvalue()
+    assert "e-0123456789abcdef" in text and "2026-03-01T12:00:00Z" in text  # whole, on one line
+    assert "evidence" not in text and "actor" not in text

@@ -57,6 +57,13 @@ def test_every_policy_key_is_documented() -> None:
     assert not missing
 
 
+def test_every_policy_section_says_when_a_change_takes_effect() -> None:
+    doc = _read("docs/policy.md").split("## When a change takes effect", 1)[1].split("\n## ", 1)[0]
+    sections = [f.name for f in msgspec.structs.fields(Policy) if f.name not in ("version", "source", "text")]
+    placed = {name: doc.count(f"`{name}`") for name in sections}
+    assert all(count >= 1 for count in placed.values()), placed
+
+
 def test_cli_reference_is_current() -> None:
     generator = runpy.run_path(str(ROOT / "tools" / "gen_cli_docs.py"))
     assert _read("docs/cli.md") == generator["render"](), "run tools/gen_cli_docs.py"

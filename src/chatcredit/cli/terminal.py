@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from chatcredit.views import View
 
@@ -45,25 +47,74 @@ def print_standing(console: Console, v: View) -> None:
         console.print(table)
 
 
-def print_entries(console: Console, entries: Sequence[View], title: str = "ledger") -> None:
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    #: ids and times: never wrapped (a wrapped id breaks grep and copy-paste)
+    whole: bool = False
+    #: dropped first on a narrow terminal (under NARROW columns)
+    optional: bool = False
+
+
+NARROW = 100
+
+
+def print_table(console: Console, title: str, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
+    """A table for a person at a terminal; piped, plain aligned text, one line a row.
+    Cells are text, never markup (they hold what users sent)."""
+    if not console.is_terminal:
+        _print_plain(console, columns, rows)
+        return
+    shown = [i for i, c in enumerate(columns) if not (c.optional and console.width < NARROW)]
     table = Table(title=title)
-    for col in ("id", "time", "kind", "points", "now", "reason", "category", "actor", "evidence"):
-        table.add_column(col, overflow="fold")
+    for i in shown:
+        column = columns[i]
+        table.add_column(column.name, no_wrap=column.whole, overflow="ellipsis" if column.whole else "fold")
+    for row in rows:
+        table.add_row(*(Text(row[i]) for i in shown))
+    console.print(table)
+
+
+def _print_plain(console: Console, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> None:
+    cells = [[c.name for c in columns], *([" ".join(cell.split()) for cell in row] for row in rows)]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+    for r in cells:
+        line = "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+ENTRY_COLUMNS = (
+    Column("id", whole=True),
+    Column("time", whole=True),
+    Column("kind"),
+    Column("points"),
+    Column("now"),
+    Column("reason"),
+    Column("category", optional=True),
+    Column("actor", optional=True),
+    Column("evidence", optional=True),
+)
+
+
+def print_entries(console: Console, entries: Sequence[View], title: str = "ledger") -> None:
+    rows = []
     for e in entries:
         now = e.get("points_now")
         note = " (reversed)" if e.get("reversed") else ""
-        table.add_row(
-            e["id"],
-            e["ts"],
-            e["kind"] + note,
-            str(e["points"]),
-            "" if now is None else str(now),
-            e["reason_code"],
-            e["category"],
-            e["actor"],
-            (e["evidence_event"] or "") + (f": {e['excerpt'][:60]}" if e["excerpt"] else ""),
+        rows.append(
+            [
+                e["id"],
+                e["ts"],
+                e["kind"] + note,
+                str(e["points"]),
+                "" if now is None else str(now),
+                e["reason_code"],
+                e["category"],
+                e["actor"],
+                (e["evidence_event"] or "") + (f": {e['excerpt'][:60]}" if e["excerpt"] else ""),
+            ]
         )
-    console.print(table)
+    print_table(console, title, ENTRY_COLUMNS, rows)
 
 
 def print_permit(console: Console, v: View) -> None:
@@ -85,10 +136,12 @@ def print_notices(console: Console, notices: Sequence[View]) -> None:
         console.print(Panel(n["text"], title=f"{n['id']} · {n['ts']} · {n['kind']}", expand=False))
 
 
+#: columns that hold an id or a time (never wrapped) and those dropped first when narrow
+_WHOLE = {"id", "ts", "time", "received", "line", "event_id", "rule_id", "user"}
+_OPTIONAL = {"raw", "excerpt", "reporter", "field", "source", "detector"}
+
+
 def print_rows(console: Console, title: str, rows: Sequence[View], columns: Sequence[str]) -> None:
-    table = Table(title=f"{title} ({len(rows)})")
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    console.print(table)
+    spec = [Column(c, whole=c in _WHOLE, optional=c in _OPTIONAL) for c in columns]
+    cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+    print_table(console, f"{title} ({len(rows)})", spec, cells)
