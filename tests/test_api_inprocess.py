@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 import httpx
+import msgspec
 import pytest
 
 from chatcredit import Engine, default_policy
@@ -70,3 +71,15 @@ def test_settings_come_from_env_then_file_then_default(tmp_path: Path) -> None:
 def test_every_setting_is_documented() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "operations.md").read_text("utf-8")
     assert [s.env for s in SETTINGS if f"`{s.env}`" not in doc] == []
+
+
+def test_a_list_answer_is_cut_to_the_byte_limit_and_says_so() -> None:
+    from chatcredit.api.app import capped_response
+
+    items = [{"id": f"x{i}", "text": "y" * 100} for i in range(1000)]
+    whole = capped_response(items, 10_000_000)
+    assert "x-chatcredit-truncated" not in whole.headers
+    cut = capped_response(items, 5_000)
+    body = bytes(cut.body)
+    assert len(body) <= 5_000 and cut.headers["x-chatcredit-truncated"] == "true"
+    assert int(cut.headers["x-chatcredit-items"]) == len(msgspec.json.decode(body)) > 0

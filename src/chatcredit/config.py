@@ -40,6 +40,7 @@ class Settings:
     max_body_bytes: int = _setting(10_000_000, "Largest request body accepted (413 above).")
     max_events_per_request: int = _setting(10_000, "Most events in one POST /v1/events (413 above).")
     max_list_items: int = _setting(1000, "Most items a list endpoint returns in one page.")
+    max_response_bytes: int = _setting(8_000_000, "Largest JSON answer; a longer list is cut and marked.")
     body_timeout_seconds: float = _setting(30.0, "Time allowed to receive a request body (408 after).")
     header_timeout_seconds: float = _setting(10.0, "Time allowed to send a request's headers (closed after).")
     request_timeout_seconds: float = _setting(60.0, "Time allowed to answer a request (503 after).")

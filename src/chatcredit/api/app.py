@@ -56,6 +56,23 @@ def json_response(data: Any, status: int = 200) -> Response:
     return Response(_encoder.encode(data), status_code=status, media_type="application/json")
 
 
+def capped_response(data: Any, limit: int) -> Response:
+    """JSON, at most ``limit`` bytes: a list that would be larger is cut to the items that
+    fit, and says so (``X-Chatcredit-Truncated``; page on with ``offset`` or ``at``)."""
+    body = _encoder.encode(data)
+    if len(body) <= limit or not isinstance(data, list):
+        return Response(body, media_type="application/json")
+    low, high = 0, len(data)
+    while low < high:  # the most items whose encoding fits
+        mid = (low + high + 1) // 2
+        if len(_encoder.encode(data[:mid])) <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    headers = {"X-Chatcredit-Truncated": "true", "X-Chatcredit-Items": str(low)}
+    return Response(_encoder.encode(data[:low]), media_type="application/json", headers=headers)
+
+
 class Service:
     """What the routes share: the engine, settings, metrics, the authenticator, the log."""
 
@@ -109,7 +126,7 @@ def _path_handler(service: Service, endpoints: list[Endpoint]) -> Callable[[Requ
         assert service.auth is not None
         assert service.writes is not None
         call = Call(request, service.engine, key, service.settings, service.metrics, service.writes, service.auth)
-        return json_response(await e.handler(call))
+        return capped_response(await e.handler(call), service.settings.max_response_bytes)
 
     return run
 
