@@ -262,3 +262,11 @@ def test_notices_show_base_points_multiplier_and_the_floor(engine: Engine) -> No
     engine.adjust("u1", -1000, "harassment", by="mod", reason="threats")
     _, floor = engine.adjust("u1", -20, "harassment", by="mod", reason="more threats")
     assert "already at its floor (0)" in floor.measure and "unchanged" in floor.text and "0 -> 0" not in floor.text
+
+
+def test_platform_moderation_actions_are_recorded_and_explained(engine: Engine) -> None:
+    ban = event("moderation_action", "ma1", user="mod1", group="g1", action="ban", target_user="u9", reason="raids")
+    engine.ingest_lines(lines(message("m1", "u9", "hello"), ban))
+    [act] = engine.explain("u9").moderation
+    assert (act.action, act.moderator, act.group, act.reason) == ("ban", "mod1", "g1", "raids")
+    assert engine.is_known("u9")

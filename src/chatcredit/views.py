@@ -134,6 +134,18 @@ def explain_view(x: Explanation) -> View:
         "entries": entries,
         "open_reviews": [review_view(r) for r in x.open_reviews],
         "shadow_hits": [shadow_view(h) for h in x.shadow_hits],
+        "moderation_actions": [
+            {
+                "event_id": a.event_id,
+                "ts": iso(a.ts),
+                "group": a.group,
+                "moderator": a.moderator,
+                "action": a.action,
+                "message": a.message,
+                "reason": a.reason,
+            }
+            for a in x.moderation
+        ],
     }
 
 

@@ -129,6 +129,19 @@ EXPLANATION = obj(
         "shadow_hits": array(
             obj({"rule_id": STR, "user": STR, "event_id": STR, "ts": TIME, "why": STR, "excerpt": STR})
         ),
+        "moderation_actions": array(
+            obj(
+                {
+                    "event_id": STR,
+                    "ts": TIME,
+                    "group": STR,
+                    "moderator": STR,
+                    "action": STR,
+                    "message": nullable(STR),
+                    "reason": STR,
+                }
+            )
+        ),
     }
 )
 CORRECTION = obj({"entry": ref("Entry"), "notice": ref("Notice")})

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.domain.records import EventRow, QuarantineRow
+from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.domain.tally import Tally
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
@@ -39,6 +39,7 @@ class Effects:
     active_days: list[tuple[str, int]] = field(default_factory=list)
     memberships: list[MembershipChange] = field(default_factory=list)
     identities: list[tuple[str, str]] = field(default_factory=list)
+    moderation: list[ModerationRecord] = field(default_factory=list)
     entries: list[LedgerEntry] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     reviews: list[ReviewItem] = field(default_factory=list)
@@ -53,4 +54,5 @@ class Effects:
             | {u for u, _ in self.active_days}
             | {c.user for c in self.memberships}
             | {u for u, _ in self.identities}
+            | {m.target_user for m in self.moderation}
         )

@@ -32,3 +32,17 @@ class UsageCounts:
     groups_owned: int
     groups_joined: int
     identity_level: str
+
+
+@dataclass(frozen=True, slots=True)
+class ModerationRecord:
+    """A platform moderator's act, as reported by a ``moderation_action`` event."""
+
+    event_id: str
+    ts: float
+    group: str
+    moderator: str
+    target_user: str
+    action: str
+    message: str | None
+    reason: str

@@ -20,7 +20,7 @@ from chatcredit.domain.events import Rejected as RejectedLine
 from chatcredit.domain.keys import ApiKey, new_key
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import PermitDecision
-from chatcredit.domain.records import QuarantineRow
+from chatcredit.domain.records import ModerationRecord, QuarantineRow
 from chatcredit.domain.standing import Standing
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
@@ -44,6 +44,9 @@ class Explanation:
     reversed_ids: frozenset[str]
     open_reviews: tuple[ReviewItem, ...]
     shadow_hits: tuple[ShadowHit, ...] = ()
+    #: what the platform's own moderators did about this user (what it does to a
+    #: standing is group governance's; here it is shown)
+    moderation: tuple[ModerationRecord, ...] = ()
 
 
 class Engine:
@@ -147,7 +150,9 @@ class Engine:
         entries = tuple(e for e in tally.entries if e.ts <= at)
         reviews = tuple(self.reads.reviews.list("open", 1000, user))
         shadow = tuple(h for h in self.reads.detection.shadow_hits(user) if h.ts <= at)
-        return Explanation(standing, entries, frozenset(e.reverses for e in entries if e.reverses), reviews, shadow)
+        acts = tuple(a for a in self.reads.groups.actions_on(user) if a.ts <= at)
+        reversed_ids = frozenset(e.reverses for e in entries if e.reverses)
+        return Explanation(standing, entries, reversed_ids, reviews, shadow, acts)
 
     def ledger(self, user: str, at: float | None = None) -> list[LedgerEntry]:
         return [e for e in self.projection.get(user).entries if at is None or e.ts <= at]

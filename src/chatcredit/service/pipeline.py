@@ -22,13 +22,14 @@ from chatcredit.domain.events import (
     MemberJoined,
     MemberLeft,
     Message,
+    ModerationAction,
     RoleGranted,
     RoleRevoked,
     encode_event,
     event_type,
 )
 from chatcredit.domain.events import Rejected as RejectedLine
-from chatcredit.domain.records import EventRow, QuarantineRow
+from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.domain.signals import Signal
 from chatcredit.domain.standing import day_of
 from chatcredit.policy.decide import decide
@@ -194,6 +195,10 @@ class Pipeline:
                 changes.append(MembershipChange("grant", e.group, e.user, e.role, ts))
             elif isinstance(e, RoleRevoked):
                 changes.append(MembershipChange("revoke", e.group, e.user, e.role, ts))
+            elif isinstance(e, ModerationAction):
+                effects.moderation.append(
+                    ModerationRecord(e.id, ts, e.group, e.user, e.target_user, e.action, e.message, e.reason)
+                )
             elif isinstance(e, IdentityVerified):
                 known = dict(effects.identities).get(e.user) or store.groups.usage(e.user).identity_level
                 if IDENTITY_ORDER[e.level] > IDENTITY_ORDER.get(known, 0):

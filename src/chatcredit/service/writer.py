@@ -83,6 +83,8 @@ class Writer:
             s.groups.apply(e.memberships)
         for user, level in e.identities:
             s.groups.set_identity(user, level)
+        if e.moderation:
+            s.groups.add_actions(e.moderation)
         if e.entries:
             placed = {p.id: p for p in s.ledger.append(e.entries)}
             e.entries = list(placed.values())

@@ -20,7 +20,7 @@ from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.domain.effects import MembershipChange
 from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.domain.records import EventRow, QuarantineRow, UsageCounts
+from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow, UsageCounts
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 
@@ -90,6 +90,11 @@ class Groups(Protocol):
     """Groups, roles, memberships and identity levels."""
 
     def apply(self, changes: Sequence[MembershipChange]) -> None: ...
+    def add_actions(self, actions: Sequence[ModerationRecord]) -> None:
+        """Record platform moderators' acts (each event once)."""
+        ...
+
+    def actions_on(self, user: str, limit: int = 1000) -> list[ModerationRecord]: ...
     def set_identity(self, user: str, level: str) -> None: ...
     def usage(self, user: str) -> UsageCounts: ...
     def size(self, group: str) -> int: ...

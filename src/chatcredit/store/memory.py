@@ -13,7 +13,7 @@ from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.domain.effects import MembershipChange
 from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.domain.records import EventRow, QuarantineRow, UsageCounts
+from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow, UsageCounts
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import StoreConflict
@@ -33,6 +33,7 @@ class _State:
     groups: dict[str, str] = field(default_factory=dict)
     members: dict[tuple[str, str], str] = field(default_factory=dict)
     identities: dict[str, str] = field(default_factory=dict)
+    actions: dict[str, ModerationRecord] = field(default_factory=dict)
     keys: dict[str, ApiKey] = field(default_factory=dict)
     users: dict[str, float] = field(default_factory=dict)
     versions: dict[tuple[str, str], float] = field(default_factory=dict)
@@ -182,6 +183,14 @@ class _Groups(_Repo):
 
     def set_identity(self, user: str, level: str) -> None:
         self.s.identities[user] = level
+
+    def add_actions(self, actions: Sequence[ModerationRecord]) -> None:
+        for a in actions:
+            self.s.actions.setdefault(a.event_id, a)
+
+    def actions_on(self, user: str, limit: int = 1000) -> list[ModerationRecord]:
+        found = [a for a in self.s.actions.values() if a.target_user == user]
+        return sorted(found, key=lambda a: (a.ts, a.event_id))[:limit]
 
     def usage(self, user: str) -> UsageCounts:
         owned = sum(1 for owner in self.s.groups.values() if owner == user)

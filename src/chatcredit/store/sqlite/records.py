@@ -8,7 +8,7 @@ from typing import Any
 from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.domain.effects import MembershipChange
 from chatcredit.domain.keys import ApiKey
-from chatcredit.domain.records import UsageCounts
+from chatcredit.domain.records import ModerationRecord, UsageCounts
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.store import codec
@@ -77,6 +77,18 @@ class SqliteGroups:
 
     def set_identity(self, user: str, level: str) -> None:
         self._db.run("INSERT OR REPLACE INTO identities VALUES (?, ?)", (user, level))
+
+    def add_actions(self, actions: Sequence[ModerationRecord]) -> None:
+        self._db.run_many(
+            "INSERT OR IGNORE INTO moderation_actions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(a.event_id, a.ts, a.group, a.moderator, a.target_user, a.action, a.message, a.reason) for a in actions],
+        )
+
+    def actions_on(self, user: str, limit: int = 1000) -> list[ModerationRecord]:
+        rows = self._db.rows(
+            "SELECT * FROM moderation_actions WHERE target_user = ? ORDER BY ts, event_id LIMIT ?", (user, limit)
+        )
+        return [ModerationRecord(*r) for r in rows]
 
     def usage(self, user: str) -> UsageCounts:
         owned = self._db.rows("SELECT count(*) FROM groups WHERE owner = ?", (user,))[0][0]
