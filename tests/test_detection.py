@@ -183,3 +183,24 @@ def test_the_raid_detector_forgets_quiet_groups() -> None:
         joins.append((ts, parse_event(json.dumps(event("member_joined", f"j{i}", ts=ts, user=f"n{i}", group=f"g{i}")))))
     detector.scan(joins, Context())
     assert len(detector._joins) < 10
+
+
+def test_link_domains_come_from_the_public_suffix_list() -> None:
+    from chatcredit.detectors.links import domains_of
+
+    assert [d for d, _ in domains_of("free skins at steam-gift.lol now", frozenset({"steam-gift.lol"}))] == [
+        "steam-gift.lol"
+    ]
+    assert [d for d, _ in domains_of("see https://promo.example.lol/x")] == ["promo.example.lol"]
+    assert [d for d, _ in domains_of("visit shop.example.co.uk today")] == ["shop.example.co.uk"]
+    assert domains_of("run setup.py, then node.js, e.g. this") == []
+
+
+def test_a_blocked_domain_on_any_public_suffix_is_penalised(tmp_path: Path, clock: FakeClock) -> None:
+    policy = history_policy()
+    policy = msgspec.structs.replace(
+        policy, links=msgspec.structs.replace(policy.links, block_domains=["steam-gift.lol"])
+    )
+    engine = Engine(SqliteStore(tmp_path / "l.db"), policy, clock=clock)
+    report = engine.ingest_lines(lines(message("s1", "u1", "free skins: steam-gift.lol")))
+    assert report.penalties == 1 and engine.ledger("u1")[0].rule_id == "link-blocked-domain"

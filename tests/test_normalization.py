@@ -122,3 +122,11 @@ def test_no_rule_hits_on_real_irc_chat(matcher: RuleMatcher) -> None:
     assert len(lines) > 2000
     # measured: 0 of 2,149 lines of two #ubuntu IRC logs
     assert [t for t in lines if matcher.match(t)] == []
+
+
+def test_look_alikes_come_from_the_unicode_confusables_data() -> None:
+    """Not a hand-picked list: Cherokee, Lisu and Armenian letters drawn like Latin ones."""
+    from chatcredit.detectors.normalization import fold
+
+    assert fold("ꮃіո ⅿоոеу ꓑꓲꓜꓰ") == "win money plze"
+    assert fold("ｆｒｅｅ") == "free" and fold("café") == "cafe"

@@ -18,16 +18,18 @@ Two forms are produced:
 
 from __future__ import annotations
 
+import json
 import operator
 import re
 import unicodedata
+from importlib import resources
 
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069"
     "\u3164\ufeff\uffa0"
 )
-# Lower-case letters of other scripts that are drawn like Latin letters (after casefold).
+# Look-alikes checked by hand (they win over the confusables data below), and quotes.
 _LOOKALIKES = {
     # Cyrillic
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
@@ -42,7 +44,27 @@ _LOOKALIKES = {
 _LEET = {"0": "o", "1": "i", "l": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
 _PUNCT = ",.;:!?\"()[]{}<>-_/\\*+=~^#%&|…·•'"
 
-_FOLD_TABLE = {ord(c): None for c in _INVISIBLE} | {ord(k): v for k, v in _LOOKALIKES.items()}
+
+def _confusables() -> dict[str, str]:
+    """Letters of every script drawn like a Latin letter, from the Unicode confusables data
+    (UTS #39, as bundled by confusable-homoglyphs): each maps to that letter."""
+    data = json.loads(resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    found: dict[str, str] = {}
+    for char, entry in data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        latin = [h["c"].lower() for h in entry if len(h["c"]) == 1 and h["c"].isascii()]
+        letters = [c for c in latin if "a" <= c <= "z"]
+        if letters:
+            found[char.casefold() if len(char.casefold()) == 1 else char] = letters[0]
+    return found
+
+
+_FOLD_TABLE = (
+    {ord(k): v for k, v in _confusables().items()}
+    | {ord(k): v for k, v in _LOOKALIKES.items()}
+    | {ord(c): None for c in _INVISIBLE}
+)
 _LEET_TABLE = str.maketrans(_LEET)
 _PUNCT_TABLE = {ord(c): " " for c in _PUNCT}
 _INNER_PUNCT = re.compile(r"(?<=[^\W_])[.\-_*'|~]+(?=[^\W_])")
