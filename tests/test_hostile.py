@@ -161,3 +161,18 @@ def test_a_revoked_key_stops_working_at_once_and_bearer_is_case_insensitive(serv
     assert server.client(None).get("/v1/permit", params=permit, headers=headers).status_code == 200
     assert admin.delete(f"/v1/keys/{made['id']}").status_code == 200
     assert server.client(None).get("/v1/permit", params=permit, headers=headers).status_code == 401
+
+
+def test_a_catastrophic_pattern_runs_in_linear_time_and_lookarounds_are_refused(tmp_path: Path) -> None:
+    from chatcredit.policy.load import default_policy_text
+
+    rule = '\n[[rules]]\nid = "evil"\ncategory = "spam"\nseverity = "low"\npatterns = [\'(a+)+b\']\n'
+    policy = tmp_path / "evil.toml"
+    policy.write_text(default_policy_text() + rule)
+    feed = tmp_path / "evil.jsonl"
+    feed.write_text(json.dumps(message("e1", "u1", "a" * 5000 + " c ab")) + "\n")
+    done = cli(tmp_path / "e.db", "--policy", str(policy), "ingest", str(feed), "--json")  # 120 s bound
+    assert done.returncode == 0 and json.loads(done.stdout)["accepted"] == 1
+    policy.write_text(default_policy_text() + rule.replace("(a+)+b", "(?<=a)b"))
+    checked = cli(tmp_path / "e.db", "policy", "check", str(policy))
+    assert checked.returncode == 1 and b"patterns[0]" in checked.stderr and b"linear time" in checked.stderr

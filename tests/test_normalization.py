@@ -82,7 +82,7 @@ def test_rule_match_reports_the_span(matcher: RuleMatcher) -> None:
     assert m.span is not None and text[m.span[0] : m.span[1]] == "f.r.e.e m.o.n.e.y"
 
 
-PATTERNS = [r"\bfree\s+money\b", r"\d+p\s*/\s*msg", r"(?<=a)b(?=c)", r"x(y)\1", r"(?i)WIN\s+cash", r"\bcall\b"]
+PATTERNS = [r"\bfree\s+money\b", r"\d+p\s*/\s*msg", r"a(?:b|bc)+", r"x(y)+", r"(?i)WIN\s+cash", r"\bcall\b"]
 TEXTS = ["get free money 150p/msg", "abc", "xyy", "win cash now", "no match here", "call me", "recall"]
 
 

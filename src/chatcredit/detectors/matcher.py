@@ -19,6 +19,7 @@ from typing import Any
 import ahocorasick
 
 from chatcredit.detectors.normalization import skeleton
+from chatcredit.domain.linear import compile_linear
 
 hyperscan: Any
 try:  # an optional accelerator: binary wheels for x86-64 Linux
@@ -91,7 +92,7 @@ def _hyperscan_accepts(pattern: str, flags: int) -> bool:
 class PatternIndex:
     def __init__(self, entries: Sequence[tuple[int, str]]) -> None:
         """``entries``: (owner index, Python regular expression)."""
-        self._compiled = [(index, re.compile(p)) for index, p in entries]
+        self._compiled = [(index, compile_linear(p)) for index, p in entries]
         self._always: list[int] = []
         self._scan: Callable[[str], set[int]]
         self.engine = "none"
@@ -161,7 +162,8 @@ class PatternIndex:
         return scan
 
     def search(self, folded: str) -> dict[int, tuple[str, int, int]]:
-        """Owner index → (matched text, start, end) in ``folded``, confirmed with ``re``."""
+        """Owner index → (matched text, start, end) in ``folded``, confirmed with RE2 (linear
+        time, whatever the pattern and the text)."""
         hits: dict[int, tuple[str, int, int]] = {}
         for position in sorted(self._scan(folded)):
             index, compiled = self._compiled[position]

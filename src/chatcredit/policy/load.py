@@ -12,6 +12,7 @@ from typing import Any
 
 import msgspec
 
+from chatcredit.domain.linear import NotLinear, compile_linear
 from chatcredit.domain.taxonomy import is_forbidden, is_known
 from chatcredit.errors import PolicyError
 from chatcredit.policy.locate import line_of
@@ -204,6 +205,7 @@ def _check_rule(rule: Rule, i: int, seen: set[str], text: str, path: str, errors
         errors.append(_fail(text, path, where, f"rule {rule.id!r} has neither keywords nor patterns"))
     for j, pattern in enumerate(rule.patterns):
         try:
-            re.compile(pattern)
-        except re.error as exc:
-            errors.append(_fail(text, path, [*where, "patterns", j], f"bad regular expression: {exc}"))
+            compile_linear(pattern)
+        except NotLinear as exc:
+            reason = f"bad regular expression for RE2, which runs in linear time: {exc}"
+            errors.append(_fail(text, path, [*where, "patterns", j], reason))
