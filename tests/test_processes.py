@@ -170,3 +170,34 @@ def test_slow_header_clients_are_cut_off_and_permits_keep_answering(tmp_path: Pa
         assert closed == 100
     finally:
         assert server.stop()
+
+
+def test_a_running_server_reloads_its_policy_on_sighup_and_on_request(tmp_path: Path) -> None:
+    import signal
+
+    from chatcredit.policy.load import default_policy_text
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text(default_policy_text())
+    server = start_server(tmp_path, policy=str(policy))
+    try:
+        read = server.client("read")
+        first = read.get("/v1/policy").json()["version"]
+        policy.write_text(default_policy_text().replace("initial = 500", "initial = 450", 1))
+        server.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 20
+        while read.get("/v1/policy").json()["version"] == first and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second = read.get("/v1/policy").json()["version"]
+        assert second != first
+        server.client().post("/v1/events", json=[message("p1", "newcomer", "hello")])
+        standing = server.client().get("/v1/users/newcomer/standing").json()
+        assert standing["score"] == 450 + standing["tenure_credit"]  # the new initial score, in both processes
+        policy.write_text(default_policy_text().replace('category = "threat"', 'category = "politics"', 1))
+        refused = server.client("admin").post("/v1/policy/reload")
+        assert refused.status_code == 422 and "politic" in refused.text
+        assert read.get("/v1/policy").json()["version"] == second  # a broken file changes nothing
+        policy.write_text(default_policy_text())
+        assert server.client("admin").post("/v1/policy/reload").json()["version"] == first
+    finally:
+        assert server.stop()

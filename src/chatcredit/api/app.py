@@ -9,13 +9,10 @@ journal tells this process what each write changed. Every wait has a time limit.
 from __future__ import annotations
 
 import asyncio
-import itertools
+import contextlib
 import logging
-import os
-import re
-import secrets
+import signal
 import sys
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -26,7 +23,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chatcredit import open_engine
 from chatcredit.api.auth import Authenticator, require
@@ -34,21 +30,19 @@ from chatcredit.api.call import Call
 from chatcredit.api.endpoint import Endpoint
 from chatcredit.api.logs import AccessLog, configure
 from chatcredit.api.metrics import Metrics
+from chatcredit.api.observe import Observe, problem_of
 from chatcredit.api.openapi import build_openapi
-from chatcredit.api.problems import HttpProblem, from_error, problem_response
+from chatcredit.api.problems import HttpProblem, problem_response
 from chatcredit.api.routes import ENDPOINTS
 from chatcredit.api.writes import Operations, WriterProcess, Writes
 from chatcredit.config import Settings
 from chatcredit.errors import ChatcreditError
+from chatcredit.policy import default_policy, load_policy
 from chatcredit.service.engine import Engine
 
 #: how often (seconds) the interpreter asks the writer thread to hand the GIL to the loop;
 #: Python's default is 5 ms, which would add up to that to a permit during a batch
 SWITCH_INTERVAL = 0.0005
-#: generated request ids: unique per process start and request, cheap (no UUID per request)
-_ID_PREFIX = f"{os.getpid():x}{secrets.token_hex(4)}-"
-_ids = itertools.count(1)
-_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _encoder = msgspec.json.Encoder()
 
 
@@ -99,6 +93,25 @@ class Service:
         self.engine.detection.warm()  # for GET /v1/rules
         self.auth = Authenticator(self.engine.reads, self.settings.key_cache_seconds)
 
+    async def reload_policy(self) -> str:
+        """Read the policy file again and work under it, in the writer and here; the new
+        version. A file with errors raises PolicyError and changes nothing."""
+        assert self.engine is not None and self.writes is not None
+        path = self.settings.policy or None
+        policy = load_policy(path) if path else default_policy()  # checked before anything changes
+        loop = asyncio.get_running_loop()
+        version = await loop.run_in_executor(self.writes.executor, self.writes.submit("reload_policy", path))
+        if self.engine.policy.version != policy.version:  # the writer is another process
+            engine = self.engine
+
+            def switch() -> None:
+                engine.use_policy(policy)
+                engine.detection.warm()
+
+            await loop.run_in_executor(None, switch)
+        self.log.info("policy reloaded", extra={"version": version, "source": policy.source})
+        return str(version)
+
     def stop(self) -> None:
         if self.writes is not None:
             self.writes.close()
@@ -125,73 +138,19 @@ def _path_handler(service: Service, endpoints: list[Endpoint]) -> Callable[[Requ
         assert service.engine is not None
         assert service.auth is not None
         assert service.writes is not None
-        call = Call(request, service.engine, key, service.settings, service.metrics, service.writes, service.auth)
+        call = Call(
+            request,
+            service.engine,
+            key,
+            service.settings,
+            service.metrics,
+            service.writes,
+            service.auth,
+            service.reload_policy,
+        )
         return capped_response(await e.handler(call), service.settings.max_response_bytes)
 
     return run
-
-
-class Observe:
-    """Request ids, timing, metrics, access logs, and problem responses for every error."""
-
-    def __init__(self, app: ASGIApp, service: Service) -> None:
-        self.app = app
-        self.service = service
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        request_id = given if _REQUEST_ID.match(given) else f"{_ID_PREFIX}{next(_ids):x}"
-        status = 500
-        sent = False
-
-        async def send_with_id(message: Message) -> None:
-            nonlocal status, sent
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                sent = True
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_id)
-        except Exception as exc:
-            problem = _problem_of(exc)
-            if problem.status >= 500:
-                self.service.log.error(
-                    "unhandled error", exc_info=exc, extra={"request_id": request_id, "path": scope["path"]}
-                )
-            if not sent:
-                await problem_response(problem, scope["path"])(scope, receive, send_with_id)
-        finally:
-            route = scope.get("chatcredit.route") or _static_route(scope["path"])
-            seconds = time.perf_counter() - started
-            self.service.metrics.observe(scope["method"], route, status, seconds)
-            if self.service.settings.access_log:
-                self.service.access.record(
-                    request_id=request_id,
-                    method=scope["method"],
-                    route=route,
-                    status=status,
-                    duration_ms=round(seconds * 1000, 3),
-                )
-
-
-def _static_route(path: str) -> str:
-    known = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs")
-    return path if path in known else "unmatched"
-
-
-def _problem_of(exc: Exception) -> HttpProblem:
-    if isinstance(exc, HttpProblem):
-        return exc
-    if isinstance(exc, ChatcreditError):
-        return from_error(exc)
-    return HttpProblem(500, "internal", "Internal error", "the error was logged with the request id")
 
 
 def docs_page() -> str:
@@ -214,6 +173,18 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
                 service.access.flush()
 
         flusher = asyncio.get_running_loop().create_task(flush_access_log())
+
+        def on_hangup() -> None:  # SIGHUP: reload the policy file, as daemons do
+            async def reload() -> None:
+                try:
+                    await service.reload_policy()
+                except ChatcreditError as exc:
+                    service.log.error("policy not reloaded", extra={"error": str(exc)})
+
+            asyncio.get_running_loop().create_task(reload())
+
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, on_hangup)
         try:
             yield
         finally:
@@ -267,7 +238,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         return problem_response(HttpProblem(status, kind, title), request.url.path, headers)
 
     async def problem(request: Request, exc: Exception) -> Response:
-        return problem_response(_problem_of(exc), request.url.path)
+        return problem_response(problem_of(exc), request.url.path)
 
     handlers = {404: not_found, 405: not_found, HttpProblem: problem, ChatcreditError: problem}
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers=handlers)

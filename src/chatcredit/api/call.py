@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -42,6 +43,10 @@ class Call:
     metrics: Metrics
     writes: Writes
     auth: Authenticator
+    reload: Callable[[], Awaitable[str]]
+
+    async def reload_policy(self) -> str:
+        return await self.reload()
 
     def forget_keys(self) -> None:
         """Drop the verified-key cache (after a revocation)."""

@@ -19,6 +19,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from chatcredit.api.bodies import parse_events_body
+from chatcredit.policy import default_policy, load_policy
 from chatcredit.service.engine import Engine
 from chatcredit.service.pipeline import IngestReport
 
@@ -55,6 +56,14 @@ class Operations:
         if part is None:
             del self._rescans[token]
         return part
+
+    def reload_policy(self, path: str | None) -> str:
+        """Read the policy file again (the packaged default when ``path`` is None) and work
+        under it; its version. A policy with errors raises and changes nothing."""
+        policy = load_policy(path) if path else default_policy()
+        self.engine.use_policy(policy)
+        self.engine.detection.warm()  # records the new rule versions (the brake's trial)
+        return policy.version
 
     def create_key(self, name: str, scopes: list[str]) -> Any:
         return self.engine.create_key(name, scopes)

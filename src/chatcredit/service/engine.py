@@ -60,14 +60,21 @@ class Engine:
     ) -> None:
         self.store = store
         self.reads = store.reader()
-        self.policy = policy
         self._clock = clock
-        self.projection = Projection(self.reads, policy, follow_every=follow_every)
-        self.gate = Gate(self.reads, self.projection, policy, clock)
-        self.detection = Detection(store, policy, clock, detectors, self.reads)
-        self.writer = Writer(store, self.projection, clock)
+        self._detectors = detectors
+        self._follow_every = follow_every
+        self.use_policy(policy)
+
+    def use_policy(self, policy: Policy) -> None:
+        """Work under ``policy`` from now on (a running service reloads its file so):
+        standings are derived again under it, the detectors are built for it."""
+        self.policy = policy
+        self.projection = Projection(self.reads, policy, follow_every=self._follow_every)
+        self.gate = Gate(self.reads, self.projection, policy, self._clock)
+        self.detection = Detection(self.store, policy, self._clock, self._detectors, self.reads)
+        self.writer = Writer(self.store, self.projection, self._clock)
         self.writer.after_commit(self._after_commit)
-        self.pipeline = Pipeline(self.writer, self.projection, self.detection, policy, clock)
+        self.pipeline = Pipeline(self.writer, self.projection, self.detection, policy, self._clock)
 
     def _after_commit(self, effects: Effects) -> None:
         self.gate.record_messages((e.user, e.ts) for e in effects.events if e.type == "message")

@@ -43,8 +43,23 @@ async def get_rules(call: Call) -> Any:
     return [views.rule_view(r) for r in call.engine.detection.rules()]
 
 
+async def post_policy_reload(call: Call) -> Any:
+    version = await call.reload_policy()
+    return {"version": version, "source": call.engine.policy.source}
+
+
 POLICY_ERROR = sc.obj({"line": sc.nullable(sc.INT), "key": sc.nullable(sc.STR), "message": sc.STR})
 ROUTES: tuple[Endpoint, ...] = (
+    Endpoint(
+        "POST",
+        "/v1/policy/reload",
+        "admin",
+        post_policy_reload,
+        "Read the policy file again and work under it (as SIGHUP does); the new version",
+        sc.obj({"version": sc.STR, "source": sc.STR}),
+        tag="policy",
+        errors=(400, 401, 403, 422),
+    ),
     Endpoint(
         "GET",
         "/v1/policy",
