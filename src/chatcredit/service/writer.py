@@ -12,8 +12,7 @@ notice outbox hook in.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 from chatcredit.domain.effects import Effects
@@ -45,10 +44,7 @@ class Writer:
         another writer took first) rolls back and runs ``decide`` again on fresh state."""
         for attempt in range(RETRIES + 1):
             try:
-                with self._transaction() as holder:
-                    effects, result = decide(self.store)
-                    holder.append(effects)
-                    self._apply(effects)
+                effects, result = self._once(decide)
                 break
             except StoreConflict:  # another writer took a key first: decide again on fresh state
                 self.projection.clear()
@@ -60,16 +56,16 @@ class Writer:
             hook(effects)
         return result
 
-    @contextmanager
-    def _transaction(self) -> Iterator[list[Effects]]:
-        holder: list[Effects] = []
+    def _once(self, decide: Callable[[Store], tuple[Effects, T]]) -> tuple[Effects, T]:
         with self.store.transaction():
             self.projection.follow(self.store)  # others' writes, read under the write lock
-            yield holder
-            effects = holder[0]
+            effects, result = decide(self.store)
+            self._apply(effects)
             users = effects.changed_users
-            position = self.store.journal.append(sorted(users), self._clock()) if users else None
+            position = self.store.journal.append(list(users), self._clock()) if users else None
+        # published only once committed: readers never see a write that was rolled back
         self.projection.publish(effects.tallies, position, users, effects.active_days)
+        return effects, result
 
     def _apply(self, e: Effects) -> None:
         s = self.store
