@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import msgspec
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chatcredit import Engine, default_policy
 from chatcredit.policy.detection import FloodWindow
@@ -204,3 +208,83 @@ def test_a_blocked_domain_on_any_public_suffix_is_penalised(tmp_path: Path, cloc
     engine = Engine(SqliteStore(tmp_path / "l.db"), policy, clock=clock)
     report = engine.ingest_lines(lines(message("s1", "u1", "free skins: steam-gift.lol")))
     assert report.penalties == 1 and engine.ledger("u1")[0].rule_id == "link-blocked-domain"
+
+
+def test_a_burst_delivered_out_of_order_costs_once_and_rescan_adds_nothing(tmp_path: Path, clock: FakeClock) -> None:
+    engine = Engine(SqliteStore(tmp_path / "o.db"), history_policy(), clock=clock)
+    burst = [message(f"b{i}", "u1", f"hi {i}", ts=T0 + i * 0.4) for i in range(11)]  # 11 within 5 s
+    report = engine.ingest_lines(lines(burst[-1], *burst[:-1]))  # the last one delivered first
+    assert report.penalties == 1
+    assert engine.rescan().penalties == 0  # one burst, one penalty, whatever the order
+
+
+def test_a_burst_split_by_a_restart_is_still_one_burst(tmp_path: Path, clock: FakeClock) -> None:
+    """What happens after a crash: the first 6 of 11 were ingested, then the whole file
+    again by a new process. The burst costs exactly once, and a rescan adds nothing."""
+    burst = [message(f"b{i}", "u1", f"hi {i}", ts=T0 + i * 0.4) for i in range(11)]
+    first = Engine(SqliteStore(tmp_path / "r.db"), history_policy(), clock=clock)
+    assert first.ingest_lines(lines(*burst[:6])).penalties == 0
+    first.close()
+    again = Engine(SqliteStore(tmp_path / "r.db"), history_policy(), clock=clock)  # a new process
+    report = again.ingest_lines(lines(*burst))
+    assert (report.duplicates, report.penalties) == (6, 1)
+    assert again.rescan().penalties == 0
+    assert [e.category for e in again.ledger("u1")] == ["flooding"]
+
+
+USERS = ["f1", "f2", "m1", "s1", "c1"]
+FLOOD_FEED = (
+    [message(f"f1-{i}", "f1", f"hey {i}", ts=T0 + i * 0.3) for i in range(12)]  # a flood
+    + [message(f"f2-{i}", "f2", f"yo {i}", ts=T0 + 100 + i * 0.45) for i in range(11)]  # another
+    + [  # mention spam over a window
+        message(f"m1-{i}", "m1", f"hi {i}", ts=T0 + 200 + i, mentions=[f"p{k}" for k in range(8)]) for i in range(5)
+    ]
+    + [message(f"s1-{i}", "s1", f"THIS IS ALL IN CAPITALS NUMBER {i} OK", ts=T0 + 300 + i) for i in range(4)]
+    + [  # the same text in three groups (cross-posting)
+        message(f"c1-{i}", "c1", "join my crypto channel for daily signals and profit", ts=T0 + 400 + i * 20, group=g)
+        for i, g in enumerate(["g1", "g2", "g3"])
+    ]
+    + [event("member_joined", f"j{i}", ts=T0 + 500 + i, user=f"n{i}", group="gr") for i in range(26)]  # a raid
+)
+
+
+def _expected() -> list[tuple[str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = Engine(SqliteStore(Path(tmp) / "e.db"), history_policy(), clock=FakeClock())
+        engine.ingest_lines(lines(*FLOOD_FEED))  # in time order, one delivery
+        found = _decisions(engine)
+        engine.close()
+    assert {rule for _, rule in found} >= {"mention-spam-window", "shouting-caps", "crosspost-groups", "raid"}
+    return found
+
+
+def _decisions(engine: Engine) -> list[tuple[str, str]]:
+    """Penalties by user and rule, and the review items (the raid's joiners)."""
+    penalties = [(e.user, e.rule_id) for u in USERS for e in engine.ledger(u)]
+    return sorted(penalties + [(r.user, r.rule_id) for r in engine.review_queue()])
+
+
+EXPECTED_FLOOD = _expected()
+IN_TIME_ORDER = sorted(FLOOD_FEED, key=lambda e: str(e["ts"]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False), st.integers(0, len(FLOOD_FEED)))
+def test_windowed_detectors_give_the_same_penalties_in_any_arrival_order(rnd: random.Random, crash: int) -> None:
+    """Any permutation of a feed gives the same penalties (flood, mentions, shouting), also
+    when a first process took only a part of it before a second took it all (a crash and
+    a re-send); and a rescan of an unchanged policy adds none."""
+    feed = FLOOD_FEED[:]
+    rnd.shuffle(feed)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "p.db"
+        if crash:
+            before = Engine(SqliteStore(db), history_policy(), clock=FakeClock())
+            before.ingest_lines(lines(*IN_TIME_ORDER[:crash]))  # the head of the file, then a crash
+            before.close()
+        engine = Engine(SqliteStore(db), history_policy(), clock=FakeClock())  # a new process
+        engine.ingest_lines(lines(*feed))
+        got = _decisions(engine)
+        assert engine.rescan().penalties == 0
+        engine.close()
+    assert got == EXPECTED_FLOOD

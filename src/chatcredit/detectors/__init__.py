@@ -52,6 +52,9 @@ class Detector(Protocol):
     name: str
     priority: int
     event_types: tuple[str, ...]
+    #: (optional) seconds of history the detector's windows hold. A windowed detector
+    #: built afresh (a new process) is first shown the archive's events of that span, so
+    #: that a burst split by a restart is still one burst.
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         """Signals for a batch of ``(epoch seconds, event)`` pairs, in ingestion order."""

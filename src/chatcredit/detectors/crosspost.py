@@ -48,6 +48,7 @@ class CrosspostDetector:
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.crosspost
+        self.lookback = policy.crosspost.window_seconds
         self._by_user: dict[str, deque[_Post]] = {}
         self._recent: deque[_Post] = deque()  # every kept post in time order, to expire them
         self._new: deque[tuple[frozenset[str], _Post]] = deque()  # posts of new accounts, in time order

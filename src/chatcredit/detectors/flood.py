@@ -25,6 +25,7 @@ class FloodDetector:
         self._windows = [
             (w, WindowCounter(w.seconds), f"flood-{w.messages}-in-{w.seconds:g}s-{w.key}") for w in policy.flood
         ]
+        self.lookback = max((w.seconds for w in policy.flood), default=0.0)
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         signals: list[Signal] = []
@@ -67,6 +68,7 @@ class MentionDetector:
     def __init__(self, policy: Policy) -> None:
         self._config = policy.mentions
         self._counter = WindowCounter(policy.mentions.window_seconds)
+        self.lookback = policy.mentions.window_seconds
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         c = self._config

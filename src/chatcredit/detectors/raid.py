@@ -23,6 +23,7 @@ class RaidDetector:
 
     def __init__(self, policy: Policy) -> None:
         self._c = policy.raid
+        self.lookback = policy.raid.window_seconds
         self._joins: dict[str, deque[tuple[float, str, str]]] = {}
         self._reported: dict[str, set[str]] = {}
         self._seen = 0

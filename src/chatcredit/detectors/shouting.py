@@ -31,6 +31,7 @@ class ShoutingDetector:
     def __init__(self, policy: Policy) -> None:
         self._c = policy.shouting
         self._counter = WindowCounter(policy.shouting.window_seconds)
+        self.lookback = policy.shouting.window_seconds
 
     def scan(self, events: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
         c = self._c

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from chatcredit.detectors import Context, Detector, load_detectors
 from chatcredit.detectors.brake import BrakeRecord, RuleBrake, rule_hash
-from chatcredit.domain.events import Event, Message, event_type
+from chatcredit.domain.events import Event, Message, event_type, parse_event
 from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
 from chatcredit.store.base import Store
@@ -48,6 +48,7 @@ class Detection:
         self._given = list(detectors) if detectors is not None else None
         self._detectors: list[Detector] | None = None
         self._brake: RuleBrake | None = None
+        self._cold = True
 
     def _build(self) -> list[Detector]:
         return list(self._given) if self._given is not None else load_detectors(self._policy)
@@ -81,16 +82,37 @@ class Detection:
         """Build the detectors now (compiling thousands of patterns takes a moment)."""
         self._ready()
 
+    def _warm_windows(
+        self, detectors: Sequence[Detector], fresh: Sequence[tuple[float, Event]], store: Store, context: Context
+    ) -> list[Signal]:
+        """Windowed detectors built afresh see the archive's recent events first: a burst
+        split by a restart (a crash mid-feed, a second ``chatcredit ingest``) is still one
+        burst. Their findings on those events are kept: evidence already decided is never
+        decided again, so only what the split had hidden is new."""
+        self._cold = False
+        windowed = [d for d in detectors if getattr(d, "lookback", 0)]
+        if not windowed:
+            return []
+        first = min(ts for ts, _ in fresh)
+        lookback = max(float(getattr(d, "lookback", 0)) for d in windowed)
+        known = {e.id for _, e in fresh}
+        types = sorted({t for d in windowed for t in getattr(d, "event_types", ("message",))})
+        rows = store.events.iterate(types, first - lookback, max(ts for ts, _ in fresh))
+        history = [(row.ts, parse_event(row.payload)) for row in rows if row.id not in known]
+        return _run(windowed, history, context) if history else []
+
     def reset(self) -> None:
         """Forget detector state (after a failed batch the windows may hold unsaved events)."""
         self._detectors = None
         self._brake = None
+        self._cold = True
 
     def scan(self, fresh: Sequence[tuple[float, Event]], store: Store) -> list[Signal]:
         """Signals for a batch being written through ``store`` (the writer's)."""
         detectors, brake = self._ready()
         context = Context(self._first_seen(fresh, store))
-        signals = _run(detectors, fresh, context)
+        warmed = self._warm_windows(detectors, fresh, store, context) if self._cold and fresh else []
+        signals = warmed + _run(detectors, fresh, context)
         messages = sum(1 for _, e in fresh if type(e) is Message)
         signals, engaged = brake.apply(signals, messages, self._clock())
         if engaged:
@@ -146,7 +168,9 @@ class Detection:
 
 
 def _run(detectors: Sequence[Detector], fresh: Sequence[tuple[float, Event]], context: Context) -> list[Signal]:
-    """Each detector sees the events of the types it declares, in ingestion order."""
+    """Each detector sees the events of the types it declares, in event-time order (a
+    batch delivered out of order is judged as it happened; ties keep arrival order)."""
+    fresh = sorted(fresh, key=_event_time)
     by_type: dict[str, list[tuple[float, Event]]] = {}
     for item in fresh:
         by_type.setdefault(event_type(item[1]), []).append(item)
@@ -163,3 +187,7 @@ def _run(detectors: Sequence[Detector], fresh: Sequence[tuple[float, Event]], co
         if events:
             signals.extend(detector.scan(events, context))
     return signals
+
+
+def _event_time(item: tuple[float, Event]) -> float:
+    return item[0]

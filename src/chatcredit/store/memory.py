@@ -59,9 +59,15 @@ class _Events(_Repo):
             raise StoreConflict("event already stored")
         self.s.events.update((r.id, r) for r in rows)
 
-    def iterate(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
+    def iterate(
+        self, types: Sequence[str], since: float | None = None, until: float | None = None
+    ) -> Iterator[EventRow]:
         order = {id_: n for n, id_ in enumerate(self.s.events)}
-        rows = [r for r in self.s.events.values() if r.type in types and (since is None or r.ts >= since)]
+        rows = [
+            r
+            for r in self.s.events.values()
+            if r.type in types and (since is None or r.ts >= since) and (until is None or r.ts <= until)
+        ]
         yield from sorted(rows, key=lambda r: (r.ts, order[r.id]))
 
     def message_times(self, user: str, since: float, until: float) -> list[float]:

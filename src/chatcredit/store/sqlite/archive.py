@@ -23,12 +23,17 @@ class SqliteEvents:
             [(r.id, r.type, r.ts, r.user, r.group, r.payload) for r in rows],
         )
 
-    def iterate(self, types: Sequence[str], since: float | None = None) -> Iterator[EventRow]:
+    def iterate(
+        self, types: Sequence[str], since: float | None = None, until: float | None = None
+    ) -> Iterator[EventRow]:
         sql = f"SELECT id, type, ts, user_id, group_id, payload FROM events WHERE type IN ({marks(len(types))})"
         params: list[Any] = list(types)
         if since is not None:
             sql += " AND ts >= ?"
             params.append(since)
+        if until is not None:
+            sql += " AND ts <= ?"
+            params.append(until)
         for row in self._db.cursor(sql + " ORDER BY ts, rowid", params):
             yield EventRow(*row)
 
