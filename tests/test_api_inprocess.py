@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import httpx
@@ -31,7 +32,7 @@ class BrokenStore(MemoryStore):
         self.notices = BrokenNotices()  # type: ignore[assignment]
 
 
-def test_internal_errors_are_problems_without_stack_traces() -> None:
+def test_internal_errors_are_problems_without_stack_traces(capsys: pytest.CaptureFixture[str]) -> None:
     engine = Engine(BrokenStore(), default_policy())
     _, token = engine.create_key("t", ["read"])
     engine.adjust("u1", 10, "other", by="mod", reason="a known user")
@@ -49,6 +50,10 @@ def test_internal_errors_are_problems_without_stack_traces() -> None:
     assert body["type"] == "urn:chatcredit:problem:internal" and body["status"] == 500
     assert "secret" not in r.text and "Traceback" not in r.text and "RuntimeError" not in r.text
     assert r.headers["x-request-id"]
+    logged = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    [error] = [line for line in logged if line["msg"] == "unhandled error"]
+    assert error["error"] == "RuntimeError" and "disk on fire" in error["message"]  # the operator sees what broke
+    assert error["request_id"] == r.headers["x-request-id"]
 
 
 def test_settings_come_from_env_then_file_then_default(tmp_path: Path) -> None:
