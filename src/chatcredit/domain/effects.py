@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.domain.tally import Tally
@@ -44,6 +45,9 @@ class Effects:
     notices: list[Notice] = field(default_factory=list)
     reviews: list[ReviewItem] = field(default_factory=list)
     shadow: list[ShadowHit] = field(default_factory=list)
+    #: detection's own state: users seen for the first time, brakes engaged
+    first_seen: list[tuple[str, float]] = field(default_factory=list)
+    brakes: list[BrakeRecord] = field(default_factory=list)
     tallies: dict[str, Tally] = field(default_factory=dict)
 
     @property

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from chatcredit.detectors import Context, Detector, load_detectors
 from chatcredit.detectors.brake import BrakeRecord, RuleBrake, rule_hash
+from chatcredit.domain.effects import Effects
 from chatcredit.domain.events import Event, Message, event_type, parse_event
 from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy
@@ -107,16 +108,17 @@ class Detection:
         self._brake = None
         self._cold = True
 
-    def scan(self, fresh: Sequence[tuple[float, Event]], store: Store) -> list[Signal]:
-        """Signals for a batch being written through ``store`` (the writer's)."""
+    def scan(self, fresh: Sequence[tuple[float, Event]], store: Store, effects: Effects) -> list[Signal]:
+        """Signals for a batch being decided inside the writer's transaction (``store`` reads
+        it). What detection itself learns — users seen for the first time, brakes engaged —
+        goes into ``effects``, for the writer to apply with the rest."""
         detectors, brake = self._ready()
-        context = Context(self._first_seen(fresh, store))
+        context = Context(self._first_seen(fresh, store, effects))
         warmed = self._warm_windows(detectors, fresh, store, context) if self._cold and fresh else []
         signals = warmed + _run(detectors, fresh, context)
         messages = sum(1 for _, e in fresh if type(e) is Message)
         signals, engaged = brake.apply(signals, messages, self._clock())
-        if engaged:
-            store.detection.add_brakes(engaged)
+        effects.brakes.extend(engaged)
         return signals
 
     def archive_scanner(self) -> Callable[[Sequence[tuple[float, Event]], Store], list[Signal]]:
@@ -131,15 +133,14 @@ class Detection:
 
         return scan
 
-    def _first_seen(self, fresh: Sequence[tuple[float, Event]], store: Store) -> dict[str, float]:
+    def _first_seen(self, fresh: Sequence[tuple[float, Event]], store: Store, effects: Effects) -> dict[str, float]:
         users = sorted({e.user for _, e in fresh})
         known = store.detection.first_seen(users)
         new: dict[str, float] = {}
         for ts, event in fresh:
             if event.user not in known and (event.user not in new or ts < new[event.user]):
                 new[event.user] = ts
-        if new:
-            store.detection.add_users(list(new.items()))
+        effects.first_seen.extend(new.items())
         return {**known, **new}
 
     def rules(self) -> list[RuleStatus]:

@@ -146,7 +146,7 @@ class Pipeline:
                     for ts, e in fresh
                 ]
                 self._changes(fresh, store, effects)
-                signals = self._detection.scan(fresh, store)
+                signals = self._detection.scan(fresh, store, effects)
                 self._decide(signals, fresh, store, now, effects)
                 report.count(signals, effects)
             return effects, report

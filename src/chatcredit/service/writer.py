@@ -93,3 +93,7 @@ class Writer:
             s.reviews.add(e.reviews)
         if e.shadow:
             s.detection.add_shadow_hits(e.shadow)
+        if e.first_seen:
+            s.detection.add_users(e.first_seen)
+        if e.brakes:
+            s.detection.add_brakes(e.brakes)
