@@ -201,3 +201,21 @@ def test_a_running_server_reloads_its_policy_on_sighup_and_on_request(tmp_path: 
         assert server.client("admin").post("/v1/policy/reload").json()["version"] == first
     finally:
         assert server.stop()
+
+
+def test_a_writer_process_that_dies_is_replaced(server: Server) -> None:
+    """If the writer process is killed (out of memory, an operator), the next write is
+    answered 503 'send it again' and a new writer takes over; nothing hangs."""
+    import os
+    import signal
+
+    children = subprocess.run(["pgrep", "-P", str(server.process.pid)], capture_output=True, text=True).stdout.split()
+    writers = [int(pid) for pid in children if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()]
+    assert writers, children
+    for pid in writers:
+        os.kill(pid, signal.SIGKILL)
+    c = server.client()
+    first = c.post("/v1/events", json=[message("k1", "u-kill", "hello")])
+    assert first.status_code == 503 and first.json()["type"].endswith("busy")
+    again = c.post("/v1/events", json=[message("k1", "u-kill", "hello")])
+    assert again.status_code == 200 and again.json()["accepted"] == 1

@@ -19,6 +19,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from chatcredit.api.bodies import parse_events_body
+from chatcredit.errors import StoreBusy
 from chatcredit.policy import default_policy, load_policy
 from chatcredit.service.engine import Engine
 from chatcredit.service.pipeline import IngestReport
@@ -96,9 +97,14 @@ class WriterProcess:
     """A child process with an engine of its own, serving operations over a pipe."""
 
     def __init__(self, db: str, policy: str | None) -> None:
+        self._db, self._policy = db, policy
+        self._start()
+
+    def _start(self) -> None:
         context = multiprocessing.get_context("spawn")  # no fork: the parent runs threads
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, db, policy), name="chatcredit-writer", daemon=True)
+        args = (child, self._db, self._policy)
+        self._process = context.Process(target=_serve, args=args, name="chatcredit-writer", daemon=True)
         self._process.start()
         child.close()
         status, value = self._conn.recv()  # the engine is open and its detectors built
@@ -106,8 +112,14 @@ class WriterProcess:
             raise value
 
     def call(self, op: str, *args: Any) -> Any:
-        self._conn.send((op, args))
-        status, value = self._conn.recv()
+        try:
+            self._conn.send((op, args))
+            status, value = self._conn.recv()
+        except (EOFError, OSError):  # the writer died (killed, out of memory): start another
+            self._process.join(timeout=5)
+            self._conn.close()
+            self._start()
+            raise StoreBusy("the writer process stopped and was restarted; send the request again") from None
         if status == "error":
             raise value
         return value
