@@ -80,17 +80,7 @@ def notice_view(n: Notice) -> View:
 
 
 def permit_view(p: PermitDecision) -> View:
-    return {
-        "user": p.user,
-        "action": p.action,
-        "allowed": p.allowed,
-        "tier": p.tier,
-        "score": p.score,
-        "reasons": list(p.reasons),
-        "threshold": p.threshold,
-        "limit": p.limit,
-        "allowance": p.allowance,
-    }
+    return struct_view(p)
 
 
 def quarantine_view(q: QuarantineRow) -> View:

@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 
 from chatcredit.domain.ledger import LedgerEntry
-from chatcredit.domain.permits import ACTIONS
+from chatcredit.domain.permits import ACTIONS, PermitDecision
 from chatcredit.domain.taxonomy import CATEGORIES
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
@@ -49,7 +49,9 @@ def struct_schema(kind: type, **extra: Schema) -> Schema:
     times = {
         name: (nullable(TIME) if "anyOf" in body["properties"][name] else dict(TIME)) for name in time_fields(kind)
     }
-    props = {**body["properties"], **times, **extra}
+    props = {**body["properties"], **times}
+    for name, schema in extra.items():  # derived properties, or a field described more exactly
+        props[name] = schema
     return {"type": "object", "properties": props, "required": list(props)}
 
 
@@ -75,19 +77,7 @@ COMPONENTS: dict[str, Schema] = {
     "Entry": struct_schema(LedgerEntry, span=nullable(array(INT))),
     "Notice": struct_schema(Notice),
     "Review": struct_schema(ReviewItem),
-    "Permit": obj(
-        {
-            "user": STR,
-            "action": {"type": "string", "enum": list(ACTIONS)},
-            "allowed": BOOL,
-            "tier": STR,
-            "score": INT,
-            "reasons": array(STR),
-            "threshold": nullable(INT),
-            "limit": nullable(INT),
-            "allowance": nullable(INT),
-        }
-    ),
+    "Permit": struct_schema(PermitDecision, action={"type": "string", "enum": list(ACTIONS)}),
     "Quarantined": obj(
         {"source": STR, "line": INT, "field": nullable(STR), "reason": STR, "raw": STR, "received": TIME}
     ),

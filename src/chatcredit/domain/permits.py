@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+import msgspec
+
 from chatcredit.domain.windows import in_window as within
 from chatcredit.errors import InvalidRequest
 from chatcredit.policy.model import IDENTITY_ORDER, Policy, Tier
@@ -30,8 +32,9 @@ class Usage:
     group_size: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PermitDecision:
+class PermitDecision(msgspec.Struct, frozen=True):
+    """The answer of ``permit``: its fields are the JSON view and the OpenAPI schema."""
+
     user: str
     action: str
     allowed: bool
