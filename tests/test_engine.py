@@ -270,3 +270,19 @@ def test_platform_moderation_actions_are_recorded_and_explained(engine: Engine) 
     [act] = engine.explain("u9").moderation
     assert (act.action, act.moderator, act.group, act.reason) == ("ban", "mod1", "g1", "raids")
     assert engine.is_known("u9")
+
+
+def test_a_message_exactly_a_minute_old_counts_towards_the_rate_everywhere(
+    engine: Engine, clock: FakeClock, tmp_path: Path
+) -> None:
+    """One window definition: the rate limit counts a message exactly 60 s old, as the
+    detectors' windows do, whether the window is in memory or read from the archive."""
+    limit = engine.policy.tier_named("limited").messages_per_minute
+    engine.ingest_lines(lines(*(message(f"r{i}", "rate", f"hi {i}", ts=T0 + i) for i in range(limit))))
+    clock.now = T0 + 60  # the first message is now exactly a minute old
+    assert engine.permit("rate", "send_message", at=T0 + 60).allowance == 0
+    fresh = Engine(SqliteStore(tmp_path / "engine.db"), engine.policy, clock=clock)  # a cold window
+    try:
+        assert fresh.permit("rate", "send_message").allowance == 0
+    finally:
+        fresh.close()

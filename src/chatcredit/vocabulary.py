@@ -14,7 +14,6 @@ Severity = Literal["low", "medium", "high", "critical"]
 SEVERITIES: tuple[str, ...] = get_args(Severity)
 
 EntryKind = Literal["penalty", "credit", "reversal"]
-ENTRY_KINDS: tuple[str, ...] = get_args(EntryKind)
 
 Scope = Literal["ingest", "read", "moderate", "admin"]
 SCOPES: tuple[str, ...] = get_args(Scope)

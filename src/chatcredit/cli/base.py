@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ def emit_json(data: Any) -> None:
 GLOBAL_OPTIONS = ("--db", "--policy")
 
 
-def hoist_global_options(args: list[str], own: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+def hoist_global_options(args: list[str], own: Collection[str] = frozenset()) -> list[str]:
     """``chatcredit standing u1 --db x.db`` as ``chatcredit --db x.db standing u1``: the
     global options are accepted after the subcommand too, unless the subcommand has an
     option of that name itself (``own``, as ``demo --db``)."""

@@ -11,7 +11,7 @@ been recorded. Nothing here does I/O, reads a clock or depends on input order.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from chatcredit.domain.ledger import LedgerEntry
@@ -206,11 +206,14 @@ def clean_days_to(score: int, above: Tier | None, tenure: int, policy: Policy) -
 
 
 def _time_to_reach(base: float, counted: Sequence[CountedPenalty], target: int, at: float) -> float | None:
-    """When the score reaches ``target`` if nothing else happens (decay only), or None."""
+    return time_to_reach(
+        lambda t: clamp(base - sum(c.effective * decay_fraction(c.entry, t) for c in counted)), target, at
+    )
 
-    def score_at(t: float) -> int:
-        return clamp(base - sum(c.effective * decay_fraction(c.entry, t) for c in counted))
 
+def time_to_reach(score_at: Callable[[float], int], target: int, at: float) -> float | None:
+    """When ``score_at`` (rising as penalties decay) reaches ``target`` — to the minute,
+    by bisection over fifty years — or None if it does not."""
     if score_at(at) >= target:
         return at
     if score_at(at + HORIZON) < target:

@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.standing import (
     DAY,
-    HORIZON,
     CountedPenalty,
     Reason,
     Standing,
@@ -35,10 +34,12 @@ from chatcredit.domain.standing import (
     clean_days_to,
     counts_until,
     day_of,
+    decay_fraction,
     fold,
     order,
     rank_reasons,
     repeat_multiplier,
+    time_to_reach,
 )
 from chatcredit.policy.model import Policy
 
@@ -200,11 +201,6 @@ class Tally:
     def days(self) -> frozenset[int]:
         return frozenset(self._days)
 
-    @property
-    def days_set(self) -> set[int]:
-        """The active days, without a copy (do not change it)."""
-        return self._days
-
     def clean_days_until(self, day: int) -> int:
         """Active days up to ``day`` on which no penalty was received (O(log n))."""
         return bisect.bisect_right(self._clean, day)
@@ -267,21 +263,8 @@ class Tally:
         return sum(slot.at(key[1], t) for key, slot in self._sums.items())
 
     def _time_to_reach(self, base: float, target: int, at: float) -> float | None:
-        if clamp(base - self._penalty_at(at)) >= target:
-            return at
-        if clamp(base - self._penalty_at(at + HORIZON)) < target:
-            return None
-        lo, hi = at, at + HORIZON
-        while hi - lo > 60.0:
-            mid = (lo + hi) / 2
-            if clamp(base - self._penalty_at(mid)) >= target:
-                hi = mid
-            else:
-                lo = mid
-        return hi
+        return time_to_reach(lambda t: clamp(base - self._penalty_at(t)), target, at)
 
 
 def _decayed(c: CountedPenalty, at: float) -> CountedPenalty:
-    half_life = c.entry.half_life_days
-    fraction = 0.5 ** (max(0.0, at - c.entry.ts) / (half_life * DAY)) if half_life else 1.0
-    return CountedPenalty(c.entry, c.multiplier, c.effective, c.effective * fraction)
+    return CountedPenalty(c.entry, c.multiplier, c.effective, c.effective * decay_fraction(c.entry, at))

@@ -132,7 +132,7 @@ class Engine:
     def is_known(self, user: str) -> bool:
         """Has this user ever been seen (an event, a ledger entry, an active day)?"""
         tally = self.projection.get(user)
-        return bool(tally.entries or tally.days_set) or bool(self.reads.detection.first_seen([user]))
+        return bool(tally.entries or tally.days) or bool(self.reads.detection.first_seen([user]))
 
     def check_known(self, user: str) -> None:
         """NotFound, saying what a new user would get, for a user never seen."""

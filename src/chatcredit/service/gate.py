@@ -19,6 +19,9 @@ from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
 _NO_USAGE = Usage()
+#: the archive is asked for a little more than the window; ``in_window`` decides (the
+#: store's interval is open at its start, the window includes a message exactly 60 s old)
+_MARGIN = 1.0
 #: users whose message windows are kept; the oldest are dropped past this (and reloaded)
 WINDOWS_KEPT = 200_000
 
@@ -100,7 +103,7 @@ class Gate:
         if window is None:
             if len(self._recent) >= WINDOWS_KEPT:
                 self._drop_idle_windows(now)
-            times = self._reads.events.message_times(user, now - RATE_WINDOW, now)
+            times = self._reads.events.message_times(user, now - RATE_WINDOW - _MARGIN, now)
             window = self._recent[user] = deque(times)
         while window and not in_window(window[0], now):
             window.popleft()
@@ -127,7 +130,8 @@ class Gate:
         """As of a past or future time: the standing then, the rate window read from the
         archive. Group counts are the current ones (memberships are not versioned)."""
         s = self._projection.get(user).standing(at)
-        recent = sum(1 for ts in self._reads.events.message_times(user, at - RATE_WINDOW, at) if in_window(ts, at))
+        times = self._reads.events.message_times(user, at - RATE_WINDOW - _MARGIN, at)
+        recent = sum(1 for ts in times if in_window(ts, at))
         counts = self._reads.groups.usage(user)
         size = self._reads.groups.size(group) if group is not None else None
         usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
