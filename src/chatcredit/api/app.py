@@ -100,7 +100,7 @@ class Service:
         path = self.settings.policy or None
         policy = load_policy(path) if path else default_policy()  # checked before anything changes
         loop = asyncio.get_running_loop()
-        version = await loop.run_in_executor(self.writes.executor, self.writes.submit("reload_policy", path))
+        version = await loop.run_in_executor(self.writes.executor, self.writes.task("reload_policy", path))
         if self.engine.policy.version != policy.version:  # the writer is another process
             engine = self.engine
 

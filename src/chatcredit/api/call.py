@@ -60,7 +60,7 @@ class Call:
         try:
             async with asyncio.timeout(limit):
                 loop = asyncio.get_running_loop()
-                result = await loop.run_in_executor(self.writes.executor, self.writes.submit(op, *args))
+                result = await loop.run_in_executor(self.writes.executor, self.writes.task(op, *args))
         except TimeoutError:
             raise HttpProblem(
                 503,

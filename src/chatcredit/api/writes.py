@@ -81,8 +81,8 @@ class Writes:
         self._target = target
         self.executor: Executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chatcredit-writer")
 
-    def submit(self, op: str, *args: Any) -> Any:
-        """A callable for the executor: the operation, run locally or remotely."""
+    def task(self, op: str, *args: Any) -> Any:
+        """The operation as a callable for the executor: run here, or sent to the writer process."""
         if isinstance(self._target, WriterProcess):
             return partial(self._target.call, op, *args)
         return partial(getattr(self._target, op), *args)
