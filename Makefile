@@ -4,12 +4,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench bench-quick bench-heavy bench-rules bench-api docs clean model eval
+.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-api docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet -e ".[dev,postgres]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -26,6 +26,14 @@ test: lint
 # the same without the tests that start several real processes
 test-fast: lint
 	$(VENV)/bin/pytest -m "not slow"
+
+# The whole suite again on PostgreSQL: a throwaway cluster (Debian's postgresql package)
+# in a temporary folder on a free loopback port, removed afterwards.
+test-postgres: $(STAMP)
+	@dir=$$(mktemp -d /tmp/chatcredit-pg.XXXXXX); port=$$($(PY) -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	trap 'tools/postgres.sh stop '$$dir EXIT; \
+	url=$$(tools/postgres.sh start $$dir $$port fast) && echo "PostgreSQL test server: $$url" && \
+	CHATCREDIT_TEST_POSTGRES=$$url $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(PY) bench/ingest_bench.py --messages 1000000 --users 100000 --groups 10000

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 from chatcredit import open_engine
+from databases import database
 
 SCOPES = ("ingest", "read", "moderate", "admin")
 
@@ -26,7 +27,7 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    db: Path
+    db: str
     port: int
     tokens: dict[str, str]
     process: subprocess.Popen[bytes]
@@ -59,7 +60,7 @@ class Server:
 
 
 def start_server(tmp: Path, **settings: str) -> Server:
-    db = tmp / "api.db"
+    db = database(tmp, "api.db")
     engine = open_engine(db)
     tokens = {scope: engine.create_key(f"{scope}-key", [scope])[1] for scope in SCOPES}
     tokens["all"] = engine.create_key("mod-api", list(SCOPES))[1]

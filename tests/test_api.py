@@ -20,6 +20,7 @@ from api_server import SCOPES, Server, start_server
 from chatcredit import open_engine
 from chatcredit.api.routes import ENDPOINTS
 from chatcredit.testing import DAY, T0, iso, message
+from databases import database
 
 SPAM = "Y0U HAVE W0N a guaranteed prize, call now"
 
@@ -227,7 +228,7 @@ def test_http_and_cli_ingestion_give_identical_standings(server: Server, tmp_pat
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(e) for e in events))
     exe = Path(sys.executable).parent / "chatcredit"
-    cli_db = tmp_path / "cli.db"
+    cli_db = database(tmp_path, "cli.db")
     subprocess.run([str(exe), "--db", str(cli_db), "ingest", str(feed)], check=True, capture_output=True)
     at = iso(T0 + 10 * DAY)
     for user in (f"p{i}" for i in range(7)):

@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 from chatcredit.cli import main
 from chatcredit.policy.load import default_policy_text
 from chatcredit.testing import T0, event, iso, message
+from databases import database
 
 SPAM = "Y0U HAVE W0N a guaranteed prize, call now"
 
@@ -36,7 +37,7 @@ def feed(tmp_path: Path) -> Path:
 
 def run(tmp_path: Path, *args: str, input: str | None = None) -> Result:
     runner = CliRunner()
-    env = {"CHATCREDIT_DB": str(tmp_path / "cli.db"), "COLUMNS": "200"}
+    env = {"CHATCREDIT_DB": database(tmp_path, "cli.db"), "COLUMNS": "200"}
     return runner.invoke(main, list(args), env=env, input=input, catch_exceptions=False)
 
 
@@ -151,7 +152,7 @@ def test_taxonomy_lists_categories(tmp_path: Path) -> None:
 
 def test_installed_command_runs_in_a_real_process(tmp_path: Path, feed: Path) -> None:
     exe = Path(sys.executable).parent / "chatcredit"
-    env = {**os.environ, "CHATCREDIT_DB": str(tmp_path / "proc.db")}
+    env = {**os.environ, "CHATCREDIT_DB": database(tmp_path, "proc.db")}
     done = subprocess.run(
         [str(exe), "ingest", str(feed), "--json"], capture_output=True, text=True, env=env, check=True
     )
@@ -187,7 +188,7 @@ def test_read_commands_refuse_a_database_that_does_not_exist(tmp_path: Path) -> 
 
 
 def test_global_options_are_accepted_after_the_subcommand(tmp_path: Path, feed: Path) -> None:
-    db = tmp_path / "after.db"
+    db = database(tmp_path, "after.db")
     assert CliRunner().invoke(main, ["ingest", str(feed), "--db", str(db)]).exit_code == 0
     result = CliRunner().invoke(main, ["standing", "u1", "--json", f"--db={db}"])
     assert result.exit_code == 0, result.output
@@ -198,7 +199,7 @@ def test_global_options_are_accepted_after_the_subcommand(tmp_path: Path, feed: 
 
 
 def test_piped_output_is_plain_and_ids_never_wrap(tmp_path: Path, feed: Path) -> None:
-    db = tmp_path / "pipe.db"
+    db = database(tmp_path, "pipe.db")
     env = {**os.environ, "CHATCREDIT_DB": str(db), "COLUMNS": "60"}
     exe = str(Path(sys.executable).parent / "chatcredit")
     subprocess.run([exe, "ingest", str(feed)], env=env, check=True, capture_output=True)

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from chatcredit import Engine, default_policy
 from chatcredit.policy.detection import FloodWindow
 from chatcredit.policy.model import Rule
-from chatcredit.store import SqliteStore
+from chatcredit.store import open_store
 from chatcredit.testing import T0, FakeClock, event, history_policy, lines, message
+from databases import database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -61,7 +62,7 @@ def test_a_normal_busy_group_produces_no_behavioural_signals(engine: Engine) -> 
 
 def test_flood_windows_can_count_per_group(tmp_path: Path, clock: FakeClock) -> None:
     policy = msgspec.structs.replace(history_policy(), flood=[FloodWindow(messages=5, seconds=10, key="group")])
-    engine = Engine(SqliteStore(tmp_path / "f.db"), policy, clock=clock)
+    engine = Engine(open_store(database(tmp_path, "f.db")), policy, clock=clock)
     burst = [message(f"b{i}", f"u{i}", f"hello {i}", ts=T0 + i) for i in range(6)]  # six users, one group
     report = engine.ingest_lines(lines(*burst))
     assert report.signals_by_rule == {"flood-5-in-10s-group": 1}
@@ -100,7 +101,7 @@ def _policy_with(rule: Rule) -> object:
 
 def test_shadow_rules_are_recorded_and_explained_but_cost_nothing(tmp_path: Path, clock: FakeClock) -> None:
     rule = Rule(id="trial-pineapple", category="off-scope", severity="low", keywords=["pineapple"], mode="shadow")
-    engine = Engine(SqliteStore(tmp_path / "s.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    engine = Engine(open_store(database(tmp_path, "s.db")), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     engine.ingest_lines(lines(message("p1", "u1", "Pineapple on pizza is great")))
     assert engine.ledger("u1") == []
     [hit] = engine.explain("u1").shadow_hits
@@ -110,10 +111,10 @@ def test_shadow_rules_are_recorded_and_explained_but_cost_nothing(tmp_path: Path
 
 
 def test_brake_stops_a_new_rule_that_fires_too_often(tmp_path: Path, clock: FakeClock) -> None:
-    Engine(SqliteStore(tmp_path / "b.db"), history_policy(), clock=clock).detection.rules()  # the baseline
+    Engine(open_store(database(tmp_path, "b.db")), history_policy(), clock=clock).detection.rules()  # the baseline
     clock.advance(3600)
     rule = Rule(id="oops-the", category="spam", severity="low", keywords=["the"])  # a broken new rule
-    engine = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    engine = Engine(open_store(database(tmp_path, "b.db")), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     texts = ["the weather is nice", "see you tomorrow", "what is the plan", "ok", "on the way home"]
     feed = [message(f"w{i}", f"u{i % 50}", texts[i % 5], ts=T0 + i * 30) for i in range(300)]
     engine.ingest_lines(lines(*feed[:100]))
@@ -126,13 +127,13 @@ def test_brake_stops_a_new_rule_that_fires_too_often(tmp_path: Path, clock: Fake
     assert after - before <= 60  # from the batch where it engaged on, hits are shadow hits
     assert status.shadow_hits > 0
     # the brake is remembered by a new engine on the same database
-    again = Engine(SqliteStore(tmp_path / "b.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    again = Engine(open_store(database(tmp_path, "b.db")), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     assert next(r.brake for r in again.detection.rules() if r.rule_id == "oops-the") is not None
 
 
 def test_the_first_policy_is_the_baseline_and_not_on_trial(tmp_path: Path, clock: FakeClock) -> None:
     rule = Rule(id="common-the", category="spam", severity="low", keywords=["the"])
-    engine = Engine(SqliteStore(tmp_path / "n.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    engine = Engine(open_store(database(tmp_path, "n.db")), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     assert not any(r.recent for r in engine.detection.rules())
     engine.ingest_lines(lines(*[message(f"w{i}", f"u{i}", "the end", ts=T0 + i) for i in range(250)]))
     assert all(r.brake is None for r in engine.detection.rules())
@@ -140,10 +141,10 @@ def test_the_first_policy_is_the_baseline_and_not_on_trial(tmp_path: Path, clock
 
 def test_an_old_rule_is_never_braked(tmp_path: Path, clock: FakeClock) -> None:
     rule = Rule(id="old-the", category="spam", severity="low", keywords=["the"])
-    db = tmp_path / "o.db"
-    Engine(SqliteStore(db), _policy_with(rule), clock=clock).detection.rules()  # first seen now
+    db = database(tmp_path, "o.db")
+    Engine(open_store(db), _policy_with(rule), clock=clock).detection.rules()  # first seen now
     clock.advance(48 * 3600)
-    engine = Engine(SqliteStore(db), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    engine = Engine(open_store(db), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     feed = [message(f"w{i}", f"u{i}", "the end", ts=clock.now + i) for i in range(250)]
     engine.ingest_lines(lines(*feed))
     assert all(r.brake is None for r in engine.detection.rules())
@@ -153,7 +154,7 @@ def test_rules_scoped_to_groups_and_languages(tmp_path: Path, clock: FakeClock) 
     rule = Rule(
         id="nl-only", category="off-scope", severity="low", keywords=["spoiler"], groups=["g-books"], languages=["nl"]
     )
-    engine = Engine(SqliteStore(tmp_path / "l.db"), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
+    engine = Engine(open_store(database(tmp_path, "l.db")), _policy_with(rule), clock=clock)  # type: ignore[arg-type]
     report = engine.ingest_lines(
         lines(
             message("a", "u1", "spoiler alert", group="g-books", lang="nl"),
@@ -205,13 +206,13 @@ def test_a_blocked_domain_on_any_public_suffix_is_penalised(tmp_path: Path, cloc
     policy = msgspec.structs.replace(
         policy, links=msgspec.structs.replace(policy.links, block_domains=["steam-gift.lol"])
     )
-    engine = Engine(SqliteStore(tmp_path / "l.db"), policy, clock=clock)
+    engine = Engine(open_store(database(tmp_path, "l.db")), policy, clock=clock)
     report = engine.ingest_lines(lines(message("s1", "u1", "free skins: steam-gift.lol")))
     assert report.penalties == 1 and engine.ledger("u1")[0].rule_id == "link-blocked-domain"
 
 
 def test_a_burst_delivered_out_of_order_costs_once_and_rescan_adds_nothing(tmp_path: Path, clock: FakeClock) -> None:
-    engine = Engine(SqliteStore(tmp_path / "o.db"), history_policy(), clock=clock)
+    engine = Engine(open_store(database(tmp_path, "o.db")), history_policy(), clock=clock)
     burst = [message(f"b{i}", "u1", f"hi {i}", ts=T0 + i * 0.4) for i in range(11)]  # 11 within 5 s
     report = engine.ingest_lines(lines(burst[-1], *burst[:-1]))  # the last one delivered first
     assert report.penalties == 1
@@ -222,10 +223,10 @@ def test_a_burst_split_by_a_restart_is_still_one_burst(tmp_path: Path, clock: Fa
     """What happens after a crash: the first 6 of 11 were ingested, then the whole file
     again by a new process. The burst costs exactly once, and a rescan adds nothing."""
     burst = [message(f"b{i}", "u1", f"hi {i}", ts=T0 + i * 0.4) for i in range(11)]
-    first = Engine(SqliteStore(tmp_path / "r.db"), history_policy(), clock=clock)
+    first = Engine(open_store(database(tmp_path, "r.db")), history_policy(), clock=clock)
     assert first.ingest_lines(lines(*burst[:6])).penalties == 0
     first.close()
-    again = Engine(SqliteStore(tmp_path / "r.db"), history_policy(), clock=clock)  # a new process
+    again = Engine(open_store(database(tmp_path, "r.db")), history_policy(), clock=clock)  # a new process
     report = again.ingest_lines(lines(*burst))
     assert (report.duplicates, report.penalties) == (6, 1)
     assert again.rescan().penalties == 0
@@ -250,7 +251,7 @@ FLOOD_FEED = (
 
 def _expected() -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
-        engine = Engine(SqliteStore(Path(tmp) / "e.db"), history_policy(), clock=FakeClock())
+        engine = Engine(open_store(database(Path(tmp), "e.db")), history_policy(), clock=FakeClock())
         engine.ingest_lines(lines(*FLOOD_FEED))  # in time order, one delivery
         found = _decisions(engine)
         engine.close()
@@ -277,12 +278,12 @@ def test_windowed_detectors_give_the_same_penalties_in_any_arrival_order(rnd: ra
     feed = FLOOD_FEED[:]
     rnd.shuffle(feed)
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "p.db"
+        db = database(Path(tmp), "p.db")
         if crash:
-            before = Engine(SqliteStore(db), history_policy(), clock=FakeClock())
+            before = Engine(open_store(db), history_policy(), clock=FakeClock())
             before.ingest_lines(lines(*IN_TIME_ORDER[:crash]))  # the head of the file, then a crash
             before.close()
-        engine = Engine(SqliteStore(db), history_policy(), clock=FakeClock())  # a new process
+        engine = Engine(open_store(db), history_policy(), clock=FakeClock())  # a new process
         engine.ingest_lines(lines(*feed))
         got = _decisions(engine)
         assert engine.rescan().penalties == 0

@@ -10,8 +10,9 @@ import pytest
 
 from chatcredit import Engine
 from chatcredit.errors import ConflictError, InvalidRequest, NotFound
-from chatcredit.store import SqliteStore
+from chatcredit.store import open_store
 from chatcredit.testing import DAY, T0, FakeClock, event, lines, message
+from databases import database
 
 SPAM = "Y0U HAVE W0N a guaranteed prize, call now"
 
@@ -59,7 +60,7 @@ def test_reverse_restores_exact_standing_and_rebuild_is_identical(
 ) -> None:
     history = [message(f"c{i}", "u1", "hi", ts=T0 + i * DAY) for i in range(5)]
     engine.ingest_lines(lines(*history, message("bad", "u1", SPAM, ts=T0 + 5 * DAY)))
-    twin = Engine(SqliteStore(tmp_path / "twin.db"), engine.policy, clock=clock)
+    twin = Engine(open_store(database(tmp_path, "twin.db")), engine.policy, clock=clock)
     twin.ingest_lines(lines(*history, message("bad", "u1", "hi again", ts=T0 + 5 * DAY)))
     clock.now = T0 + 6 * DAY
     penalised = engine.standing("u1")
@@ -206,7 +207,7 @@ def test_permits_see_another_processs_corrections_once_the_journal_is_followed(
     engine.ingest_lines(lines(*(message(f"a{d}", "vet", "hi", ts=T0 + d * DAY) for d in range(30))))
     clock.now = T0 + 30 * DAY
     assert engine.permit("vet", "post_link").allowed
-    other = Engine(SqliteStore(tmp_path / "engine.db"), engine.policy, clock=clock)  # a moderator's CLI
+    other = Engine(open_store(database(tmp_path, "engine.db")), engine.policy, clock=clock)  # a moderator's CLI
     other.adjust("vet", -300, "harassment", by="mod", reason="threats in DMs")
     other.close()
     engine.follow()  # what the engine does by itself at least once a second
@@ -215,7 +216,7 @@ def test_permits_see_another_processs_corrections_once_the_journal_is_followed(
 
 
 def other_score(tmp_path: Path, engine: Engine, clock: FakeClock) -> int:
-    fresh = Engine(SqliteStore(tmp_path / "engine.db"), engine.policy, clock=clock)
+    fresh = Engine(open_store(database(tmp_path, "engine.db")), engine.policy, clock=clock)
     try:
         return fresh.standing("vet").score
     finally:
@@ -225,7 +226,7 @@ def other_score(tmp_path: Path, engine: Engine, clock: FakeClock) -> int:
 def test_two_writers_on_one_file_interleave_without_conflicts(engine: Engine, clock: FakeClock, tmp_path: Path) -> None:
     """Sequence numbers are read inside the write transaction: a second process's writes
     between ours never collide with them, and each sees the other's entries."""
-    other = Engine(SqliteStore(tmp_path / "engine.db"), engine.policy, clock=clock)
+    other = Engine(open_store(database(tmp_path, "engine.db")), engine.policy, clock=clock)
     try:
         engine.ingest_lines(lines(message("s1", "u1", SPAM)))
         other.adjust("u1", -20, "harassment", by="mod", reason="insults")
@@ -281,7 +282,7 @@ def test_a_message_exactly_a_minute_old_counts_towards_the_rate_everywhere(
     engine.ingest_lines(lines(*(message(f"r{i}", "rate", f"hi {i}", ts=T0 + i) for i in range(limit))))
     clock.now = T0 + 60  # the first message is now exactly a minute old
     assert engine.permit("rate", "send_message", at=T0 + 60).allowance == 0
-    fresh = Engine(SqliteStore(tmp_path / "engine.db"), engine.policy, clock=clock)  # a cold window
+    fresh = Engine(open_store(database(tmp_path, "engine.db")), engine.policy, clock=clock)  # a cold window
     try:
         assert fresh.permit("rate", "send_message").allowance == 0
     finally:

@@ -15,6 +15,7 @@ import pytest
 from api_server import Server, start_server
 from chatcredit import open_engine
 from chatcredit.testing import T0, iso, message
+from databases import database
 
 CLI = str(Path(sys.executable).parent / "chatcredit")
 GOOD = [json.dumps(message(f"g{i}", "u1", f"hello {i}", ts=T0 + i)).encode() for i in range(3)]
@@ -35,7 +36,7 @@ HOSTILE = {
 }
 
 
-def cli(db: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def cli(db: str, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {"CHATCREDIT_DB": str(db), "PATH": "/usr/bin:/bin"}
     return subprocess.run([CLI, *args], input=stdin, capture_output=True, timeout=120, env=env)
 
@@ -45,7 +46,7 @@ def test_the_cli_quarantines_each_hostile_line_and_keeps_the_rest(tmp_path: Path
     raw, field, reason = HOSTILE[case]
     feed = tmp_path / "feed.jsonl"
     feed.write_bytes(b"\xef\xbb\xbf" + b"\n".join([GOOD[0], raw, GOOD[1], GOOD[2]]) + b"\n")
-    db = tmp_path / "h.db"
+    db = database(tmp_path, "h.db")
     done = cli(db, "ingest", str(feed), "--json")
     assert done.returncode == 0, done.stderr.decode()[-500:]
     assert b"Traceback" not in done.stderr
@@ -91,7 +92,7 @@ def test_http_bodies_that_cannot_be_split_get_400_not_500(server: Server) -> Non
 
 
 def test_an_id_reused_with_different_content_is_kept_for_a_human(tmp_path: Path) -> None:
-    db = tmp_path / "ids.db"
+    db = database(tmp_path, "ids.db")
     first = tmp_path / "a.jsonl"
     first.write_text(json.dumps(message("m1", "u1", "hello")) + "\n")
     second = tmp_path / "b.jsonl"
@@ -114,12 +115,12 @@ def test_an_id_reused_with_different_content_is_kept_for_a_human(tmp_path: Path)
 def test_untrusted_text_is_never_read_as_terminal_markup(tmp_path: Path) -> None:
     policy = tmp_path / "p.toml"
     policy.write_text('[score]\n"[/x]" = 1\n')
-    checked = cli(tmp_path / "x.db", "policy", "check", str(policy))
+    checked = cli(database(tmp_path, "x.db"), "policy", "check", str(policy))
     assert checked.returncode == 1 and b"[/x]" in checked.stderr and b"Traceback" not in checked.stderr
 
 
 def test_times_are_read_alike_by_the_cli_and_the_api(server: Server, tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
+    db = database(tmp_path, "t.db")
     feed = tmp_path / "one.jsonl"
     feed.write_text(json.dumps(message("t1", "u1")) + "\n")
     assert cli(db, "ingest", str(feed)).returncode == 0
@@ -136,7 +137,7 @@ def test_times_are_read_alike_by_the_cli_and_the_api(server: Server, tmp_path: P
 
 
 def test_a_user_never_seen_is_reported_as_such(server: Server, tmp_path: Path) -> None:
-    db = tmp_path / "u.db"
+    db = database(tmp_path, "u.db")
     assert cli(db, "init").returncode == 0
     unknown = cli(db, "standing", "nobody")
     assert unknown.returncode == 1 and b"never been seen" in unknown.stderr and b"500 (limited)" in unknown.stderr
@@ -146,7 +147,7 @@ def test_a_user_never_seen_is_reported_as_such(server: Server, tmp_path: Path) -
 
 
 def test_permit_exit_status_for_scripts(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
+    db = database(tmp_path, "p.db")
     assert cli(db, "init").returncode == 0
     assert cli(db, "permit", "newbie", "post_media", "--exit-status").returncode == 0
     assert cli(db, "permit", "newbie", "create_group", "--exit-status").returncode == 3
@@ -171,8 +172,8 @@ def test_a_catastrophic_pattern_runs_in_linear_time_and_lookarounds_are_refused(
     policy.write_text(default_policy_text() + rule)
     feed = tmp_path / "evil.jsonl"
     feed.write_text(json.dumps(message("e1", "u1", "a" * 5000 + " c ab")) + "\n")
-    done = cli(tmp_path / "e.db", "--policy", str(policy), "ingest", str(feed), "--json")  # 120 s bound
+    done = cli(database(tmp_path, "e.db"), "--policy", str(policy), "ingest", str(feed), "--json")  # 120 s bound
     assert done.returncode == 0 and json.loads(done.stdout)["accepted"] == 1
     policy.write_text(default_policy_text() + rule.replace("(a+)+b", "(?<=a)b"))
-    checked = cli(tmp_path / "e.db", "policy", "check", str(policy))
+    checked = cli(database(tmp_path, "e.db"), "policy", "check", str(policy))
     assert checked.returncode == 1 and b"patterns[0]" in checked.stderr and b"linear time" in checked.stderr

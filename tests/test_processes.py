@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from api_server import Server, start_server
 from chatcredit import open_engine
 from chatcredit.testing import T0, message
+from databases import on_postgres
 
 SPAM = "Y0U HAVE W0N a guaranteed prize, call now"
 CLI = str(Path(sys.executable).parent / "chatcredit")
@@ -110,14 +112,27 @@ def test_serve_and_the_cli_write_side_by_side_without_losing_anything(server: Se
         engine.close()
 
 
-def test_a_cli_holding_the_write_lock_does_not_stop_the_servers_permits(server: Server) -> None:
-    """While another process holds SQLite's write lock, the server's batch waits for it
-    (it does not fail) and its permits keep answering from memory."""
+def _hold_write_lock(db: str, user: str) -> Any:
+    """Another process's open write transaction that holds ``user``: returns its connection."""
+    if on_postgres():
+        import psycopg
+
+        pg = psycopg.connect(db)
+        pg.execute("INSERT INTO subject_locks VALUES (%s) ON CONFLICT (user_id) DO UPDATE SET writes = 0", (user,))
+        return pg
     import sqlite3
 
-    server.client().post("/v1/events", json=[message("w0", "u-lock", "hello", ts=T0)])
-    holder = sqlite3.connect(server.db, isolation_level=None)
+    holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
+def test_a_cli_holding_the_write_lock_does_not_stop_the_servers_permits(server: Server) -> None:
+    """While another process holds the write lock (SQLite's, or on PostgreSQL the
+    subject's row), the server's batch waits for it (it does not fail) and its permits
+    keep answering from memory."""
+    server.client().post("/v1/events", json=[message("w0", "u-lock", "hello", ts=T0)])
+    holder = _hold_write_lock(server.db, "u-lock")
     result: dict[str, httpx.Response] = {}
 
     def post() -> None:
@@ -134,7 +149,7 @@ def test_a_cli_holding_the_write_lock_does_not_stop_the_servers_permits(server: 
         assert r.status_code == 200
         permits += 1
     assert "r" not in result  # the batch is still waiting for the lock, not failed
-    holder.execute("COMMIT")
+    holder.commit()
     holder.close()
     sender.join(timeout=60)
     assert result["r"].status_code == 200 and result["r"].json()["accepted"] == 1

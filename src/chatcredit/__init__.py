@@ -61,12 +61,14 @@ def open_engine(
     db: str | Path = "chatcredit.db",
     policy: str | Path | Policy | None = None,
     clock: Callable[[], float] = time.time,
+    pool_size: int = 4,
 ) -> Engine:
-    """Open (and migrate) the store at ``db`` and build an engine with ``policy``."""
+    """Open (and migrate) the store at ``db`` (a SQLite file or a ``postgresql://`` URL)
+    and build an engine with ``policy``."""
     if policy is None:
         chosen = default_policy()
     elif isinstance(policy, Policy):
         chosen = policy
     else:
         chosen = load_policy(policy)
-    return Engine(open_store(db), chosen, clock=clock)
+    return Engine(open_store(db, pool_size), chosen, clock=clock)

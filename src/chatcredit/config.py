@@ -33,7 +33,8 @@ def _setting(default: Any, help: str) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    db: str = _setting("chatcredit.db", "SQLite database file.")
+    db: str = _setting("chatcredit.db", "Database: a SQLite file, or a postgresql://user@host:port/name URL.")
+    db_pool_size: int = _setting(4, "Connections each process keeps open to PostgreSQL (ignored for SQLite).")
     policy: str = _setting("", "Policy TOML file; empty means the packaged default.")
     host: str = _setting("127.0.0.1", "Address the HTTP service listens on.")
     port: int = _setting(8080, "Port the HTTP service listens on.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from chatcredit.service.engine import Engine
 
 JSON_TYPES = ("application/json", "application/x-ndjson")
 T = TypeVar("T")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # what ID_PATTERN forbids
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ class Call:
             return None
         if len(value) > max_length:
             raise HttpProblem(400, "invalid-parameter", "A parameter is not valid", f"'{name}' is too long")
-        return value
+        return _printable(name, value)
 
     def time(self, name: str = "at") -> float | None:
         value = self.text(name)
@@ -123,7 +125,7 @@ class Call:
                 "A parameter is not valid",
                 f"'{name}' must be 1 to {max_length} characters",
             )
-        return value
+        return _printable(name, value)
 
     async def body(self) -> bytes:
         limit = self.settings.max_body_bytes
@@ -166,3 +168,9 @@ class Call:
 
 def _too_large(limit: int) -> HttpProblem:
     return HttpProblem(413, "body-too-large", "The request body is too large", f"at most {limit} bytes")
+
+
+def _printable(name: str, value: str) -> str:
+    if _CONTROL.search(value):
+        raise HttpProblem(400, "invalid-parameter", "A parameter is not valid", f"'{name}' has control characters")
+    return value

@@ -29,7 +29,7 @@ class Endpoint:
     errors: tuple[int, ...] = field(default=(400, 401, 403))
 
 
-USER = Param("user", {"type": "string", "minLength": 1, "maxLength": 256}, True, "the user id", "path")
+USER = Param("user", sc.ID, True, "the user id", "path")
 AT = Param("at", {**sc.TIME, "minLength": 1}, description="evaluate as of this time (default: now)")
 LIMIT = Param("limit", {"type": "integer", "minimum": 1, "maximum": 1000})
 MAX_OFFSET = 2**31

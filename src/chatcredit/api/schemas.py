@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 
+from chatcredit.domain.events import ID_PATTERN
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import ACTIONS, PermitDecision
 from chatcredit.domain.taxonomy import CATEGORIES
@@ -21,6 +22,8 @@ INT: Schema = {"type": "integer"}
 NUM: Schema = {"type": "number"}
 BOOL: Schema = {"type": "boolean"}
 TIME: Schema = {"type": "string", "format": "date-time"}
+#: a user, group or key id in a path or query (as the events' ids: printable, 1-256)
+ID: Schema = {"type": "string", "minLength": 1, "maxLength": 256, "pattern": ID_PATTERN}
 
 
 def nullable(schema: Schema) -> Schema:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Collection
-from pathlib import Path
 from typing import Any
 
 import click
@@ -18,6 +17,7 @@ from chatcredit.domain.timestamps import WHEN_FORMS
 from chatcredit.domain.timestamps import parse_when as read_when
 from chatcredit.errors import ChatcreditError
 from chatcredit.service.engine import Engine
+from chatcredit.store import redacted, store_exists
 
 #: exit statuses (docs/cli.md): 0 done; 1 an error chatcredit reported; 2 a usage error
 #: (click's); 3 denied (permit --exit-status); 4 records quarantined (ingest --strict)
@@ -109,12 +109,12 @@ def engine_of(ctx: click.Context, create: bool = False) -> Engine:
     obj = ctx.ensure_object(dict)
     if "engine" not in obj:
         settings = settings_of(ctx)
-        db = settings.db.removeprefix("sqlite:///")
-        if not create and db != ":memory:" and not Path(db).exists():
+        if not create and not store_exists(settings.db):
+            where = redacted(settings.db)
             raise ChatcreditError(
-                f"no database at {db} (chatcredit init creates one; --db or CHATCREDIT_DB names another)"
+                f"no database at {where} (chatcredit init creates one; --db or CHATCREDIT_DB names another)"
             )
-        obj["engine"] = open_engine(settings.db, settings.policy or None)
+        obj["engine"] = open_engine(settings.db, settings.policy or None, pool_size=settings.db_pool_size)
         ctx.call_on_close(obj["engine"].close)
     engine: Engine = obj["engine"]
     return engine
@@ -129,7 +129,7 @@ at_option = click.option("--at", "at", metavar="TIME", help=f"Evaluate as of TIM
     "--db",
     envvar="CHATCREDIT_DB",
     default=None,
-    help="SQLite database file (env CHATCREDIT_DB, else the config file's db, else chatcredit.db).",
+    help="SQLite file or postgresql:// URL (env CHATCREDIT_DB, else the config file's db, else chatcredit.db).",
 )
 @click.option(
     "--policy",

@@ -20,7 +20,9 @@ from chatcredit.errors import InvalidEvent
 
 SCHEMA_VERSION = 1
 
-Id = Annotated[str, msgspec.Meta(min_length=1, max_length=256)]
+#: an id is printable: no control characters (no NUL, which no database text can hold)
+ID_PATTERN = "^[^\x00-\x1f\x7f]+$"
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=256, pattern=ID_PATTERN)]
 Timestamp = Annotated[datetime, msgspec.Meta(tz=True)]
 Text = Annotated[str, msgspec.Meta(max_length=65_536)]
 Role = Literal["owner", "admin"]

@@ -151,7 +151,8 @@ class Pipeline:
                 report.count(signals, effects)
             return effects, report
 
-        return self._writer.write(decide_batch, on_retry=self._detection.reset)
+        authors = sorted({e.user for _, e in timely})
+        return self._writer.write(decide_batch, on_retry=self._detection.reset, subjects=authors)
 
     def rescan_batch(
         self, scan: Callable[[Sequence[Timed], Store], list[Signal]], batch: Sequence[Timed]
@@ -167,7 +168,7 @@ class Pipeline:
             report.count(signals, effects)
             return effects, report
 
-        return self._writer.write(decide_rescan)
+        return self._writer.write(decide_rescan, subjects=sorted({e.user for _, e in batch}))
 
     def _decide(
         self, signals: list[Signal], fresh: Sequence[Timed], store: Store, now: float, effects: Effects

@@ -61,7 +61,9 @@ class Projection:
         return tally
 
     def get_many(self, users: Sequence[str], store: Store) -> dict[str, Tally]:
-        """Tallies of ``users``, the missing ones loaded through ``store`` in two queries."""
+        """Tallies of ``users``, the missing ones loaded through ``store`` in two queries.
+        Inside a write the users are locked first: what is read stays true until commit."""
+        store.lock(users)
         found = {u: t for u in users if (t := self._tallies.get(u)) is not None}
         missing = [u for u in users if u not in found]
         if missing:

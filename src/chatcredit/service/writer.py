@@ -1,18 +1,21 @@
 """The one writer: applies :class:`~chatcredit.domain.effects.Effects` in one transaction.
 
-Every change to domain state goes through :meth:`Writer.write`: it takes the store's
-write lock (another process's writer waits its turn), follows the journal so that what
-other processes wrote is known before anything is decided, lets the caller decide (pure
-functions returning effects), applies the effects, appends one journal row naming the
-users they changed, commits, and only then publishes the new tallies to the projection
-(readers never see a write that was rolled back). This is where the audit chain and the
-notice outbox hook in.
+Every change to domain state goes through :meth:`Writer.write`: it opens the store's
+transaction and locks the subjects it is about to judge (on SQLite the transaction holds
+the whole file; on PostgreSQL each subject's row, so writers of different subjects run
+at once), follows the journal so that what other processes wrote is known before
+anything is decided, lets the caller decide (pure functions returning effects; a
+standing read inside locks its subject too), applies the effects, takes the lock that
+orders commits, checks that nobody changed the same subjects meanwhile, numbers the
+ledger entries and appends one journal row naming the users changed, commits, and only
+then publishes the new tallies to the projection (readers never see a write that was
+rolled back). This is where the audit chain and the notice outbox hook in.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from chatcredit.domain.effects import Effects
@@ -36,15 +39,23 @@ class Writer:
         """Call ``hook(effects)`` after each committed write (the gate's rate windows)."""
         self._after_commit.append(hook)
 
-    def write(self, decide: Callable[[Store], tuple[Effects, T]], on_retry: Callable[[], None] | None = None) -> T:
+    def write(
+        self,
+        decide: Callable[[Store], tuple[Effects, T]],
+        on_retry: Callable[[], None] | None = None,
+        subjects: Sequence[str] = (),
+    ) -> T:
         """Run ``decide(store)`` inside the write transaction and apply what it returns.
 
-        ``decide`` reads through ``store`` (it sees everything committed, by any process)
-        and returns the effects and a result for the caller. A conflict (a unique key
-        another writer took first) rolls back and runs ``decide`` again on fresh state."""
+        ``subjects`` are locked first (a batch's authors: the events of one subject are
+        deduplicated and judged by one writer at a time). ``decide`` reads through
+        ``store`` (it sees everything committed, by any process) and returns the effects
+        and a result for the caller. A conflict (a unique key another writer took first,
+        a subject another writer changed meanwhile, a deadlock between two writers) rolls
+        back and runs ``decide`` again on fresh state."""
         for attempt in range(RETRIES + 1):
             try:
-                effects, result = self._once(decide)
+                effects, result = self._once(decide, subjects)
                 break
             except StoreConflict:  # another writer took a key first: decide again on fresh state
                 self.projection.clear()
@@ -56,13 +67,22 @@ class Writer:
             hook(effects)
         return result
 
-    def _once(self, decide: Callable[[Store], tuple[Effects, T]]) -> tuple[Effects, T]:
-        with self.store.transaction():
-            self.projection.follow(self.store)  # others' writes, read under the write lock
-            effects, result = decide(self.store)
+    def _once(self, decide: Callable[[Store], tuple[Effects, T]], subjects: Sequence[str]) -> tuple[Effects, T]:
+        store = self.store
+        with store.transaction():
+            store.lock(subjects)
+            self.projection.follow(store)  # others' writes, read once the subjects are held
+            effects, result = decide(store)
             self._apply(effects)
             users = effects.changed_users
-            position = self.store.journal.append(list(users), self._clock()) if users else None
+            position = None
+            if users or effects.entries:
+                store.lock_commits()  # from here to the commit, one writer at a time
+                late = self.projection.follow(store) & users
+                if late:  # changed by another process after we read them (unlocked subjects)
+                    raise StoreConflict(f"{len(late)} subjects were changed by another writer meanwhile")
+                self._place(effects)
+                position = store.journal.append(list(users), self._clock()) if users else None
         # published only once committed: readers never see a write that was rolled back
         self.projection.publish(effects.tallies, position, users, effects.active_days)
         return effects, result
@@ -81,12 +101,6 @@ class Writer:
             s.groups.set_identity(user, level)
         if e.moderation:
             s.groups.add_actions(e.moderation)
-        if e.entries:
-            placed = {p.id: p for p in s.ledger.append(e.entries)}
-            e.entries = list(placed.values())
-            for user in {p.user for p in placed.values()}:  # tallies keep the entries with their positions
-                tally = e.tallies[user]
-                tally.entries = [placed.get(x.id, x) for x in tally.entries]
         if e.notices:
             s.notices.add(e.notices)
         if e.reviews:
@@ -97,3 +111,12 @@ class Writer:
             s.detection.add_users(e.first_seen)
         if e.brakes:
             s.detection.add_brakes(e.brakes)
+
+    def _place(self, e: Effects) -> None:
+        """Append the ledger entries, numbered in commit order (under the commit lock)."""
+        if e.entries:
+            placed = {p.id: p for p in self.store.ledger.append(e.entries)}
+            e.entries = list(placed.values())
+            for user in {p.user for p in placed.values()}:  # tallies keep the entries with their positions
+                tally = e.tallies[user]
+                tally.entries = [placed.get(x.id, x) for x in tally.entries]

@@ -5,9 +5,10 @@ write inside commits together or not at all, and the writer (``service/writer.py
 the only caller that writes domain state. ``reader()`` gives a second handle for reads
 that must never wait for a writer (the HTTP service's request loop).
 
-Two backends pass the same contract tests (``tests/test_store_contract.py``): the
-in-memory store for unit tests and SQLite, the embedded default. Each backend turns its
-driver's errors into :mod:`chatcredit.errors` in one place.
+Three backends pass the same contract tests (``tests/test_store_contract.py``): the
+in-memory store for unit tests, SQLite (the embedded default) and PostgreSQL (several
+processes sharing one database). Each backend turns its driver's errors into
+:mod:`chatcredit.errors` in one place.
 """
 
 from __future__ import annotations
@@ -158,6 +159,18 @@ class Store(Protocol):
     def transaction(self) -> AbstractContextManager[None]:
         """Writes inside happen together or not at all; writers serialise (SQLite takes
         the write lock at the start, waiting for another process's write to finish)."""
+        ...
+
+    def lock(self, users: Sequence[str]) -> None:
+        """Inside a transaction: hold these subjects until it ends, so that no other
+        process's writer changes them meanwhile (a writer locks whom it reads a standing
+        of). Where the transaction already holds the whole store (SQLite's write lock,
+        the memory store) there is nothing more to take."""
+        ...
+
+    def lock_commits(self) -> None:
+        """Inside a transaction: take the lock that orders commits, held until it ends
+        (ledger positions and the journal are numbered under it, in commit order)."""
         ...
 
     def reader(self) -> Store:

@@ -6,6 +6,7 @@ from typing import Any
 
 import msgspec
 
+from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
@@ -42,3 +43,12 @@ def decode_notice(body: bytes) -> Notice:
 
 def decode_review(body: bytes) -> ReviewItem:
     return _review.decode(body)
+
+
+def api_key_row(key: ApiKey) -> tuple[Any, ...]:
+    return (key.id, key.name, " ".join(key.scopes), key.secret_hash, key.created, key.revoked)
+
+
+def api_key(row: tuple[Any, ...] | list[Any]) -> ApiKey:
+    key_id, name, scopes, secret_hash, created, revoked = row
+    return ApiKey(key_id, name, tuple(scopes.split()), secret_hash, created, revoked)

@@ -62,13 +62,9 @@ class _Events(_Repo):
     def iterate(
         self, types: Sequence[str], since: float | None = None, until: float | None = None
     ) -> Iterator[EventRow]:
-        order = {id_: n for n, id_ in enumerate(self.s.events)}
-        rows = [
-            r
-            for r in self.s.events.values()
-            if r.type in types and (since is None or r.ts >= since) and (until is None or r.ts <= until)
-        ]
-        yield from sorted(rows, key=lambda r: (r.ts, order[r.id]))
+        lo, hi = -float("inf") if since is None else since, float("inf") if until is None else until
+        rows = [(r.ts, n, r) for n, r in enumerate(self.s.events.values()) if r.type in types and lo <= r.ts <= hi]
+        yield from (r for _, _, r in sorted(rows, key=lambda x: x[:2]))
 
     def message_times(self, user: str, since: float, until: float) -> list[float]:
         return sorted(
@@ -293,8 +289,9 @@ class MemoryStore:
         finally:
             self._depth = 0
 
+    # a transaction holds the whole store: no subject or commit lock to take
+    def lock(self, users: Sequence[str]) -> None: ...
+    def lock_commits(self) -> None: ...
+    def close(self) -> None: ...
     def reader(self) -> MemoryStore:
         return self
-
-    def close(self) -> None:
-        pass

@@ -98,9 +98,9 @@ ROUTES: tuple[Endpoint, ...] = (
         "May this user do this action now? (the hot path)",
         sc.ref("Permit"),
         (
-            Param("user", {"type": "string", "minLength": 1, "maxLength": 256}, True),
+            Param("user", sc.ID, True),
             Param("action", {"type": "string", "enum": list(ACTIONS)}, True),
-            Param("group", {"type": "string", "minLength": 1, "maxLength": 256}, description="for manage_group"),
+            Param("group", sc.ID, description="for manage_group"),
             AT,
         ),
         tag="permit",

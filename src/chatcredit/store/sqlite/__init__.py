@@ -1,6 +1,5 @@
 """The embedded default store: one SQLite file in WAL mode, with its migrations."""
 
-from chatcredit.store.sqlite.db import migrations
 from chatcredit.store.sqlite.store import SqliteStore
 
-__all__ = ["SqliteStore", "migrations"]
+__all__ = ["SqliteStore"]

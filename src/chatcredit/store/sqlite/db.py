@@ -7,12 +7,12 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from typing import Any
 
 import msgspec
 
 from chatcredit.errors import ChatcreditError, StoreBusy, StoreConflict
+from chatcredit.store.migrations import migration_files, statements
 
 CHUNK = 500
 _PRAGMAS = (
@@ -26,17 +26,6 @@ _PRAGMAS = (
 )
 #: how long a writer waits in all for another process's write lock before giving up
 LOCK_WAIT_SECONDS = 600.0
-
-
-def migrations() -> list[tuple[int, str, str]]:
-    """``(version, name, sql)`` for every file in ``store/sqlite/migrations``, in order."""
-    folder = resources.files("chatcredit.store.sqlite").joinpath("migrations")
-    found = []
-    for item in folder.iterdir():
-        if item.name.endswith(".sql"):
-            version = int(item.name.split("_", 1)[0])
-            found.append((version, item.name, item.read_text("utf-8")))
-    return sorted(found)
 
 
 @contextmanager
@@ -145,14 +134,26 @@ class Db:
             "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied REAL NOT NULL)"
         )
         applied = []
-        for version, name, sql in migrations():
+        for version, name, sql in migration_files("chatcredit.store.sqlite"):
             with self.transaction():  # checked inside the lock: two processes may start at once
                 if self.rows("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)):
                     continue
-                code = "\n".join(ln for ln in sql.splitlines() if not ln.lstrip().startswith("--"))
-                for statement in code.split(";"):
-                    if statement.strip():
-                        self.run(statement)
+                for statement in statements(sql):
+                    self.run(statement)
                 self.run("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, time.time()))
             applied.append(name)
         return applied
+
+    # ------------------------------------------------------------- copying (store/transfer.py)
+
+    def columns(self, table: str) -> list[str]:
+        return [row[1] for row in self.rows(f"PRAGMA table_info({table})")]
+
+    def dump(self, table: str, columns: Sequence[str], order: str | None) -> Iterator[list[tuple[Any, ...]]]:
+        by = {"arrival": "rowid", None: "1"}.get(order, order)
+        cursor = self.conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {by}")
+        while rows := cursor.fetchmany(10_000):
+            yield rows
+
+    def load(self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+        self.run_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks(len(columns))})", rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from chatcredit.detectors.brake import BrakeRecord
 from chatcredit.domain.effects import MembershipChange
@@ -151,20 +150,15 @@ class SqliteKeys:
     def add(self, key: ApiKey) -> None:
         self._db.run(
             "INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?)",
-            (key.id, key.name, " ".join(key.scopes), key.secret_hash, key.created, key.revoked),
+            codec.api_key_row(key),
         )
 
     def get(self, key_id: str) -> ApiKey | None:
         rows = self._db.rows("SELECT * FROM api_keys WHERE id = ?", (key_id,))
-        return _api_key(rows[0]) if rows else None
+        return codec.api_key(rows[0]) if rows else None
 
     def list(self) -> list[ApiKey]:
-        return [_api_key(r) for r in self._db.rows("SELECT * FROM api_keys ORDER BY created, id")]
+        return [codec.api_key(r) for r in self._db.rows("SELECT * FROM api_keys ORDER BY created, id")]
 
     def revoke(self, key_id: str, when: float) -> bool:
         return self._db.run("UPDATE api_keys SET revoked = ? WHERE id = ? AND revoked IS NULL", (when, key_id)) == 1
-
-
-def _api_key(row: tuple[Any, ...]) -> ApiKey:
-    key_id, name, scopes, secret_hash, created, revoked = row
-    return ApiKey(key_id, name, tuple(scopes.split()), secret_hash, created, revoked)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class SqliteStore:
         self.groups = SqliteGroups(db)
         self.detection = SqliteDetectionState(db)
         self.keys = SqliteKeys(db)
+        self.columns, self.dump, self.load = db.columns, db.dump, db.load
 
     def migrate(self) -> list[str]:
         return self._db.migrate()
@@ -43,6 +44,15 @@ class SqliteStore:
     def transaction(self) -> Iterator[None]:
         with self._db.transaction():
             yield
+
+    def lock(self, users: Sequence[str]) -> None:
+        """Nothing to take: a transaction here holds the whole store."""
+
+    def lock_commits(self) -> None:
+        """Nothing to take: a transaction here holds the whole store."""
+
+    def is_empty(self) -> bool:
+        return self.events.count() == 0 and not self.ledger.scored_users() and not self.keys.list()
 
     def reader(self) -> SqliteStore:
         """A second connection on the same file, for reads only (WAL: never blocked by a writer)."""
