@@ -47,6 +47,10 @@ bench-heavy: $(STAMP)
 bench-rules: $(STAMP)
 	$(PY) bench/rules_bench.py --messages 1000000 --ingest 200000
 
+# 1M messages on PostgreSQL beside SQLite, one process and two (a throwaway cluster)
+bench-postgres: $(STAMP)
+	$(PY) bench/store_bench.py --messages 1000000 --users 100000 --groups 10000
+
 bench-api: $(STAMP)
 	$(PY) bench/api_bench.py --seconds 5
 

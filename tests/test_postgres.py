@@ -149,3 +149,24 @@ def test_two_processes_on_postgres_equal_one_on_sqlite(tmp_path: Path) -> None:
     finally:
         for e in engines:
             e.close()
+
+
+def test_processes_starting_at_once_on_a_new_database_migrate_it_once(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from chatcredit.store import open_store
+
+    url = fresh_postgres(f"{tmp_path}/blank")
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:  # a blank database, as an operator makes one
+        for (table,) in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall():
+            conn.execute(f"DROP TABLE {table} CASCADE")
+    with ThreadPoolExecutor(4) as pool:
+        stores = list(pool.map(lambda _: open_store(url), range(4)))
+    try:
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM schema_migrations").fetchone() == (1,)
+    finally:
+        for s in stores:
+            s.close()

@@ -184,6 +184,13 @@ class Contract:
             store.ledger.append([_entry("u1", 1)])
         assert [e.seq for e in reads.ledger.of_users(["u1"])["u1"]] == [1]
 
+    def test_first_seen_keeps_the_earliest_time(self, store_factory: Factory) -> None:
+        store = store_factory()
+        for pairs in ([("u1", 50.0)], [("u1", 70.0), ("u2", 5.0)], [("u1", 40.0)]):
+            with store.transaction():
+                store.detection.add_users(pairs)
+        assert store.detection.first_seen(["u1", "u2", "u3"]) == {"u1": 40.0, "u2": 5.0}
+
 
 class TestMemoryStore(Contract):
     @pytest.fixture

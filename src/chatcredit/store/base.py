@@ -110,7 +110,8 @@ class DetectionState(Protocol):
     """Account ages, rule versions, the brake, shadow hits."""
 
     def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
-        """Record when users were first seen (the first record of a user wins)."""
+        """Record when users were first seen (the earliest time recorded for a user wins,
+        whichever process records it first)."""
         ...
 
     def first_seen(self, users: Sequence[str]) -> dict[str, float]: ...

@@ -206,7 +206,7 @@ class _Groups(_Repo):
 class _DetectionState(_Repo):
     def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
         for user, ts in pairs:
-            self.s.users.setdefault(user, ts)
+            self.s.users[user] = min(ts, self.s.users.get(user, ts))
 
     def first_seen(self, users: Sequence[str]) -> dict[str, float]:
         return {u: self.s.users[u] for u in users if u in self.s.users}

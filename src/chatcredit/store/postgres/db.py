@@ -185,10 +185,12 @@ class PgDb:
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded, each in its own transaction (under an
         advisory lock: two processes starting at once apply each migration once)."""
-        self.run(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version integer PRIMARY KEY, name text NOT NULL, applied double precision NOT NULL)"
-        )
+        with self.transaction():  # CREATE … IF NOT EXISTS is not safe from a race by itself
+            self.run("SELECT pg_advisory_xact_lock(%s)", (MIGRATE_LOCK,))
+            self.run(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version integer PRIMARY KEY, name text NOT NULL, applied double precision NOT NULL)"
+            )
         applied = []
         for version, name, sql in migration_files("chatcredit.store.postgres"):
             with self.transaction():

@@ -127,7 +127,16 @@ class PgDetectionState:
         self._db = db
 
     def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
-        self._db.insert("users", ("user_id", "first_seen"), ("text", "float8"), pairs)
+        earliest: dict[str, float] = {}
+        for user, ts in pairs:
+            earliest[user] = min(ts, earliest.get(user, ts))
+        self._db.insert(
+            "users",
+            ("user_id", "first_seen"),
+            ("text", "float8"),
+            list(earliest.items()),
+            "ON CONFLICT (user_id) DO UPDATE SET first_seen = least(users.first_seen, excluded.first_seen)",
+        )
 
     def first_seen(self, users: Sequence[str]) -> dict[str, float]:
         return dict(self._db.rows("SELECT user_id, first_seen FROM users WHERE user_id = ANY(%s)", (list(users),)))

@@ -104,7 +104,11 @@ class SqliteDetectionState:
         self._db = db
 
     def add_users(self, pairs: Sequence[tuple[str, float]]) -> None:
-        self._db.run_many("INSERT OR IGNORE INTO users VALUES (?, ?)", pairs)
+        self._db.run_many(
+            "INSERT INTO users VALUES (?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET first_seen = min(first_seen, excluded.first_seen)",
+            pairs,
+        )
 
     def first_seen(self, users: Sequence[str]) -> dict[str, float]:
         sql = "SELECT user_id, first_seen FROM users WHERE user_id IN (SELECT value FROM json_each(?))"
