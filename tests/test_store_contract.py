@@ -191,6 +191,23 @@ class Contract:
                 store.detection.add_users(pairs)
         assert store.detection.first_seen(["u1", "u2", "u3"]) == {"u1": 40.0, "u2": 5.0}
 
+    def test_governance_records_are_found_by_kind_subject_group_and_status(self, store_factory: Factory) -> None:
+        from chatcredit.governance.records import RoleSpan, Sanction
+
+        store = store_factory()
+        owner = RoleSpan("g1", "u1", "owner", 10.0)
+        warn = Sanction("s1", "group-warning", "g1", "g1", 20.0, 30.0, "left standing", "v1")
+        with store.transaction():
+            store.governance.put([owner, RoleSpan("g2", "u2", "admin", 5.0), warn])
+        with store.transaction():
+            store.governance.put([msgspec.structs.replace(owner, until=50.0)])  # replaced, not added
+        g = store.governance
+        assert g.find("role", group="g1") == [msgspec.structs.replace(owner, until=50.0)]
+        assert g.find("role", status=("open",)) == [RoleSpan("g2", "u2", "admin", 5.0)]
+        assert g.find("role", subject="u2", since=6.0) == []
+        assert g.get("sanction", "s1") == warn and g.get("sanction", "nope") is None
+        assert g.find("sanction", subject="g1", status=("active", "proposed")) == [warn]
+
 
 class TestMemoryStore(Contract):
     @pytest.fixture

@@ -13,8 +13,10 @@ from chatcredit.domain.standing import Standing
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
+from chatcredit.governance.records import Listing, Sanction, Violation
 from chatcredit.service.detection import RuleStatus
 from chatcredit.service.engine import Explanation, IngestReport
+from chatcredit.service.oversight import GroupReport
 
 View = dict[str, Any]
 _TIME_FIELDS: dict[type, tuple[str, ...]] = {}
@@ -136,7 +138,42 @@ def explain_view(x: Explanation) -> View:
             }
             for a in x.moderation
         ],
+        "sanctions": [sanction_view(s) for s in x.sanctions],
+        "listings": [listing_view(item) for item in x.listings],
     }
+
+
+_LIFTS = {
+    "group-warning": "expires at its end; the group's people acting on violations keeps it from returning",
+    "posting-suspended": "expires at its end, or is lifted on appeal",
+    "closure-proposed": "a moderator decides the proposal (review queue)",
+    "manage-suspended": "expires at its end, or is lifted on appeal",
+    "create-barred": "expires at its end, or is lifted on appeal",
+}
+
+
+def sanction_view(s: Sanction) -> View:
+    view = struct_view(s)
+    view["lifted_by_what"] = _LIFTS.get(s.kind, "expires at its end")
+    return view
+
+
+def listing_view(x: Listing) -> View:
+    view = struct_view(x)
+    view["lifted_by_what"] = "a moderator's lift (chatcredit blacklist lift), its expiry, or an appeal upheld"
+    return view
+
+
+def violation_view(v: Violation) -> View:
+    return struct_view(v)
+
+
+def group_view(r: GroupReport) -> View:
+    view = struct_view(r)
+    view["sanctions"] = [sanction_view(s) for s in r.sanctions]
+    view["unmoderated"] = [violation_view(v) for v in r.unmoderated]
+    view["recent"] = [violation_view(v) for v in r.recent]
+    return view
 
 
 def rule_view(r: RuleStatus) -> View:

@@ -127,6 +127,14 @@ def print_permit(console: Console, v: View) -> None:
         f"{v['user']} {v['action']}: {verdict}  tier {tier_text(v['tier'])} score {v['score']}{extra}{threshold}"
     )
     console.print("reasons: " + ", ".join(v["reasons"]))
+    if v.get("current") is not None and v.get("limit") is not None and v["allowance"] is None:
+        console.print(f"using {v['current']} of {v['limit']}")
+    if v.get("needed_level"):
+        console.print(f"needs identity level {v['needed_level']}: {v['how']}")
+    elif v.get("how"):
+        console.print(v["how"])
+    if v.get("measure"):
+        console.print(f"measure {v['measure']}" + (f" in force until {v['until']}" if v.get("until") else ""))
 
 
 def print_notices(console: Console, notices: Sequence[View]) -> None:
@@ -137,7 +145,7 @@ def print_notices(console: Console, notices: Sequence[View]) -> None:
 
 
 #: columns that hold an id or a time (never wrapped) and those dropped first when narrow
-_WHOLE = {"id", "ts", "time", "received", "line", "event_id", "rule_id", "user"}
+_WHOLE = {"id", "ts", "time", "received", "line", "event_id", "rule_id", "user", "subject", "entry_id", "group"}
 _OPTIONAL = {"raw", "excerpt", "reporter", "field", "source", "detector"}
 
 

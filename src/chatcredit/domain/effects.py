@@ -17,6 +17,7 @@ from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.domain.tally import Tally
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
+from chatcredit.governance.records import GovRecord, governance_subjects
 
 MembershipOp = Literal["create", "join", "leave", "grant", "revoke"]
 
@@ -49,6 +50,8 @@ class Effects:
     first_seen: list[tuple[str, float]] = field(default_factory=list)
     brakes: list[BrakeRecord] = field(default_factory=list)
     tallies: dict[str, Tally] = field(default_factory=dict)
+    #: governance records to store (role spans, violations, sanctions, listings, …)
+    records: list[GovRecord] = field(default_factory=list)
 
     @property
     def changed_users(self) -> set[str]:
@@ -59,4 +62,5 @@ class Effects:
             | {c.user for c in self.memberships}
             | {u for u, _ in self.identities}
             | {m.target_user for m in self.moderation}
+            | governance_subjects(self.records)
         )

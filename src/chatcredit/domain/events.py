@@ -25,8 +25,10 @@ ID_PATTERN = "^[^\x00-\x1f\x7f]+$"
 Id = Annotated[str, msgspec.Meta(min_length=1, max_length=256, pattern=ID_PATTERN)]
 Timestamp = Annotated[datetime, msgspec.Meta(tz=True)]
 Text = Annotated[str, msgspec.Meta(max_length=65_536)]
-Role = Literal["owner", "admin"]
-IdentityLevel = Literal["email", "phone", "document"]
+Role = Literal["owner", "admin", "moderator"]
+#: an identity level as the policy names them (``identity.levels``; checked at ingest)
+IdentityLevel = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
+AccountKind = Literal["channel", "bot", "organization"]
 ModerationKind = Literal["remove_message", "warn", "mute", "kick", "ban"]
 
 
@@ -109,9 +111,24 @@ class Report(_Event, tag="report", frozen=True):
 
 
 class IdentityVerified(_Event, tag="identity_verified", frozen=True):
+    """A verification provider confirmed the user's identity to ``level``; only the
+    level, the provider and its reference are kept, never documents."""
+
     user: Id
     level: IdentityLevel
+    provider: Annotated[str, msgspec.Meta(max_length=128)] = ""
     provider_ref: Annotated[str, msgspec.Meta(max_length=256)] = ""
+
+
+class AccountRegistered(_Event, tag="account_registered", frozen=True):
+    """A public account (a channel, a bot, an organisation's page) that broadcasts to
+    many people: scored and listed like a user; its operator answers for what it posts."""
+
+    user: Id  # the operator: the person who runs the account
+    account: Id
+    kind: AccountKind
+    verified_organization: bool = False
+    name: Annotated[str, msgspec.Meta(max_length=512)] = ""
 
 
 Event = (
@@ -126,6 +143,7 @@ Event = (
     | ModerationAction
     | Report
     | IdentityVerified
+    | AccountRegistered
 )
 
 EVENT_TYPES: tuple[type[_Event], ...] = (
@@ -140,6 +158,7 @@ EVENT_TYPES: tuple[type[_Event], ...] = (
     ModerationAction,
     Report,
     IdentityVerified,
+    AccountRegistered,
 )
 
 _decoder = msgspec.json.Decoder(Event)

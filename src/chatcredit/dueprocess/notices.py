@@ -149,3 +149,53 @@ def _facts(entry: LedgerEntry) -> str:
     if entry.evidence_event:
         return f'event {entry.evidence_event}{where} at {when}: "{entry.excerpt}"'
     return f"manual decision by {entry.actor} at {when}"
+
+
+def measure_notice(
+    recipient: str,
+    measure_id: str,
+    kind: str,
+    measure: str,
+    facts: str,
+    category: str,
+    standing: Standing,
+    policy: Policy,
+    issued_at: float,
+    automated: bool = True,
+) -> Notice:
+    """The statement of reasons for a measure beyond points (a group's step, a suspension
+    of admin rights, a bar on creating groups, a blacklist listing), sent to ``recipient``
+    (the person sanctioned, or each owner and admin of the group)."""
+    known = CATEGORIES.get(category)
+    appeal_until = issued_at + policy.appeals.window_days * DAY
+    how = "automatically" if automated else "by a moderator"
+    lines = [
+        f"Decision: {measure}.",
+        f"Facts: {facts}",
+        f"Category {category}" + (f" - {known.title}" if known else "") + f"; decided {how}.",
+        f"Score: {standing.score} ({standing.tier}), unchanged by this measure.",
+        f"You can appeal this decision until {to_iso(appeal_until)}; a person who did not make it will review it.",
+    ]
+    return Notice(
+        id="n-" + hashlib.blake2b(f"{measure_id}\x1f{recipient}".encode(), digest_size=8).hexdigest(),
+        user=recipient,
+        entry_id=measure_id,
+        ts=issued_at,
+        kind=kind,
+        measure=measure,
+        facts=facts,
+        rule_id=kind,
+        category=category,
+        dsa_category=known.dsa_category if known else "",
+        automated_detection=automated,
+        automated_decision=automated,
+        score_before=standing.score,
+        score_after=standing.score,
+        tier_before=standing.tier,
+        tier_after=standing.tier,
+        reasons=tuple(r.code for r in standing.reasons),
+        appealable=True,
+        appeal_until=appeal_until,
+        policy_version=policy.version,
+        text="\n".join(lines),
+    )

@@ -37,6 +37,13 @@ def _writable(user: str, tallies: Mapping[str, Tally], effects: Effects, days: M
     return tally
 
 
+def writable_tally(user: str, tallies: Mapping[str, Tally], effects: Effects) -> Tally:
+    """The user's writable tally in ``effects`` (a copy with the batch's active days)."""
+    if user in effects.tallies:
+        return effects.tallies[user]
+    return _writable(user, tallies, effects, {user: [d for u, d in effects.active_days if u == user]})
+
+
 def decide(
     signals: Sequence[Signal],
     tallies: Mapping[str, Tally],

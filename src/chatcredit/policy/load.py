@@ -15,8 +15,10 @@ import msgspec
 from chatcredit.domain.linear import NotLinear, compile_linear
 from chatcredit.domain.taxonomy import is_forbidden, is_known
 from chatcredit.errors import PolicyError
+from chatcredit.policy.governance import governance_problems
 from chatcredit.policy.locate import line_of
 from chatcredit.policy.model import Policy, Rule
+from chatcredit.vocabulary import SEVERITIES
 
 DEFAULT_NAME = "default.toml"
 _OPINION = "chatcredit scores conduct, never political or religious views"
@@ -177,6 +179,8 @@ def _check_meaning(policy: Policy, text: str, path: str, errors: list[PolicyErro
     model = policy.classifier.model
     if model and not (model.endswith(".npz") and Path(model).is_file()):
         errors.append(_fail(text, path, ["classifier", "model"], f"{model!r} is not a classifier file (.npz)"))
+    for keys, message in governance_problems(policy.identity, policy.accountability, policy.blacklist, SEVERITIES):
+        errors.append(_fail(text, path, keys, message))
     seen: set[str] = set()
     for i, rule in enumerate(policy.rules):
         _check_rule(rule, i, seen, text, path, errors)

@@ -17,16 +17,14 @@ from chatcredit.policy.detection import (
     Shouting,
     default_flood,
 )
+from chatcredit.policy.governance import Accountability, Accounts, Blacklist, Identity
 from chatcredit.vocabulary import Severity as SeverityLevel
 
 SeverityName = SeverityLevel
-IdentityLevelName = Literal["none", "email", "phone", "document"]
 Code = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]
 #: counts and sizes: bounded, so that a typo cannot make a limit meaningless
 NonNegative = Annotated[int, msgspec.Meta(ge=0, le=100_000_000)]
 Fraction = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
-
-IDENTITY_ORDER: dict[str, int] = {"none": 0, "email": 1, "phone": 2, "document": 3}
 
 
 class _Model(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -83,12 +81,6 @@ class Tier(_Model, frozen=True):
     administer: bool
 
 
-class Identity(_Model, frozen=True):
-    create_group: IdentityLevelName
-    large_group_size: NonNegative
-    large_group: IdentityLevelName
-
-
 class Rule(_Model, frozen=True):
     id: Code
     category: Code
@@ -124,8 +116,11 @@ class Policy(_Model, frozen=True):
     repeat: Repeat
     review: Review
     appeals: Appeals
-    identity: Identity
     tiers: Annotated[list[Tier], msgspec.Meta(min_length=1)]
+    identity: Identity = msgspec.field(default_factory=Identity)
+    accountability: Accountability = msgspec.field(default_factory=Accountability)
+    accounts: Accounts = msgspec.field(default_factory=Accounts)
+    blacklist: Blacklist = msgspec.field(default_factory=Blacklist)
     rules: list[Rule] = []
     ingest: Ingest = msgspec.field(default_factory=lambda: Ingest(future_tolerance_seconds=300.0))
     flood: list[FloodWindow] = msgspec.field(default_factory=default_flood)

@@ -1,10 +1,9 @@
 """The Engine: the composition root, and the operations on top of it.
 
 It wires the store (and a read handle), the projection, the gate, detection, the one
-writer and the ingestion pipeline; ingestion, corrections and maintenance go through the
-writer, queries are answered from the projection. Thread use: one thread writes (the
-HTTP service runs writes on a worker thread); queries may run on another at the same
-time, reading published state and the read handle only.
+writer, the ingestion pipeline and oversight (groups, sanctions, the blacklist); every
+change goes through the writer, queries are answered from the projection. One thread
+writes; queries may run on another, reading published state and the read handle only.
 """
 
 from __future__ import annotations
@@ -25,10 +24,12 @@ from chatcredit.domain.standing import Standing
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import InvalidRequest, NotFound
+from chatcredit.governance.records import Listing, Sanction
 from chatcredit.policy.decide import decide_adjustment, decide_reversal
 from chatcredit.policy.model import Policy
 from chatcredit.service.detection import Detection
 from chatcredit.service.gate import Gate
+from chatcredit.service.oversight import Oversight
 from chatcredit.service.pipeline import BATCH_SIZE, IngestReport, Pipeline
 from chatcredit.service.projection import Projection
 from chatcredit.service.writer import Writer
@@ -47,6 +48,9 @@ class Explanation:
     #: what the platform's own moderators did about this user (what it does to a
     #: standing is group governance's; here it is shown)
     moderation: tuple[ModerationRecord, ...] = ()
+    #: measures beyond points: sanctions and blacklist listings, with their expiry
+    sanctions: tuple[Sanction, ...] = ()
+    listings: tuple[Listing, ...] = ()
 
 
 class Engine:
@@ -75,6 +79,7 @@ class Engine:
         self.writer = Writer(self.store, self.projection, self._clock)
         self.writer.after_commit(self._after_commit)
         self.pipeline = Pipeline(self.writer, self.projection, self.detection, policy, self._clock)
+        self.oversight = Oversight(self.reads, self.writer, self.projection, policy, self._clock)
 
     def _after_commit(self, effects: Effects) -> None:
         self.gate.record_messages((e.user, e.ts) for e in effects.events if e.type == "message")
@@ -98,8 +103,7 @@ class Engine:
         on_progress: Callable[[int, int], None] | None = None,
     ) -> IngestReport:
         """Ingest JSON Lines. ``on_progress(bytes, lines)`` is called after each batch."""
-        size = 0
-        count = 0
+        size = count = 0
 
         def measured() -> Iterable[bytes | str]:
             nonlocal size, count
@@ -159,7 +163,9 @@ class Engine:
         shadow = tuple(h for h in self.reads.detection.shadow_hits(user) if h.ts <= at)
         acts = tuple(a for a in self.reads.groups.actions_on(user) if a.ts <= at)
         reversed_ids = frozenset(e.reverses for e in entries if e.reverses)
-        return Explanation(standing, entries, reversed_ids, reviews, shadow, acts)
+        sanctions = tuple(self.oversight.sanctions(user))
+        listings = tuple(self.oversight.listings_of(user))
+        return Explanation(standing, entries, reversed_ids, reviews, shadow, acts, sanctions, listings)
 
     def ledger(self, user: str, at: float | None = None) -> list[LedgerEntry]:
         return [e for e in self.projection.get(user).entries if at is None or e.ts <= at]
@@ -167,9 +173,18 @@ class Engine:
     def notices(self, user: str) -> list[Notice]:
         return self.reads.notices.of_user(user)
 
-    def permit(self, user: str, action: str, group: str | None = None, at: float | None = None) -> PermitDecision:
-        """May ``user`` do ``action`` now (or at ``at``)? A lookup on cached state."""
-        return self.gate.permit(user, action, group, at)
+    def permit(
+        self,
+        user: str,
+        action: str,
+        group: str | None = None,
+        at: float | None = None,
+        size: int | None = None,
+        audience: int | None = None,
+    ) -> PermitDecision:
+        """May ``user`` do ``action`` now (or at ``at``)? A lookup on cached state;
+        ``size``: the group size asked for, ``audience``: followers to reach."""
+        return self.gate.permit(user, action, group, at, size, audience)
 
     def quarantine(self, limit: int = 1000, offset: int = 0) -> list[QuarantineRow]:
         return self.reads.quarantine.list(limit, offset)
@@ -266,10 +281,8 @@ class Engine:
             if archive is not self.store:
                 archive.close()
 
-    # ---------------------------------------------------------------- API keys
-
     def create_key(self, name: str, scopes: Sequence[str]) -> tuple[ApiKey, str]:
-        """A new API key; the token is returned once and never stored."""
+        """A new API key (for the HTTP API); the token is returned once and never stored."""
         try:
             record, token = new_key(name, tuple(scopes), self._clock())
         except ValueError as exc:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatcredit.domain.permits import RATE_WINDOW, REGISTRY, PermitDecision, Permits, Usage, in_window
 from chatcredit.domain.records import UsageCounts
 from chatcredit.policy.model import Policy, Tier
+from chatcredit.service.measures import Measures
 from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
@@ -41,6 +42,7 @@ class Gate:
         self._policy = policy
         self._clock = clock
         self._permits = Permits(policy)
+        self.measures = Measures(reads)
         self.reset()
         projection.on_change(self.forget)
 
@@ -52,6 +54,8 @@ class Gate:
 
     def forget(self, users: Iterable[str]) -> None:
         """The projection changed these users: their snapshots and counts are stale."""
+        users = list(users)
+        self.measures.changed(users)
         for user in users:
             self._snapshots.pop(user, None)
             self._usage.pop(user, None)
@@ -73,9 +77,19 @@ class Gate:
             if window is not None:  # not loaded yet: a later load reads it from the store
                 window.append(ts)
 
-    def permit(self, user: str, action: str, group: str | None = None, at: float | None = None) -> PermitDecision:
+    def permit(
+        self,
+        user: str,
+        action: str,
+        group: str | None = None,
+        at: float | None = None,
+        size: int | None = None,
+        audience: int | None = None,
+    ) -> PermitDecision:
+        """``size``: the group's size asked for (grow_group); ``audience``: followers to
+        reach (broadcast)."""
         if at is not None:
-            return self._permit_at(user, action, group, at)
+            return self._permit_at(user, action, group, at, size, audience)
         now = self._clock()
         self._projection.follow_if_due()
         snap = self._snapshots.get(user)
@@ -89,7 +103,23 @@ class Gate:
             usage = self._usage_for(user, group)
         else:
             usage = _NO_USAGE
+        usage = self._with_measures(usage, user, group, now, size, audience)
         return self._permits.permit(user, action, snap.score, snap.tier, usage, snap.reasons)
+
+    def _with_measures(
+        self, usage: Usage, user: str, group: str | None, at: float, size: int | None, audience: int | None
+    ) -> Usage:
+        m = self.measures
+        account = m.account(user)
+        return replace(
+            usage,
+            sanctions=m.sanctions(user, group, at),
+            listing=m.listing(user, at),
+            group_size=size if size is not None else usage.group_size,
+            account=account is not None,
+            verified_organization=account is not None and account.verified_organization,
+            audience=audience,
+        )
 
     def _snapshot(self, user: str, now: float) -> _Snapshot:
         s = self._projection.get(user).standing(now)
@@ -126,14 +156,17 @@ class Gate:
                 size = self._group_sizes[group] = self._reads.groups.size(group)
         return Usage(0, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
 
-    def _permit_at(self, user: str, action: str, group: str | None, at: float) -> PermitDecision:
+    def _permit_at(
+        self, user: str, action: str, group: str | None, at: float, size: int | None, audience: int | None
+    ) -> PermitDecision:
         """As of a past or future time: the standing then, the rate window read from the
         archive. Group counts are the current ones (memberships are not versioned)."""
         s = self._projection.get(user).standing(at)
         times = self._reads.events.message_times(user, at - RATE_WINDOW - _MARGIN, at)
         recent = sum(1 for ts in times if in_window(ts, at))
         counts = self._reads.groups.usage(user)
-        size = self._reads.groups.size(group) if group is not None else None
-        usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, size)
+        group_size = self._reads.groups.size(group) if group is not None else None
+        usage = Usage(recent, counts.groups_owned, counts.groups_joined, counts.identity_level, group_size)
+        usage = self._with_measures(usage, user, group, at, size, audience)
         tier = self._policy.tier_named(s.tier)
         return self._permits.permit(user, action, s.score, tier, usage, tuple(r.code for r in s.reasons))

@@ -33,8 +33,9 @@ from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.domain.signals import Signal
 from chatcredit.domain.standing import day_of
 from chatcredit.policy.decide import decide
-from chatcredit.policy.model import IDENTITY_ORDER, Policy
+from chatcredit.policy.model import Policy
 from chatcredit.service.detection import Detection
+from chatcredit.service.governance import Governor
 from chatcredit.service.projection import Projection
 from chatcredit.service.writer import Writer
 from chatcredit.store.base import Store
@@ -96,6 +97,7 @@ class Pipeline:
         policy: Policy,
         clock: Callable[[], float],
     ) -> None:
+        self._governor = Governor(projection, policy)
         self._writer = writer
         self._projection = projection
         self._detection = detection
@@ -132,6 +134,8 @@ class Pipeline:
     def _batch(self, events: list[tuple[int, Event]], rejects: list[RejectedLine], source: str) -> IngestReport:
         now = self._clock()
         timely, early = _in_time(events, now + self._policy.ingest.future_tolerance_seconds)
+        timely, unknown = _known_levels(timely, self._policy.identity.levels)
+        early.extend(unknown)
 
         def decide_batch(store: Store) -> tuple[Effects, IngestReport]:
             fresh, conflicting, duplicates = _dedupe(timely, store)
@@ -148,6 +152,7 @@ class Pipeline:
                 self._changes(fresh, store, effects)
                 signals = self._detection.scan(fresh, store, effects)
                 self._decide(signals, fresh, store, now, effects)
+                self._governor.on_batch(fresh, store, now, effects)
                 report.count(signals, effects)
             return effects, report
 
@@ -202,7 +207,8 @@ class Pipeline:
                 )
             elif isinstance(e, IdentityVerified):
                 known = dict(effects.identities).get(e.user) or store.groups.usage(e.user).identity_level
-                if IDENTITY_ORDER[e.level] > IDENTITY_ORDER.get(known, 0):
+                levels = self._policy.identity
+                if levels.rank(e.level) > levels.rank(known):
                     effects.identities.append((e.user, e.level))
 
 
@@ -217,6 +223,21 @@ def _in_time(events: list[tuple[int, Event]], latest: float) -> tuple[list[tuple
         else:
             timely.append((line, event))
     return timely, early
+
+
+def _known_levels(
+    events: list[tuple[int, Event]], levels: Sequence[str]
+) -> tuple[list[tuple[int, Event]], list[RejectedLine]]:
+    """Split off identity checks naming a level the policy does not declare."""
+    kept: list[tuple[int, Event]] = []
+    refused: list[RejectedLine] = []
+    for line, event in events:
+        if isinstance(event, IdentityVerified) and event.level not in levels:
+            reason = f"unknown identity level {event.level!r}; the policy declares {', '.join(levels)}"
+            refused.append(RejectedLine(line, encode_event(event).decode(), "level", reason))
+        else:
+            kept.append((line, event))
+    return kept, refused
 
 
 def _dedupe(events: list[tuple[int, Event]], store: Store) -> tuple[list[Timed], list[RejectedLine], int]:

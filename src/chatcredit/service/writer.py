@@ -111,6 +111,8 @@ class Writer:
             s.detection.add_users(e.first_seen)
         if e.brakes:
             s.detection.add_brakes(e.brakes)
+        if e.records:
+            s.governance.put(e.records)
 
     def _place(self, e: Effects) -> None:
         """Append the ledger entries, numbered in commit order (under the commit lock)."""

@@ -24,6 +24,7 @@ from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow, UsageCounts
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
+from chatcredit.governance.records import GovRecord
 
 
 class Events(Protocol):
@@ -124,6 +125,27 @@ class DetectionState(Protocol):
     def shadow_hit_counts(self) -> dict[str, int]: ...
 
 
+class Governance(Protocol):
+    """Governance records (role spans, violations, sanctions, accounts, listings, banks,
+    overrides, verifications): one JSON body each, found by kind and its index columns."""
+
+    def put(self, records: Sequence[GovRecord]) -> None:
+        """Store each record, replacing the one of the same kind and id."""
+        ...
+
+    def get(self, kind: str, record_id: str) -> GovRecord | None: ...
+    def find(
+        self,
+        kind: str,
+        subject: str | None = None,
+        group: str | None = None,
+        status: Sequence[str] = (),
+        since: float | None = None,
+    ) -> list[GovRecord]:
+        """Records of ``kind`` matching every filter given, in time order."""
+        ...
+
+
 class Keys(Protocol):
     """API keys (only a hash of each secret)."""
 
@@ -156,6 +178,8 @@ class Store(Protocol):
     def detection(self) -> DetectionState: ...
     @property
     def keys(self) -> Keys: ...
+    @property
+    def governance(self) -> Governance: ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """Writes inside happen together or not at all; writers serialise (SQLite takes

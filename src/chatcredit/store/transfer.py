@@ -3,7 +3,8 @@
 ``chatcredit db copy --from sqlite:chatcredit.db --to postgresql://…`` (and back). What
 is copied is the deployment's record: events, the quarantine, active days, the ledger,
 notices, review items, groups, memberships and identities, moderators' acts, API keys
-(their hashes), account ages, rule versions, brakes and shadow hits. Not copied: the
+(their hashes), account ages, rule versions, brakes and shadow hits, and governance records (roles,
+violations, sanctions, public accounts, blacklist listings and their sources). Not copied: the
 journal and the writers' lock rows, which belong to the processes of one database (the
 target's start from its own). Standings are never stored: ``rebuild`` on the target
 derives them from the ledger, the same as on the source.
@@ -34,6 +35,7 @@ TABLES: tuple[tuple[str, str | None], ...] = (
     ("rule_versions", None),
     ("rule_brakes", None),
     ("shadow_hits", "arrival"),
+    ("governance", None),
 )
 #: columns that number rows as they arrive: the target numbers them afresh, in order
 _NUMBERING = {"n"}

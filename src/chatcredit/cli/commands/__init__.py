@@ -1,5 +1,15 @@
 """The commands, one module per area; each registers itself on ``main`` when imported."""
 
-from chatcredit.cli.commands import corrections, database, detection, maintenance, policy, records, service, users
+from chatcredit.cli.commands import (
+    corrections,
+    database,
+    detection,
+    governance,
+    maintenance,
+    policy,
+    records,
+    service,
+    users,
+)
 
-__all__ = ["corrections", "database", "detection", "maintenance", "policy", "records", "service", "users"]
+__all__ = ["corrections", "database", "detection", "governance", "maintenance", "policy", "records", "service", "users"]

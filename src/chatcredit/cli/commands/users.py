@@ -40,6 +40,11 @@ def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> Non
         return
     terminal.print_standing(out, view["standing"])
     terminal.print_entries(out, view["entries"], "ledger entries and what they count now")
+    for s in view["sanctions"]:
+        until = s["end"] or "a moderator's decision"
+        out.print(f"sanction {s['id']}: {s['kind']} ({s['status']}) until {until}; lifted by: {s['lifted_by_what']}")
+    for item in view["listings"]:
+        out.print(f"blacklist {item['id']}: {item['status']} until {item['expires']}; {item['lifted_by_what']}")
     if view["open_reviews"]:
         terminal.print_rows(
             out,
@@ -52,17 +57,28 @@ def explain(ctx: click.Context, user: str, at: str | None, as_json: bool) -> Non
 @main.command()
 @click.argument("user")
 @click.argument("action", type=click.Choice(ACTIONS))
-@click.option("--group", default=None, help="The group concerned (for manage_group).")
+@click.option("--group", default=None, help="The group concerned (posting, manage_group, grow_group).")
+@click.option("--size", type=click.IntRange(0), default=None, help="Group size asked for (create_group, grow_group).")
+@click.option("--audience", type=click.IntRange(0), default=None, help="Followers to reach (broadcast).")
 @at_option
 @click.option("--exit-status", is_flag=True, help="Exit with status 3 when denied (for scripts, like grep -q).")
 @json_option
 @click.pass_context
 def permit(
-    ctx: click.Context, user: str, action: str, group: str | None, at: str | None, exit_status: bool, as_json: bool
+    ctx: click.Context,
+    user: str,
+    action: str,
+    group: str | None,
+    size: int | None,
+    audience: int | None,
+    at: str | None,
+    exit_status: bool,
+    as_json: bool,
 ) -> None:
-    """May USER do ACTION? Allowed or denied, with the reasons and the threshold."""
+    """May USER do ACTION? Allowed or denied, with the reasons, the limit and what is
+    used of it, the identity level needed, and the sanction or listing that denies it."""
     engine = engine_of(ctx)
-    view = views.permit_view(engine.permit(user, action, group, parse_when(at, engine.now())))
+    view = views.permit_view(engine.permit(user, action, group, parse_when(at, engine.now()), size, audience))
     emit_json(view) if as_json else terminal.print_permit(out, view)
     if exit_status and not view["allowed"]:
         ctx.exit(EXIT_DENIED)

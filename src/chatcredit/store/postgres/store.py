@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 from chatcredit.store.postgres.archive import PgActivity, PgEvents, PgQuarantine
 from chatcredit.store.postgres.db import PgDb
+from chatcredit.store.postgres.governance import PgGovernance
 from chatcredit.store.postgres.ledger import PgJournal, PgLedger
 from chatcredit.store.postgres.records import PgDetectionState, PgGroups, PgKeys, PgNotices, PgReviews
 
@@ -30,6 +31,7 @@ class PostgresStore:
         self.groups = PgGroups(pg)
         self.detection = PgDetectionState(pg)
         self.keys = PgKeys(pg)
+        self.governance = PgGovernance(pg)
         self.columns, self.dump, self.load = pg.columns, pg.dump, pg.load
 
     def migrate(self) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from chatcredit.store.sqlite.archive import SqliteActivity, SqliteEvents, SqliteQuarantine
 from chatcredit.store.sqlite.db import Db
+from chatcredit.store.sqlite.governance import SqliteGovernance
 from chatcredit.store.sqlite.ledger import SqliteJournal, SqliteLedger
 from chatcredit.store.sqlite.records import (
     SqliteDetectionState,
@@ -35,6 +36,7 @@ class SqliteStore:
         self.groups = SqliteGroups(db)
         self.detection = SqliteDetectionState(db)
         self.keys = SqliteKeys(db)
+        self.governance = SqliteGovernance(db)
         self.columns, self.dump, self.load = db.columns, db.dump, db.load
 
     def migrate(self) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import msgspec
 
@@ -17,37 +17,8 @@ from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow,
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import StoreConflict
-
-
-@dataclass
-class _State:
-    events: dict[str, EventRow] = field(default_factory=dict)
-    rejects: list[QuarantineRow] = field(default_factory=list)
-    days: set[tuple[str, int]] = field(default_factory=set)
-    ledger: dict[str, LedgerEntry] = field(default_factory=dict)
-    evidence_keys: set[str] = field(default_factory=set)
-    seqs: set[tuple[str, int]] = field(default_factory=set)
-    journal: list[list[str]] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-    reviews: dict[str, ReviewItem] = field(default_factory=dict)
-    groups: dict[str, str] = field(default_factory=dict)
-    members: dict[tuple[str, str], str] = field(default_factory=dict)
-    identities: dict[str, str] = field(default_factory=dict)
-    actions: dict[str, ModerationRecord] = field(default_factory=dict)
-    keys: dict[str, ApiKey] = field(default_factory=dict)
-    users: dict[str, float] = field(default_factory=dict)
-    versions: dict[tuple[str, str], float] = field(default_factory=dict)
-    brakes: dict[tuple[str, str], BrakeRecord] = field(default_factory=dict)
-    shadow: list[ShadowHit] = field(default_factory=list)
-
-
-class _Repo:
-    def __init__(self, store: MemoryStore) -> None:
-        self._store = store
-
-    @property
-    def s(self) -> _State:
-        return self._store.state
+from chatcredit.store.memory.governance import _Governance
+from chatcredit.store.memory.state import _Repo, _State
 
 
 class _Events(_Repo):
@@ -273,6 +244,7 @@ class MemoryStore:
         self.groups = _Groups(self)
         self.detection = _DetectionState(self)
         self.keys = _Keys(self)
+        self.governance = _Governance(self)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
