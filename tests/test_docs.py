@@ -79,6 +79,16 @@ def test_every_permit_action_and_reason_code_is_documented() -> None:
         "group-join-limit-reached",
         "group-too-large-for-tier",
         "identity-verification-required",
+        "group-size-limit-reached",
+        "organization-verification-required",
+        "group-posting-suspended",
+        "group-creation-barred",
+        "admin-rights-suspended",
+        "blacklisted",
+        # the measures that deny an action (documented beside the codes)
+        "posting-suspended",
+        "manage-suspended",
+        "create-barred",
     ]
     assert [c for c in [*ACTIONS, *codes] if f"`{c}`" not in doc] == []
     source = (ROOT / "src" / "chatcredit" / "domain" / "permits.py").read_text("utf-8")

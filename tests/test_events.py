@@ -68,6 +68,7 @@ def test_every_event_type_has_a_tag_and_report_category_is_checked() -> None:
         "member_joined",
         "member_left",
         "group_created",
+        "account_registered",
         "role_granted",
         "role_revoked",
         "moderation_action",

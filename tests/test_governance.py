@@ -11,10 +11,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from chatcredit import Engine, open_engine
+from chatcredit import Engine
 from chatcredit.domain.permits import ACTIONS
 from chatcredit.domain.timestamps import parse_when
-from chatcredit.governance import sharing
+from chatcredit.governance import formats
 from chatcredit.governance.records import Listing
 from chatcredit.store import open_store
 from chatcredit.testing import FakeClock, history_policy, lines
@@ -42,7 +42,7 @@ def world(tmp_path: Path) -> tuple[str, Engine]:
 
 
 def test_an_owner_who_ignores_spam_is_warned_suspended_and_loses_admin_rights(world: tuple[str, Engine]) -> None:
-    db, engine = world
+    _, engine = world
     lax = engine.oversight.group("g-lax")
     kinds = [s.kind for s in sorted(lax.sanctions, key=lambda s: s.start)]
     assert kinds == ["group-warning", "posting-suspended", "closure-proposed"]  # graduated, in time order
@@ -270,17 +270,17 @@ def test_shared_lists_round_trip_retract_dispute_and_yield_to_overrides(tmp_path
 
 def test_matrix_policy_lists_and_mastodon_csv_round_trip() -> None:
     listings = [_listing("@spam*:example.org", kind="user-glob"), _listing("@bot:evil.example", "scam")]
-    matrix = sharing.export_matrix(listings)
-    parsed, broken = sharing.parse(matrix, "matrix", "m")
+    matrix = formats.export_matrix(listings)
+    parsed, broken = formats.parse(matrix, "matrix", "m")
     assert broken == []
     assert [(e.subject, e.subject_kind, e.category) for e in parsed.entries] == [
         ("@spam*:example.org", "user-glob", "spam"),
         ("@bot:evil.example", "user", "scam"),
     ]
     domains = [_listing("spam.example", kind="domain"), _listing("phish.example", "malware", kind="domain")]
-    csv_bytes = sharing.export_mastodon(domains)
+    csv_bytes = formats.export_mastodon(domains)
     assert csv_bytes.startswith(b"#domain,#severity")
-    back, broken = sharing.parse(csv_bytes, "mastodon", "mastodon")
+    back, broken = formats.parse(csv_bytes, "mastodon", "mastodon")
     assert broken == [] and [(e.subject, e.category, e.opinion) for e in back.entries] == [
         ("spam.example", "spam", "positive"),
         ("phish.example", "malware", "positive"),
@@ -305,6 +305,6 @@ def test_broken_entries_are_reported_with_position_and_the_rest_imported(tmp_pat
     assert [b.position for b in report.broken] == [2, 3, 4, 5]
     assert "politics" in report.broken[1].reason and "opinion" in report.broken[2].reason
     csv_doc = b"#domain,#severity\nspam.example,suspend\nnot a domain,suspend\nok.example,obliterate\n"
-    _, broken = sharing.parse(csv_doc, "mastodon", "m")
+    _, broken = formats.parse(csv_doc, "mastodon", "m")
     assert [(b.position, "domain" in b.reason or "severity" in b.reason) for b in broken] == [(3, True), (4, True)]
     engine.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 import msgspec
 
@@ -26,6 +26,18 @@ class AdjustBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     category: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     reason: Reason
     severity: Severity = "medium"
+
+
+class ListingBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    subject: Annotated[str, msgspec.Meta(min_length=1, max_length=512, pattern="^[^\x00-\x1f\x7f]+$")]
+    category: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    reason: Reason
+    days: Annotated[float, msgspec.Meta(gt=0, le=36_500)] | None = None
+    kind: Literal["user", "account", "domain", "user-glob"] = "user"
+
+
+class LiftBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    reason: Reason
 
 
 class KeyBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):

@@ -12,6 +12,8 @@ from chatcredit.domain.permits import ACTIONS, PermitDecision
 from chatcredit.domain.taxonomy import CATEGORIES
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
+from chatcredit.governance.records import Listing, Sanction, Violation
+from chatcredit.service.oversight import GroupReport
 from chatcredit.views import time_fields
 from chatcredit.vocabulary import SCOPES, SEVERITIES
 
@@ -49,6 +51,9 @@ def struct_schema(kind: type, **extra: Schema) -> Schema:
     generated = msgspec.json.schema(kind)
     body = dict(generated.get("$defs", {}).get(kind.__name__, generated))
     body.pop("title", None)
+    tag = getattr(kind, "__struct_config__", None)
+    if tag is not None and tag.tag_field:  # the views leave the tag out (it names the record kind)
+        body["properties"] = {k: v for k, v in body["properties"].items() if k != tag.tag_field}
     times = {
         name: (nullable(TIME) if "anyOf" in body["properties"][name] else dict(TIME)) for name in time_fields(kind)
     }
@@ -110,6 +115,15 @@ COMPONENTS: dict[str, Schema] = {
         }
     ),
     "Key": obj({"id": STR, "name": STR, "scopes": array(STR), "created": TIME, "revoked": nullable(TIME)}),
+    "Sanction": struct_schema(Sanction, lifted_by_what=STR),
+    "Listing": struct_schema(Listing, lifted_by_what=STR),
+    "Violation": struct_schema(Violation),
+    "Group": struct_schema(
+        GroupReport,
+        sanctions=array(ref("Sanction")),
+        unmoderated=array(ref("Violation")),
+        recent=array(ref("Violation")),
+    ),
 }
 
 EXPLANATION = obj(

@@ -43,6 +43,19 @@ class Operations:
     def adjust(self, user: str, points: int, category: str, by: str, reason: str, severity: str) -> Any:
         return self.engine.adjust(user, points, category, by, reason, severity)
 
+    def listing_add(self, subject: str, category: str, reason: str, by: str, days: float | None, kind: str) -> Any:
+        return self.engine.oversight.add_listing(subject, category, reason, by, days, kind)  # type: ignore[arg-type]
+
+    def listing_confirm(self, listing_id: str, by: str) -> Any:
+        return self.engine.oversight.confirm(listing_id, by)
+
+    def listing_lift(self, listing_id: str, by: str, reason: str) -> Any:
+        return self.engine.oversight.lift(listing_id, by, reason)
+
+    def sweep(self, at: float | None) -> dict[str, int]:
+        effects = self.engine.oversight.sweep(at)
+        return {"records": len(effects.records), "penalties": len(effects.entries), "notices": len(effects.notices)}
+
     def rebuild(self) -> int:
         return self.engine.rebuild()
 

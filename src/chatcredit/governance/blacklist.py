@@ -19,7 +19,7 @@ import msgspec
 
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.standing import DAY
-from chatcredit.errors import InvalidRequest
+from chatcredit.errors import ConflictError
 from chatcredit.governance.records import Listing, ListingStatus, Override, SubjectKind
 from chatcredit.policy.governance import Blacklist
 
@@ -84,11 +84,11 @@ def in_force(subject: str, listings: Iterable[Listing], overrides: Iterable[Over
 
 def confirm(listing: Listing, by: str, at: float) -> Listing:
     if listing.status not in ("proposed", "disputed"):
-        raise InvalidRequest(f"{listing.id} is {listing.status}: only a proposed or disputed listing is confirmed")
+        raise ConflictError(f"{listing.id} is {listing.status}: only a proposed or disputed listing is confirmed")
     return msgspec.structs.replace(listing, status="active", by=by, updated=at)
 
 
 def lift(listing: Listing, by: str, reason: str, at: float) -> Listing:
     if listing.status in ("lifted", "expired"):
-        raise InvalidRequest(f"{listing.id} is already {listing.status}")
+        raise ConflictError(f"{listing.id} is already {listing.status}")
     return msgspec.structs.replace(listing, status="lifted", by=by, updated=at, note=reason)

@@ -22,7 +22,6 @@ from chatcredit.dueprocess.notices import measure_notice
 from chatcredit.dueprocess.review import ReviewItem
 from chatcredit.governance import accountability, blacklist
 from chatcredit.governance.records import (
-    KINDS,
     Account,
     GovRecord,
     Listing,
@@ -31,10 +30,10 @@ from chatcredit.governance.records import (
     SubjectKind,
     Verification,
     Violation,
-    index_of,
 )
 from chatcredit.policy.decide import record, writable_tally
 from chatcredit.policy.model import Policy
+from chatcredit.service.pending import Pending
 from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
@@ -42,43 +41,6 @@ R = TypeVar("R", bound=GovRecord)
 NEGLIGENCE = "negligent-moderation"
 OPERATOR = "operated-account-violation"
 Timed = tuple[float, Event]
-
-
-class Pending:
-    """The governance records of one write: the store's, as this write changes them."""
-
-    def __init__(self, store: Store, effects: Effects) -> None:
-        self._store = store
-        self._effects = effects
-        self._mine: dict[tuple[str, str], GovRecord] = {}
-
-    def put(self, r: GovRecord) -> None:
-        i = index_of(r)
-        self._mine[(i.kind, i.id)] = r
-        self._effects.records.append(r)
-
-    def find(
-        self, cls: type[R], subject: str | None = None, group: str | None = None, status: Sequence[str] = ()
-    ) -> list[R]:
-        kind = KINDS[cls]
-        found: dict[str, GovRecord] = {
-            index_of(r).id: r for r in self._store.governance.find(kind, subject, group, status)
-        }
-        for (k, rid), r in self._mine.items():
-            i = index_of(r)
-            if k != kind:
-                continue
-            matches = (subject is None or i.subject == subject) and (group is None or i.group == group)
-            if matches and (not status or i.status in status):
-                found[rid] = r
-            else:
-                found.pop(rid, None)
-        return sorted((r for r in found.values() if isinstance(r, cls)), key=lambda r: index_of(r).ts)
-
-    def get(self, cls: type[R], rid: str) -> R | None:
-        mine = self._mine.get((KINDS[cls], rid))
-        r = mine if mine is not None else self._store.governance.get(KINDS[cls], rid)
-        return r if isinstance(r, cls) else None
 
 
 class Governor:

@@ -17,7 +17,7 @@ from chatcredit.domain.standing import DAY
 from chatcredit.domain.taxonomy import is_known
 from chatcredit.dueprocess.notices import measure_notice
 from chatcredit.errors import InvalidRequest, NotFound
-from chatcredit.governance import accountability, blacklist, sharing
+from chatcredit.governance import accountability, blacklist, formats, sharing
 from chatcredit.governance.records import (
     Account,
     Bank,
@@ -29,7 +29,8 @@ from chatcredit.governance.records import (
     Violation,
 )
 from chatcredit.policy.model import Policy
-from chatcredit.service.governance import Governor, Pending
+from chatcredit.service.governance import Governor
+from chatcredit.service.pending import Pending
 from chatcredit.service.projection import Projection
 from chatcredit.service.writer import Writer
 from chatcredit.store.base import Store
@@ -59,7 +60,7 @@ class ImportReport:
     retracted: int
     disputed: int
     unchanged: int
-    broken: list[sharing.Broken]
+    broken: list[formats.Broken]
 
 
 class Oversight:
@@ -219,12 +220,12 @@ class Oversight:
 
     def export_list(self, source: str = "local") -> bytes:
         listings = [x for x in self.listings() if x.source == source]
-        return sharing.export_native(listings, source, self._clock())
+        return formats.export_native(listings, source, self._clock())
 
     def import_list(
         self, data: bytes, source: str, fmt: str = "chatcredit", trusted: bool | None = None
     ) -> ImportReport:
-        entries, broken = sharing.parse(data, fmt, source)
+        entries, broken = formats.parse(data, fmt, source)
         now = self._clock()
 
         def decide(store: Store) -> tuple[Effects, ImportReport]:

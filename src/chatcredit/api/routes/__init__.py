@@ -2,12 +2,13 @@
 to one of them."""
 
 from chatcredit.api.endpoint import Endpoint
-from chatcredit.api.routes import admin, corrections, events, policy, users
+from chatcredit.api.routes import admin, corrections, events, governance, policy, users
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     *events.ROUTES,
     *users.ROUTES,
     *corrections.ROUTES,
+    *governance.ROUTES,
     *policy.ROUTES,
     *admin.ROUTES,
 )

@@ -46,7 +46,12 @@ async def get_permit(call: Call) -> Any:
             f"'action' must be one of {', '.join(ACTIONS)}",
         )
     assert user is not None
-    return views.permit_view(call.engine.permit(user, action, call.text("group"), call.time()))
+    size = call.integer("size", -1, 0, 100_000_000)
+    audience = call.integer("audience", -1, 0, 100_000_000_000)
+    decision = call.engine.permit(
+        user, action, call.text("group"), call.time(), size if size >= 0 else None, audience if audience >= 0 else None
+    )
+    return views.permit_view(decision)
 
 
 ROUTES: tuple[Endpoint, ...] = (
@@ -100,7 +105,15 @@ ROUTES: tuple[Endpoint, ...] = (
         (
             Param("user", sc.ID, True),
             Param("action", {"type": "string", "enum": list(ACTIONS)}, True),
-            Param("group", sc.ID, description="for manage_group"),
+            Param("group", sc.ID, description="the group: posting in it, manage_group, grow_group"),
+            Param(
+                "size", {"type": "integer", "minimum": 0, "maximum": 100_000_000}, description="group size asked for"
+            ),
+            Param(
+                "audience",
+                {"type": "integer", "minimum": 0, "maximum": 100_000_000_000},
+                description="followers to reach",
+            ),
             AT,
         ),
         tag="permit",

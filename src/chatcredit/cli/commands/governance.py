@@ -9,7 +9,7 @@ import click
 from chatcredit import views
 from chatcredit.cli import terminal
 from chatcredit.cli.base import at_option, emit_json, engine_of, json_option, main, out, parse_when
-from chatcredit.governance import sharing
+from chatcredit.governance import formats
 
 _BY = click.option("--by", required=True, metavar="NAME", help="Who acts (recorded, and named in the notice).")
 
@@ -157,7 +157,7 @@ def show(ctx: click.Context, listing_id: str, as_json: bool) -> None:
 
 
 @blacklist_group.command("export")
-@click.option("--format", "fmt", type=click.Choice(sharing.FORMATS), default="chatcredit", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default="chatcredit", show_default=True)
 @click.option("--source", default="local", show_default=True, help="Whose listings: local, or a bank's name.")
 @click.option(
     "--out", "target", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File (default: stdout)."
@@ -170,8 +170,8 @@ def export(ctx: click.Context, fmt: str, source: str, target: Path | None) -> No
     listings = [x for x in oversight.listings() if x.source == source]
     data = {
         "chatcredit": lambda: oversight.export_list(source),
-        "matrix": lambda: sharing.export_matrix(listings),
-        "mastodon": lambda: sharing.export_mastodon(listings),
+        "matrix": lambda: formats.export_matrix(listings),
+        "mastodon": lambda: formats.export_mastodon(listings),
     }[fmt]()
     if target is None:
         click.echo(data.decode(), nl=False)
@@ -183,7 +183,7 @@ def export(ctx: click.Context, fmt: str, source: str, target: Path | None) -> No
 @blacklist_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source", required=True, help="The bank the list comes from (its name).")
-@click.option("--format", "fmt", type=click.Choice(sharing.FORMATS), default="chatcredit", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats.FORMATS), default="chatcredit", show_default=True)
 @click.option(
     "--trusted/--review", default=None, help="Whether this bank's entries take effect unreviewed (remembered)."
 )
