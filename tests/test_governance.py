@@ -308,3 +308,38 @@ def test_broken_entries_are_reported_with_position_and_the_rest_imported(tmp_pat
     _, broken = formats.parse(csv_doc, "mastodon", "m")
     assert [(b.position, "domain" in b.reason or "severity" in b.reason) for b in broken] == [(3, True), (4, True)]
     engine.close()
+
+
+@pytest.mark.slow
+def test_governance_over_http(tmp_path: Path) -> None:
+    from api_server import start_server
+
+    server = start_server(tmp_path)
+    try:
+        mod = server.client("all")
+        posted = mod.post("/v1/events", content=SCENARIO.read_bytes(), headers={"Content-Type": "application/x-ndjson"})
+        assert posted.status_code == 200 and posted.json()["accepted"] == len(SCENARIO.read_text().splitlines())
+        at = "2026-03-02T23:00:00Z"
+        group = server.client("read").get("/v1/groups/g-lax", params={"at": at}).json()
+        assert group["status"] == "closure-proposed" and len(group["unmoderated"]) == 6
+        assert [g["group"] for g in mod.get("/v1/groups", params={"at": at}).json()] == ["g-lax", "g-tidy"]
+        assert mod.get("/v1/groups/nope").status_code == 404
+        sanctions = mod.get("/v1/users/owner-lax/sanctions").json()
+        assert {s["kind"] for s in sanctions["sanctions"]} == {"manage-suspended", "create-barred"}
+        [proposed] = mod.get("/v1/blacklist", params={"status": "proposed"}).json()
+        assert server.client("read").post(f"/v1/blacklist/{proposed['id']}/confirm").status_code == 403
+        confirmed = mod.post(f"/v1/blacklist/{proposed['id']}/confirm").json()
+        assert confirmed["status"] == "active" and confirmed["by"] == "mod-api"
+        assert mod.post(f"/v1/blacklist/{proposed['id']}/confirm").status_code == 409
+        denied = mod.get("/v1/permit", params={"user": "spammer", "action": "join_group"}).json()
+        assert denied["reasons"][0] == "blacklisted" and denied["measure"] == proposed["id"]
+        lifted = mod.post(f"/v1/blacklist/{proposed['id']}/lift", json={"reason": "appeal upheld"}).json()
+        assert lifted["status"] == "lifted"
+        added = mod.post(
+            "/v1/blacklist",
+            json={"subject": "bad.example", "category": "malware", "reason": "phishing", "kind": "domain"},
+        )
+        assert added.status_code == 200 and added.json()["subject_kind"] == "domain"
+        assert mod.post("/v1/sweep").json()["records"] >= 0
+    finally:
+        server.stop()

@@ -14,6 +14,7 @@ rolled back). This is where the audit chain and the notice outbox hook in.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -24,8 +25,10 @@ from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
 T = TypeVar("T")
-#: a conflict with another writer is retried this many times before it is reported
-RETRIES = 3
+#: a conflict with another writer is retried this many times before it is reported, after
+#: a short random pause (two writers that deadlocked do not meet again at once)
+RETRIES = 8
+PAUSE_SECONDS = 0.05
 
 
 class Writer:
@@ -63,6 +66,7 @@ class Writer:
                     raise
                 if on_retry is not None:
                     on_retry()
+                time.sleep(random.uniform(0, PAUSE_SECONDS * (attempt + 1)))
         for hook in self._after_commit:
             hook(effects)
         return result
