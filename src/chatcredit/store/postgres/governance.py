@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from chatcredit.governance.records import GovRecord, decode_record, encode_record, index_of
+from chatcredit.store.governance_sql import find_query
 from chatcredit.store.postgres.db import PgDb
 
 
@@ -39,16 +40,11 @@ class PgGovernance:
         status: Sequence[str] = (),
         since: float | None = None,
     ) -> list[GovRecord]:
-        sql, params = "SELECT body FROM governance WHERE kind = %s", [kind]
-        extra: list[Any] = []
-        for column, value in (("subject", subject), ("group_id", group)):
-            if value is not None:
-                sql += f" AND {column} = %s"
-                extra.append(value)
-        if status:
-            sql += " AND status = ANY(%s)"
-            extra.append(list(status))
-        if since is not None:
-            sql += " AND ts >= %s"
-            extra.append(since)
-        return [decode_record(r[0]) for r in self._db.rows(sql + " ORDER BY ts, id", [*params, *extra])]
+        sql, params = find_query(
+            "%s", lambda values: ("= ANY(%s)", [list(values)]), kind, subject, group, status, since
+        )
+        return [decode_record(r[0]) for r in self._db.rows(sql, params)]
+
+
+def _any_of(values: Sequence[str]) -> tuple[str, list[Any]]:
+    return "= ANY(%s)", [list(values)]

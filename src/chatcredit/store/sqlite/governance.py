@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from chatcredit.governance.records import GovRecord, decode_record, encode_record, index_of
+from chatcredit.store.governance_sql import find_query
 from chatcredit.store.sqlite.db import Db, marks
 
 
@@ -32,16 +33,11 @@ class SqliteGovernance:
         status: Sequence[str] = (),
         since: float | None = None,
     ) -> list[GovRecord]:
-        sql, params = "SELECT body FROM governance WHERE kind = ?", [kind]
-        extra: list[Any] = []
-        for column, value in (("subject", subject), ("group_id", group)):
-            if value is not None:
-                sql += f" AND {column} = ?"
-                extra.append(value)
-        if status:
-            sql += f" AND status IN ({marks(len(status))})"
-            extra.extend(status)
-        if since is not None:
-            sql += " AND ts >= ?"
-            extra.append(since)
-        return [decode_record(r[0]) for r in self._db.rows(sql + " ORDER BY ts, id", [*params, *extra])]
+        sql, params = find_query(
+            "?", lambda values: (f"IN ({marks(len(values))})", list(values)), kind, subject, group, status, since
+        )
+        return [decode_record(r[0]) for r in self._db.rows(sql, params)]
+
+
+def _in(values: Sequence[str]) -> tuple[str, list[Any]]:
+    return f"IN ({marks(len(values))})", list(values)
