@@ -343,3 +343,42 @@ def test_governance_over_http(tmp_path: Path) -> None:
         assert mod.post("/v1/sweep").json()["records"] >= 0
     finally:
         server.stop()
+
+
+def test_ownership_passes_and_an_accounts_violation_counts_once(tmp_path: Path) -> None:
+    engine = _engine(tmp_path, "pass.db")
+    engine.ingest_lines(
+        lines(
+            {"type": "group_created", "id": "gc", "ts": "2026-03-02T09:00:00Z", "user": "ann", "group": "g"},
+            {
+                "type": "role_granted",
+                "id": "rg",
+                "ts": "2026-03-02T09:01:00Z",
+                "user": "ben",
+                "group": "g",
+                "role": "owner",
+            },
+            {
+                "type": "account_registered",
+                "id": "ar",
+                "ts": "2026-03-02T09:02:00Z",
+                "user": "op",
+                "account": "bot-1",
+                "kind": "bot",
+            },
+            {
+                "type": "message",
+                "id": "bm",
+                "ts": "2026-03-02T10:00:00Z",
+                "user": "bot-1",
+                "group": "g",
+                "text": "you have won a cash prize, call to claim",
+            },
+        )
+    )
+    engine.oversight.sweep(at("2026-03-02T12:00:00Z"))
+    report = engine.oversight.group("g", at("2026-03-02T12:00:00Z"))
+    assert report.owner == "ben" and report.violations == 1  # the operator's share is not a second violation
+    [violation] = report.unmoderated
+    assert violation.user == "bot-1" and violation.accountable == ("ben",)  # ann no longer owned it
+    engine.close()

@@ -22,6 +22,9 @@ from chatcredit.governance.records import RoleSpan, Sanction, SanctionKind, Sanc
 from chatcredit.policy.governance import Accountability
 
 HOUR = 3600.0
+#: penalties that follow from another penalty (an owner's negligence, an operator's
+#: share of an account's): the violation is the original's, not counted twice
+DERIVED = ("negligent-moderation", "operated-account-violation")
 #: a group's steps, mildest first
 STEPS: tuple[SanctionKind, ...] = ("group-warning", "posting-suspended", "closure-proposed")
 
@@ -43,7 +46,7 @@ def violations_from(entries: Iterable[LedgerEntry], policy: Accountability) -> l
     return [
         Violation(e.id, e.group, e.user, e.evidence_event, e.ts, e.ts + deadline)
         for e in entries
-        if e.kind == "penalty" and e.group and e.evidence_event and e.reason_code != "negligent-moderation"
+        if e.kind == "penalty" and e.group and e.evidence_event and e.reason_code not in DERIVED
     ]
 
 

@@ -38,8 +38,7 @@ from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
 R = TypeVar("R", bound=GovRecord)
-NEGLIGENCE = "negligent-moderation"
-OPERATOR = "operated-account-violation"
+NEGLIGENCE, OPERATOR = accountability.DERIVED
 Timed = tuple[float, Event]
 
 
@@ -84,10 +83,12 @@ class Governor:
         """Role spans from the batch's memberships: who held which role when."""
         for c in effects.memberships:
             if c.op in ("create", "grant"):
-                if not any(
-                    r.user == c.user and r.role == c.role
-                    for r in pending.find(RoleSpan, group=c.group, status=("open",))
-                ):
+                held = pending.find(RoleSpan, group=c.group, status=("open",))
+                if c.role == "owner":  # ownership passes: the previous owner's span ends
+                    for r in held:
+                        if r.role == "owner" and r.user != c.user:
+                            pending.put(msgspec.structs.replace(r, until=c.ts))
+                if not any(r.user == c.user and r.role == c.role for r in held):
                     pending.put(RoleSpan(c.group, c.user, c.role, c.ts))
             elif c.op in ("revoke", "leave"):
                 for r in pending.find(RoleSpan, subject=c.user, group=c.group, status=("open",)):
