@@ -382,3 +382,20 @@ def test_ownership_passes_and_an_accounts_violation_counts_once(tmp_path: Path) 
     [violation] = report.unmoderated
     assert violation.user == "bot-1" and violation.accountable == ("ben",)  # ann no longer owned it
     engine.close()
+
+
+def test_a_matrix_glob_from_a_trusted_bank_denies_the_ids_it_matches(tmp_path: Path) -> None:
+    engine = _engine(tmp_path, "glob.db")
+    rules = [
+        {
+            "type": "m.policy.rule.user",
+            "state_key": "rule:1",
+            "content": {"entity": "@spam*:example.org", "recommendation": "m.ban", "reason": "spam: bulk invites"},
+        },
+        {"type": "m.room.member", "state_key": "@x:example.org", "content": {}},
+    ]
+    report = engine.oversight.import_list(json.dumps(rules).encode(), "matrix-coc", "matrix", trusted=True)
+    assert report.added == 1 and [b.position for b in report.broken] == [2]
+    assert engine.permit("@spambot:example.org", "join_group").reasons == ("blacklisted", "spam")
+    assert engine.permit("@alice:example.org", "join_group").allowed
+    engine.close()

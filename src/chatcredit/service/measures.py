@@ -21,7 +21,8 @@ class Measures:
         self._lock = threading.Lock()
         self._loaded = False
         self._by_subject: dict[str, list[Sanction]] = {}
-        self._listings: list[Listing] = []
+        self._listings: dict[str, list[Listing]] = {}
+        self._globs: list[Listing] = []
         self._overrides: list[Override] = []
         self._accounts: dict[str, Account] = {}
 
@@ -35,16 +36,16 @@ class Measures:
         by_subject: dict[str, list[Sanction]] = {}
         for s in sanctions:
             by_subject.setdefault(s.subject, []).append(s)
-        listings = [x for x in g.find("listing", status=("active",)) if isinstance(x, Listing)]
+        listings: dict[str, list[Listing]] = {}
+        globs: list[Listing] = []
+        for x in g.find("listing", status=("active",)):
+            if isinstance(x, Listing):
+                (globs if x.subject_kind == "user-glob" else listings.setdefault(x.subject, [])).append(x)
         overrides = [x for x in g.find("override") if isinstance(x, Override)]
         accounts = {a.account: a for a in g.find("account") if isinstance(a, Account)}
         with self._lock:
-            self._by_subject, self._listings, self._overrides, self._accounts = (
-                by_subject,
-                listings,
-                overrides,
-                accounts,
-            )
+            self._by_subject, self._listings, self._globs = by_subject, listings, globs
+            self._overrides, self._accounts = overrides, accounts
             self._loaded = True
 
     def _ready(self) -> None:
@@ -61,9 +62,10 @@ class Measures:
 
     def listing(self, user: str, at: float) -> Listing | None:
         self._ready()
-        if not self._listings:
+        candidates = [*self._listings.get(user, ()), *self._globs]  # a dict lookup, and the few globs
+        if not candidates:
             return None
-        return blacklist.in_force(user, self._listings, self._overrides, at)
+        return blacklist.in_force(user, candidates, self._overrides, at)
 
     def account(self, user: str) -> Account | None:
         self._ready()
