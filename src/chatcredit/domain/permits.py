@@ -87,8 +87,8 @@ REGISTRY: dict[str, Action] = {
     a.name: a
     for a in (
         Action("send_message", lambda t: t.messages_per_minute > 0, "messages-not-in-tier", "rate", _POSTING),
-        Action("post_link", lambda t: t.links, "links-not-in-tier", "groups", _POSTING),
-        Action("post_media", lambda t: t.media, "media-not-in-tier", "groups", _POSTING),
+        Action("post_link", lambda t: t.links, "links-not-in-tier", "none", _POSTING),
+        Action("post_media", lambda t: t.media, "media-not-in-tier", "none", _POSTING),
         Action("invite", lambda t: t.invites, "invites-not-in-tier"),
         Action(
             "create_group", lambda t: t.max_groups_owned > 0, "group-creation-not-in-tier", "groups", ("create-barred",)
@@ -96,7 +96,7 @@ REGISTRY: dict[str, Action] = {
         Action("join_group", lambda t: t.max_groups_joined > 0, "joining-not-in-tier", "groups"),
         Action("manage_group", lambda t: t.administer, "administration-not-in-tier", "groups", ("manage-suspended",)),
         Action("grow_group", lambda t: t.administer, "administration-not-in-tier", "groups", ("manage-suspended",)),
-        Action("broadcast", lambda t: t.links, "broadcast-not-in-tier", "groups"),
+        Action("broadcast", lambda t: t.links, "broadcast-not-in-tier"),
     )
 }
 ACTIONS: tuple[str, ...] = tuple(REGISTRY)
@@ -130,37 +130,35 @@ class Permits:
         if known is None:
             raise InvalidRequest(f"unknown action {action!r}; known: {', '.join(ACTIONS)}")
         threshold = self._threshold[action]
-        base = PermitDecision(user, action, False, tier.name, score, (), threshold)
         if usage.listing is not None:  # listed: nothing but reading one's own data and appealing
             listing = usage.listing
-            return msgspec.structs.replace(
-                base, reasons=("blacklisted", listing.category), measure=listing.id, until=listing.expires
+            reasons = ("blacklisted", listing.category)
+            return PermitDecision(
+                user, action, False, tier.name, score, reasons, threshold, measure=listing.id, until=listing.expires
             )
         for sanction in usage.sanctions:  # a measure in force says more than the tier would
             if sanction.kind in known.blocked_by:
-                code = _SANCTION_CODES[sanction.kind]
-                return msgspec.structs.replace(base, reasons=(code,), measure=sanction.id, until=sanction.end)
+                code = (_SANCTION_CODES[sanction.kind],)
+                return PermitDecision(
+                    user, action, False, tier.name, score, code, threshold, measure=sanction.id, until=sanction.end
+                )
         if not known.grants(tier):
-            return msgspec.structs.replace(base, reasons=(known.denied, *standing_reasons))
+            return PermitDecision(user, action, False, tier.name, score, (known.denied, *standing_reasons), threshold)
         if action == "send_message":
             limit = tier.messages_per_minute
-            left = limit - usage.messages_last_minute
+            used = usage.messages_last_minute
+            left = limit - used
             if left <= 0:
-                return msgspec.structs.replace(
-                    base, reasons=("rate-limit-exceeded",), limit=limit, allowance=0, current=usage.messages_last_minute
+                return PermitDecision(
+                    user, action, False, tier.name, score, ("rate-limit-exceeded",), threshold, limit, 0, used
                 )
-            return msgspec.structs.replace(
-                base,
-                allowed=True,
-                reasons=("tier-allows",),
-                limit=limit,
-                allowance=left,
-                current=usage.messages_last_minute,
-            )
-        denial = self._limit_denial(action, tier, usage, base)
-        if denial is not None:
-            return denial
-        return msgspec.structs.replace(base, allowed=True, reasons=("tier-allows",))
+            return PermitDecision(user, action, True, tier.name, score, ("tier-allows",), threshold, limit, left, used)
+        if known.usage == "groups" or usage.audience is not None:
+            base = PermitDecision(user, action, False, tier.name, score, (), threshold)
+            denial = self._limit_denial(action, tier, usage, base)
+            if denial is not None:
+                return denial
+        return PermitDecision(user, action, True, tier.name, score, ("tier-allows",), threshold)
 
     def _limit_denial(self, action: str, tier: Tier, usage: Usage, base: PermitDecision) -> PermitDecision | None:
         identity = self._policy.identity

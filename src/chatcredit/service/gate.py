@@ -109,12 +109,18 @@ class Gate:
     def _with_measures(
         self, usage: Usage, user: str, group: str | None, at: float, size: int | None, audience: int | None
     ) -> Usage:
+        """The usage with the measures in force; unchanged (no copy) when there are none,
+        which is nearly always: the hot path pays two dictionary lookups."""
         m = self.measures
+        sanctions = m.sanctions(user, group, at)
+        listing = m.listing(user, at)
         account = m.account(user)
+        if not sanctions and listing is None and account is None and size is None and audience is None:
+            return usage
         return replace(
             usage,
-            sanctions=m.sanctions(user, group, at),
-            listing=m.listing(user, at),
+            sanctions=sanctions,
+            listing=listing,
             group_size=size if size is not None else usage.group_size,
             account=account is not None,
             verified_organization=account is not None and account.verified_organization,

@@ -48,25 +48,27 @@ class Measures:
             self._overrides, self._accounts = overrides, accounts
             self._loaded = True
 
-    def _ready(self) -> None:
-        if not self._loaded:
-            self._load()
-
     def sanctions(self, user: str, group: str | None, at: float) -> tuple[Sanction, ...]:
         """The sanctions in force on ``user`` and on ``group``."""
-        self._ready()
-        found = [s for s in self._by_subject.get(user, ()) if s.in_force(at)]
+        if not self._loaded:
+            self._load()
+        by_subject = self._by_subject
+        if not by_subject:
+            return ()
+        found = [s for s in by_subject.get(user, ()) if s.in_force(at)]
         if group is not None:
-            found += [s for s in self._by_subject.get(group, ()) if s.in_force(at)]
+            found += [s for s in by_subject.get(group, ()) if s.in_force(at)]
         return tuple(found)
 
     def listing(self, user: str, at: float) -> Listing | None:
-        self._ready()
-        candidates = [*self._listings.get(user, ()), *self._globs]  # a dict lookup, and the few globs
-        if not candidates:
+        if not self._loaded:
+            self._load()
+        exact = self._listings.get(user)
+        if exact is None and not self._globs:
             return None
-        return blacklist.in_force(user, candidates, self._overrides, at)
+        return blacklist.in_force(user, [*(exact or ()), *self._globs], self._overrides, at)
 
     def account(self, user: str) -> Account | None:
-        self._ready()
+        if not self._loaded:
+            self._load()
         return self._accounts.get(user)
