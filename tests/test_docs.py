@@ -32,7 +32,7 @@ def _policy_keys(struct: Any, prefix: str) -> list[str]:
     for field in msgspec.structs.fields(struct):
         if field.name in ("version", "source", "text"):
             continue
-        name = f"{prefix}{field.name}"
+        name = f"{prefix}{field.encode_name}"
         inner = field.type
         args = getattr(inner, "__args__", ())
         if args and isinstance(args[0], type) and issubclass(args[0], msgspec.Struct):
@@ -59,7 +59,7 @@ def test_every_policy_key_is_documented() -> None:
 
 def test_every_policy_section_says_when_a_change_takes_effect() -> None:
     doc = _read("docs/policy.md").split("## When a change takes effect", 1)[1].split("\n## ", 1)[0]
-    sections = [f.name for f in msgspec.structs.fields(Policy) if f.name not in ("version", "source", "text")]
+    sections = [f.encode_name for f in msgspec.structs.fields(Policy) if f.name not in ("version", "source", "text")]
     placed = {name: doc.count(f"`{name}`") for name in sections}
     assert all(count >= 1 for count in placed.values()), placed
 

@@ -86,14 +86,14 @@ def schema_errors(value: Any, kind: Any, keys: list[str | int]) -> list[tuple[li
     origin = typing.get_origin(base)
     if isinstance(base, type) and issubclass(base, msgspec.Struct) and isinstance(value, dict):
         hints = typing.get_type_hints(base, include_extras=True)
-        fields = {f.name: f for f in msgspec.structs.fields(base)}
+        fields = {f.encode_name: f for f in msgspec.structs.fields(base)}
         found: list[tuple[list[str | int], str]] = []
         for key in value:
             if key not in fields:
                 found.append(([*keys, key], f"unknown key {key!r}"))
         for name, f in fields.items():
             if name in value:
-                found += schema_errors(value[name], hints[name], [*keys, name])
+                found += schema_errors(value[name], hints[f.name], [*keys, name])
             elif f.required:
                 found.append(([*keys, name], f"missing required key {name!r}"))
         return found or [(keys, message)]

@@ -104,6 +104,11 @@ class Ingest(_Model, frozen=True):
     future_tolerance_seconds: Annotated[float, msgspec.Meta(ge=0, le=10 * 365 * 86_400)]
 
 
+class History(_Model, frozen=True):
+    #: whether an imported export's violations cost points (off: judged in shadow)
+    penalise_history: bool = False
+
+
 class Appeals(_Model, frozen=True):
     window_days: Annotated[int, msgspec.Meta(ge=180, le=36_500)]
 
@@ -121,6 +126,7 @@ class Policy(_Model, frozen=True):
     accountability: Accountability = msgspec.field(default_factory=Accountability)
     accounts: Accounts = msgspec.field(default_factory=Accounts)
     blacklist: Blacklist = msgspec.field(default_factory=Blacklist)
+    import_: History = msgspec.field(default_factory=History, name="import")
     rules: list[Rule] = []
     ingest: Ingest = msgspec.field(default_factory=lambda: Ingest(future_tolerance_seconds=300.0))
     flood: list[FloodWindow] = msgspec.field(default_factory=default_flood)

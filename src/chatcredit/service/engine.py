@@ -121,15 +121,15 @@ class Engine:
         source: str = "api",
         batch_size: int = BATCH_SIZE,
         after_batch: Callable[[], None] | None = None,
+        history: bool = False,
     ) -> IngestReport:
-        """Ingest parsed events and rejected records (kept in the quarantine), in batches."""
-        return self.pipeline.ingest(items, source, batch_size, after_batch)
+        """Parsed events and rejected records, in batches; ``history``: an imported export."""
+        return self.pipeline.ingest(items, source, batch_size, after_batch, history)
 
     def ingest_events(self, events: Sequence[Event], source: str = "api") -> IngestReport:
         return self.ingest_items(enumerate(events), source)
 
     # ---------------------------------------------------------------- queries
-
     def standing(self, user: str, at: float | None = None) -> Standing:
         return self.projection.get(user).standing(self._clock() if at is None else at)
 

@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chatcredit.domain.effects import Effects, MembershipChange
 from chatcredit.domain.events import (
@@ -110,7 +110,11 @@ class Pipeline:
         source: str,
         batch_size: int = BATCH_SIZE,
         after_batch: Callable[[], None] | None = None,
+        history: bool = False,
     ) -> IngestReport:
+        """``history``: an imported export, judged in shadow unless the policy's
+        ``import.penalise_history`` says otherwise (it establishes tenure and shows what
+        the rules would have flagged, without punishing people retroactively)."""
         report = IngestReport()
         with fewer_gc_passes():
             events: list[tuple[int, Event]] = []
@@ -121,17 +125,19 @@ class Pipeline:
                 else:
                     events.append((line, item))
                 if len(events) + len(rejects) >= batch_size:
-                    report.add(self._batch(events, rejects, source))
+                    report.add(self._batch(events, rejects, source, history))
                     events, rejects = [], []
                     if after_batch:
                         after_batch()
             if events or rejects:
-                report.add(self._batch(events, rejects, source))
+                report.add(self._batch(events, rejects, source, history))
             if after_batch:
                 after_batch()
         return report
 
-    def _batch(self, events: list[tuple[int, Event]], rejects: list[RejectedLine], source: str) -> IngestReport:
+    def _batch(
+        self, events: list[tuple[int, Event]], rejects: list[RejectedLine], source: str, history: bool = False
+    ) -> IngestReport:
         now = self._clock()
         timely, early = _in_time(events, now + self._policy.ingest.future_tolerance_seconds)
         timely, unknown = _known_levels(timely, self._policy.identity.levels)
@@ -151,6 +157,8 @@ class Pipeline:
                 ]
                 self._changes(fresh, store, effects)
                 signals = self._detection.scan(fresh, store, effects)
+                if history and not self._policy.import_.penalise_history:
+                    signals = [_in_shadow(s) for s in signals]
                 self._decide(signals, fresh, store, now, effects)
                 self._governor.on_batch(fresh, store, now, effects)
                 report.count(signals, effects)
@@ -223,6 +231,12 @@ def _in_time(events: list[tuple[int, Event]], latest: float) -> tuple[list[tuple
         else:
             timely.append((line, event))
     return timely, early
+
+
+def _in_shadow(signal: Signal) -> Signal:
+    if signal.mode == "shadow":
+        return signal
+    return replace(signal, mode="shadow", note="imported history: what the rules would have flagged")
 
 
 def _known_levels(

@@ -5,6 +5,7 @@ from chatcredit.cli.commands import (
     database,
     detection,
     governance,
+    importing,
     maintenance,
     policy,
     records,
@@ -12,4 +13,15 @@ from chatcredit.cli.commands import (
     users,
 )
 
-__all__ = ["corrections", "database", "detection", "governance", "maintenance", "policy", "records", "service", "users"]
+__all__ = [
+    "corrections",
+    "database",
+    "detection",
+    "governance",
+    "importing",
+    "maintenance",
+    "policy",
+    "records",
+    "service",
+    "users",
+]

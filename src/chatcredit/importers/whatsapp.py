@@ -1,0 +1,148 @@
+"""WhatsApp's "Export chat" ``.txt`` (or the ``.zip`` with it): Android lines
+(``01/30/2019, 08:49 p. m. - Name: text``), iOS lines (``[01/30/19 20:49] Name: text``),
+day-first or month-first dates (``--day-first``, else inferred from the file), 24-hour
+or 12-hour clocks (``a. m.``, ``PM``), messages over several lines, and system lines
+(group created, added, joined, left, removed). The file has no time zone: ``--timezone``."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from datetime import datetime
+
+from chatcredit.errors import InvalidRequest
+from chatcredit.importers.base import Item, Options, event_of, rejected, stable_id
+
+_LINE = re.compile(
+    r"^\u200e?\[?(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+"
+    r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)\s*(?P<half>[aApP]\.?\s?[mM]\.?)?\]?\s*(?:-\s+)?(?P<rest>.*)$"
+)
+#: ``Name: text`` (a name has no colon; the text may be empty or start right after it)
+_SAID = re.compile(r"^(?P<name>[^:\n]{1,120}?):[ \t]?(?P<text>.*)$", re.S)
+_JOINED = re.compile(r"^(?P<who>.+?) (?:joined using this group's invite link|joined)$")
+_ADDED = re.compile(r"^(?P<by>.+?) added (?P<who>.+)$")
+_LEFT = re.compile(r"^(?P<who>.+?) left$")
+_REMOVED = re.compile(r"^(?P<by>.+?) removed (?P<who>.+)$")
+_CREATED = re.compile(r'^(?P<by>.+?) created group "(?P<name>.*)"$')
+
+
+def _text_of(data: bytes, source: str) -> str:
+    if data[:2] == b"PK":  # the .zip WhatsApp makes: one .txt inside (and media)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [n for n in archive.namelist() if n.endswith(".txt")]
+            if not names:
+                raise InvalidRequest(f"{source}: the zip has no chat .txt")
+            data = archive.read(names[0])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidRequest(f"{source}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _day_first(dates: list[tuple[int, int]]) -> bool:
+    """Infer the order from the dates themselves: a first field above 12 is a day."""
+    if any(a > 12 for a, _ in dates):
+        return True
+    return not any(b > 12 for _, b in dates)  # month first only when a second field is above 12
+
+
+class WhatsAppImporter:
+    name = "whatsapp"
+    reads = "WhatsApp 'Export chat' .txt or .zip (Android and iOS line forms; --timezone)"
+
+    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
+        lines = _text_of(data, source).splitlines()
+        heads = [(n, m) for n, line in enumerate(lines, start=1) if (m := _LINE.match(line))]
+        if not heads and any(line.strip() for line in lines):
+            raise InvalidRequest(f"{source}: no WhatsApp message lines (a date and time, then a name or a system line)")
+        numeric = []
+        for _, m in heads:
+            a, b, *_ = re.split(r"[./-]", m["date"])
+            if len(a) < 4:
+                numeric.append((int(a), int(b)))
+        day_first = options.day_first if options.day_first is not None else _day_first(numeric)
+        group = options.group or f"{options.prefix}wa-{stable_id(source.rsplit('/', 1)[-1])}"
+        starts = [n for n, _ in heads] + [len(lines) + 1]
+        seen: dict[str, int] = {}
+        if heads and heads[0][0] > 1:
+            for n in range(1, heads[0][0]):
+                if lines[n - 1].strip():
+                    yield rejected(n, lines[n - 1], "line", "not a WhatsApp message line (no date and time)")
+        for (n, m), end in zip(heads, starts[1:], strict=True):
+            body = "\n".join([m["rest"], *lines[n : end - 1]])
+            ts = _when(m["date"], m["time"], m["half"], day_first, options)
+            if ts is None:
+                yield rejected(n, lines[n - 1], "date", f"not a date: {m['date']} {m['time']}")
+                continue
+            yield from self._record(n, ts, body, group, seen, options)
+
+    def _record(
+        self, n: int, ts: datetime, body: str, group: str, seen: dict[str, int], options: Options
+    ) -> Iterator[Item]:
+        when = ts.isoformat()
+        said = _SAID.match(body)
+        if said is not None:
+            name, text = said["name"], said["text"]
+            key = stable_id(group, when, name, text)
+            seen[key] = seen.get(key, 0) + 1
+            mid = f"{group}:{key}" + (f"-{seen[key]}" if seen[key] > 1 else "")
+            user = f"{options.prefix}wa-{name.strip()}"
+            media = text.strip() in ("<Media omitted>", "<Multimedia omitido>", "image omitted", "video omitted")
+            record = {
+                "type": "message",
+                "id": mid,
+                "ts": when,
+                "user": user,
+                "group": group,
+                "text": text,
+                "media": media,
+            }
+            yield event_of(n, record, "line")
+            return
+        for pattern, kind in (
+            (_CREATED, "group_created"),
+            (_JOINED, "member_joined"),
+            (_ADDED, "member_joined"),
+            (_LEFT, "member_left"),
+            (_REMOVED, "member_left"),
+        ):
+            hit = pattern.match(body.strip())
+            if hit:
+                who = hit.groupdict().get("who") or hit.groupdict().get("by") or ""
+                if kind == "group_created":
+                    who = hit["by"]
+                for k, person in enumerate(p.strip() for p in re.split(r",| and ", who) if p.strip()):
+                    record = {
+                        "type": kind,
+                        "id": f"{group}:{stable_id(when, body)}:{k}",
+                        "ts": when,
+                        "user": f"{options.prefix}wa-{person}",
+                        "group": group,
+                    }
+                    yield event_of(n, record, "line")
+                return
+        options.skip("whatsapp system line")
+
+
+def _when(day: str, clock: str, half: str | None, day_first: bool, options: Options) -> datetime | None:
+    parts = [int(p) for p in re.split(r"[./-]", day)]
+    if len(parts) != 3:
+        return None
+    if parts[0] > 999:
+        year, month, dom = parts
+    elif day_first:
+        dom, month, year = parts
+    else:
+        month, dom, year = parts
+    year += 2000 if year < 100 else 0
+    bits = [int(p) for p in re.split(r"[:.]", clock)]
+    hour, minute, second = bits[0], bits[1], bits[2] if len(bits) > 2 else 0
+    if half:
+        pm = half.lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    try:
+        return datetime(year, month, dom, hour, minute, second, tzinfo=options.timezone)
+    except ValueError:
+        return None
