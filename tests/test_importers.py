@@ -36,7 +36,7 @@ CASES = [
 
 
 def _read(fmt: str, data: bytes, name: str = "x", **options: object) -> list[tuple[int, object]]:
-    return list(importers()[fmt].read(data, name, Options(**options)))  # type: ignore[arg-type]
+    return list(importers()[fmt].read(io.BytesIO(data), name, Options(**options)))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("fmt", "sample", "at_least"), CASES, ids=[c[1] for c in CASES])
@@ -86,8 +86,11 @@ def test_broken_records_are_reported_with_their_position_and_the_rest_imported()
         (4, "messages[3].from", "no author (from_id or from)"),
     ]
     assert sum(isinstance(i, Message) for _, i in items) == 2
+    cut = _read("telegram", (SAMPLES / "telegram/chat-miner_test_single_export.json").read_bytes()[:-60])
+    assert isinstance(cut[0][1], Message) and isinstance(cut[-1][1], Rejected)  # what came before the cut is kept
+    assert "truncated" in cut[-1][1].reason and cut[-1][1].field == "end of file"
     with pytest.raises(InvalidRequest, match="not a Telegram export"):
-        _read("telegram", (SAMPLES / "telegram/chat-miner_test_single_export.json").read_bytes()[:-40])  # truncated
+        _read("telegram", b"<html>not json</html>")
     # a Slack archive with a day file broken: the rest goes through, the file is named
     source = zipfile.ZipFile(SAMPLES / "slack/slack-export-viewer_testarchive.zip")
     out = io.BytesIO()
@@ -123,7 +126,7 @@ def _history() -> bytes:
 @pytest.mark.parametrize("penalise", [False, True])
 def test_history_earns_tenure_and_is_judged_in_shadow_unless_the_policy_says(tmp_path: Path, penalise: bool) -> None:
     engine = _engine(tmp_path, penalise)
-    items = importers()["whatsapp"].read(_history(), "club.txt", Options())
+    items = importers()["whatsapp"].read(io.BytesIO(_history()), "club.txt", Options())
     report = engine.ingest_items(items, source="club.txt", history=True)
     assert report.accepted == 28 * 5 + 1
     rita = engine.standing("wa-Regular Rita")

@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, tzinfo
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import msgspec
 
@@ -48,7 +48,9 @@ class Importer(Protocol):
     #: what the importer reads, for ``--help`` and the docs
     reads: str
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]: ...
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+        """The export's records, read from ``stream`` as they come (constant memory)."""
+        ...
 
 
 def stable_id(*parts: object) -> str:
@@ -72,3 +74,46 @@ def event_of(position: int, record: dict[str, Any], where: str = "") -> Item:
 def rejected(position: int, raw: object, where: str, reason: str) -> Item:
     text = raw if isinstance(raw, str) else _encoder.encode(raw).decode(errors="replace")
     return position, Rejected(position, text[:4096], where, reason)
+
+
+def streamed_objects(
+    stream: BinaryIO, arrays: tuple[str, ...], scalars: tuple[str, ...] = ()
+) -> Iterator[tuple[str, Any]]:
+    """Stream a JSON document: ``(prefix, object)`` for each element of the arrays named by
+    ``arrays`` (ijson prefixes such as ``messages.item``), and ``(prefix, value)`` for the
+    scalars named by ``scalars`` as they pass. A document cut short ends with
+    ``("truncated", records read)``; malformed JSON with ``("malformed", reason)``."""
+    import ijson
+
+    builder: ijson.ObjectBuilder | None = None
+    depth = 0
+    count = 0
+    try:
+        for prefix, event, value in ijson.parse(stream, use_float=True):
+            if builder is not None:
+                builder.event(event, value)
+                if event in ("start_map", "start_array"):
+                    depth += 1
+                elif event in ("end_map", "end_array"):
+                    depth -= 1
+                if depth == 0:
+                    count += 1
+                    yield "item", builder.value
+                    builder = None
+                continue
+            if prefix in arrays and event in ("start_map", "start_array"):
+                builder = ijson.ObjectBuilder()
+                builder.event(event, value)
+                depth = 1
+            elif prefix in arrays and event in ("string", "number", "boolean", "null"):
+                count += 1
+                yield "item", value
+            elif prefix in scalars and event in ("string", "number"):
+                yield prefix, value
+    except ijson.IncompleteJSONError as exc:
+        if "premature" in str(exc).lower() or "incomplete" in str(exc).lower():
+            yield "truncated", count
+        else:
+            yield "malformed", f"{exc} (after {count} records)"
+    except ijson.JSONError as exc:
+        yield "malformed", f"{exc} (after {count} records)"

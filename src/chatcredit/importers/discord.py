@@ -4,29 +4,33 @@ timestamps, content, attachments, mentions, replies, member joins)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import msgspec
+from typing import Any, BinaryIO
 
 from chatcredit.errors import InvalidRequest
-from chatcredit.importers.base import Item, Options, event_of, rejected
+from chatcredit.importers.base import Item, Options, event_of, rejected, streamed_objects
 
 
 class DiscordImporter:
     name = "discord"
     reads = "DiscordChatExporter JSON (guild channels, group DMs)"
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
-        try:
-            doc = msgspec.json.decode(data)
-        except msgspec.DecodeError as exc:
-            raise InvalidRequest(f"{source}: not a DiscordChatExporter export (JSON): {exc}") from None
-        if not isinstance(doc, dict) or not isinstance(doc.get("messages"), list):
-            raise InvalidRequest(f"{source}: a DiscordChatExporter export has a messages list")
-        channel = doc.get("channel") or {}
-        group = options.group or f"{options.prefix}discord-{channel.get('id') or 'channel'}"
-        for n, m in enumerate(doc["messages"], start=1):
-            yield from self._message(n, f"messages[{n - 1}]", m, group, options)
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+        group = options.group
+        n = 0
+        for prefix, value in streamed_objects(stream, ("messages.item",), ("channel.id",)):
+            if prefix in ("truncated", "malformed"):
+                if prefix == "malformed" and n == 0:
+                    raise InvalidRequest(f"{source}: not a DiscordChatExporter export (JSON): {value}")
+                reason = "the export ends inside a record (truncated?)" if prefix == "truncated" else str(value)
+                yield rejected(n + 1, "", "end of file", f"{reason}; the {n} records before it were read")
+                return
+            if prefix == "channel.id":
+                group = options.group or f"{options.prefix}discord-{value}"
+                continue
+            n += 1
+            yield from self._message(
+                n, f"messages[{n - 1}]", value, group or f"{options.prefix}discord-channel", options
+            )
 
     def _message(self, n: int, where: str, m: Any, group: str, options: Options) -> Iterator[Item]:
         if not isinstance(m, dict) or not m.get("id") or not isinstance(m.get("author"), dict):

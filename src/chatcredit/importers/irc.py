@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import BinaryIO
 
 from chatcredit.errors import InvalidRequest
 from chatcredit.importers.base import Item, Options, event_of, rejected, stable_id
@@ -29,14 +30,14 @@ class IrcImporter:
     name = "irc"
     reads = "IRC logs ([HH:MM] <nick> text; joins, parts, quits; --date or a date in the file name)"
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
         day = options.day or _day_from(source)
         if day is None:
             raise InvalidRequest(f"{source}: no date: give --date YYYY-MM-DD (the log has times only)")
-        text = data.decode("utf-8", "replace")
         group = options.group
         last = "00:00"
-        for n, line in enumerate(text.splitlines(), start=1):
+        for n, raw in enumerate(stream, start=1):  # line by line: constant memory
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
             if not line.strip():
                 continue
             if (m := _EVENT.match(line)) is not None:

@@ -7,7 +7,7 @@ and leaves, ``m.room.message`` messages, ``m.room.redaction`` deletions, and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 
@@ -50,9 +50,9 @@ class MatrixImporter:
     name = "matrix"
     reads = "Matrix room events (/messages, /sync, event lists; messages, members, redactions, power levels)"
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
         try:
-            doc = msgspec.json.decode(data)
+            doc = msgspec.json.decode(stream.read())  # payloads are pages of a room, not archives
         except msgspec.DecodeError as exc:
             raise InvalidRequest(f"{source}: not Matrix JSON: {exc}") from None
         for position, (where, room, e) in enumerate(_events(doc), start=1):

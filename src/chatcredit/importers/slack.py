@@ -5,10 +5,9 @@ bot messages, joins and leaves, edits (``message_changed``) and deletions
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 
@@ -21,9 +20,9 @@ class SlackImporter:
     name = "slack"
     reads = "Slack workspace export .zip (channels.json, users.json, one folder per channel)"
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
         try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
+            archive = zipfile.ZipFile(stream)  # read in place: one member at a time
         except zipfile.BadZipFile as exc:
             raise InvalidRequest(f"{source}: not a zip archive: {exc}") from None
         with archive:

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
-
-import msgspec
+from typing import Any, BinaryIO
 
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.errors import InvalidRequest
-from chatcredit.importers.base import Item, Options, event_of, rejected, stable_id
+from chatcredit.importers.base import Item, Options, event_of, rejected, stable_id, streamed_objects
 
 
 def _text(value: Any) -> str:
@@ -28,27 +26,30 @@ class TelegramImporter:
     name = "telegram"
     reads = "Telegram Desktop result.json (one chat, or a whole account's export)"
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
-        try:
-            doc = msgspec.json.decode(data)
-        except msgspec.DecodeError as exc:
-            raise InvalidRequest(f"{source}: not a Telegram export (JSON): {exc}") from None
-        if not isinstance(doc, dict):
-            raise InvalidRequest(f"{source}: a Telegram export is a JSON object")
-        chats = doc.get("chats", {}).get("list") if "chats" in doc else [doc]
-        if not isinstance(chats, list):
-            raise InvalidRequest(f"{source}: chats.list is not a list")
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+        arrays = ("messages.item", "chats.list.item.messages.item")
+        scalars = ("id", "name", "chats.list.item.id", "chats.list.item.name")
+        chat: dict[str, Any] = {}
         position = 0
-        for c, chat in enumerate(chats):
-            if not isinstance(chat, dict) or not isinstance(chat.get("messages"), list):
-                position += 1
-                yield rejected(position, chat, f"chats.list[{c}]", "a chat without a messages list")
+        chats = 0
+        group = options.group
+        for prefix, value in streamed_objects(stream, arrays, scalars):
+            if prefix in ("truncated", "malformed"):
+                if prefix == "malformed" and position == 0:
+                    raise InvalidRequest(f"{source}: not a Telegram export (JSON): {value}")
+                reason = "the export ends inside a record (truncated?)" if prefix == "truncated" else str(value)
+                yield rejected(position + 1, "", "end of file", f"{reason}; the {position} records before it were read")
+                return
+            if prefix != "item":
+                key = prefix.rsplit(".", 1)[-1]
+                if prefix.startswith("chats.") and key == "id" and chat.get("id") is not None:
+                    chat, chats = {}, chats + 1  # the next chat of an account export
+                chat[key] = value
+                group = options.group or f"{options.prefix}tg-{chat.get('id') or stable_id(chat.get('name', chats))}"
                 continue
-            group = options.group or f"{options.prefix}tg-{chat.get('id') or stable_id(chat.get('name', c))}"
-            for m, message in enumerate(chat["messages"]):
-                position += 1
-                where = f"chats.list[{c}].messages[{m}]" if "chats" in doc else f"messages[{m}]"
-                yield from self._message(position, message, group, where, options)
+            position += 1
+            where = f"messages[{position - 1}]"
+            yield from self._message(position, value, group or f"{options.prefix}tg-chat", where, options)
 
     def _message(self, position: int, m: Any, group: str, where: str, options: Options) -> Iterator[Item]:
         if not isinstance(m, dict):

@@ -6,11 +6,11 @@ or 12-hour clocks (``a. m.``, ``PM``), messages over several lines, and system l
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
+from typing import IO, BinaryIO
 
 from chatcredit.errors import InvalidRequest
 from chatcredit.importers.base import Item, Options, event_of, rejected, stable_id
@@ -28,17 +28,28 @@ _REMOVED = re.compile(r"^(?P<by>.+?) removed (?P<who>.+)$")
 _CREATED = re.compile(r'^(?P<by>.+?) created group "(?P<name>.*)"$')
 
 
-def _text_of(data: bytes, source: str) -> str:
-    if data[:2] == b"PK":  # the .zip WhatsApp makes: one .txt inside (and media)
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+def _lines(stream: BinaryIO, source: str) -> Iterator[tuple[int, str]]:
+    """The chat's lines, numbered (the .txt itself, or the one inside WhatsApp's .zip)."""
+    head = stream.read(2)
+    stream.seek(0)
+    if head == b"PK":
+        with zipfile.ZipFile(stream) as archive:
             names = [n for n in archive.namelist() if n.endswith(".txt")]
             if not names:
                 raise InvalidRequest(f"{source}: the zip has no chat .txt")
-            data = archive.read(names[0])
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidRequest(f"{source}: not UTF-8 text (byte {exc.start})") from None
+            with archive.open(names[0]) as member:
+                yield from _decoded(member, source)
+        return
+    yield from _decoded(stream, source)
+
+
+def _decoded(stream: IO[bytes], source: str) -> Iterator[tuple[int, str]]:
+    for n, raw in enumerate(stream, start=1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidRequest(f"{source}: line {n} is not UTF-8 (byte {exc.start})") from None
+        yield n, line.removeprefix("\ufeff").rstrip("\r\n")
 
 
 def _day_first(dates: list[tuple[int, int]]) -> bool:
@@ -52,31 +63,54 @@ class WhatsAppImporter:
     name = "whatsapp"
     reads = "WhatsApp 'Export chat' .txt or .zip (Android and iOS line forms; --timezone)"
 
-    def read(self, data: bytes, source: str, options: Options) -> Iterator[Item]:
-        lines = _text_of(data, source).splitlines()
-        heads = [(n, m) for n, line in enumerate(lines, start=1) if (m := _LINE.match(line))]
-        if not heads and any(line.strip() for line in lines):
-            raise InvalidRequest(f"{source}: no WhatsApp message lines (a date and time, then a name or a system line)")
-        numeric = []
-        for _, m in heads:
-            a, b, *_ = re.split(r"[./-]", m["date"])
-            if len(a) < 4:
-                numeric.append((int(a), int(b)))
-        day_first = options.day_first if options.day_first is not None else _day_first(numeric)
+    def read(self, stream: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+        day_first = options.day_first
+        if day_first is None:  # a first pass over the dates: the order is the file's
+            numeric = []
+            for _, line in _lines(stream, source):
+                if (m := _LINE.match(line)) is not None:
+                    a, b, *_ = re.split(r"[./-]", m["date"])
+                    if len(a) < 4:
+                        numeric.append((int(a), int(b)))
+            day_first = _day_first(numeric)
+            stream.seek(0)
         group = options.group or f"{options.prefix}wa-{stable_id(source.rsplit('/', 1)[-1])}"
-        starts = [n for n, _ in heads] + [len(lines) + 1]
         seen: dict[str, int] = {}
-        if heads and heads[0][0] > 1:
-            for n in range(1, heads[0][0]):
-                if lines[n - 1].strip():
-                    yield rejected(n, lines[n - 1], "line", "not a WhatsApp message line (no date and time)")
-        for (n, m), end in zip(heads, starts[1:], strict=True):
-            body = "\n".join([m["rest"], *lines[n : end - 1]])
-            ts = _when(m["date"], m["time"], m["half"], day_first, options)
-            if ts is None:
-                yield rejected(n, lines[n - 1], "date", f"not a date: {m['date']} {m['time']}")
+        current: tuple[int, re.Match[str]] | None = None
+        body: list[str] = []
+        any_head = False
+        for n, line in _lines(stream, source):
+            m = _LINE.match(line)
+            if m is None:
+                if current is not None:
+                    body.append(line)
+                elif line.strip():
+                    yield rejected(n, line, "line", "not a WhatsApp message line (no date and time)")
                 continue
-            yield from self._record(n, ts, body, group, seen, options)
+            any_head = True
+            if current is not None:
+                yield from self._head(current, body, day_first, group, seen, options)
+            current, body = (n, m), [m["rest"]]
+        if current is not None:
+            yield from self._head(current, body, day_first, group, seen, options)
+        if not any_head:
+            raise InvalidRequest(f"{source}: no WhatsApp message lines (a date and time, then a name or a system line)")
+
+    def _head(
+        self,
+        current: tuple[int, re.Match[str]],
+        body: list[str],
+        day_first: bool,
+        group: str,
+        seen: dict[str, int],
+        options: Options,
+    ) -> Iterator[Item]:
+        n, m = current
+        ts = _when(m["date"], m["time"], m["half"], day_first, options)
+        if ts is None:
+            yield rejected(n, m.group(0), "date", f"not a date: {m['date']} {m['time']}")
+            return
+        yield from self._record(n, ts, "\n".join(body), group, seen, options)
 
     def _record(
         self, n: int, ts: datetime, body: str, group: str, seen: dict[str, int], options: Options

@@ -62,8 +62,9 @@ def import_(
     with Progress(console=out, disable=as_json) as progress:
         task = progress.add_task(f"importing {fmt}", total=len(files))
         for path in files:
-            items = importer.read(path.read_bytes(), str(path), options)
-            report.add(engine.ingest_items(items, source=str(path), batch_size=batch_size, history=True))
+            with open(path, "rb") as stream:  # read as it goes: an export of any size
+                items = importer.read(stream, str(path), options)
+                report.add(engine.ingest_items(items, source=str(path), batch_size=batch_size, history=True))
             progress.advance(task)
     view = {**views.ingest_view(report), "skipped": dict(sorted(options.skipped.items()))}
     view["seconds"] = round(time.perf_counter() - started, 3)
