@@ -49,6 +49,11 @@ class Settings:
     shutdown_grace_seconds: int = _setting(30, "On SIGTERM, time given to in-flight requests.")
     key_cache_seconds: float = _setting(5.0, "How long a verified API key is trusted before re-checking.")
     access_log: bool = _setting(True, "Write one JSON log line per request.")
+    telegram_secret_token: str = _setting(
+        "", "Telegram webhook secret token (X-Telegram-Bot-Api-Secret-Token); empty: off."
+    )
+    slack_signing_secret: str = _setting("", "Slack app signing secret (X-Slack-Signature); empty: the adapter is off.")
+    matrix_hs_token: str = _setting("", "Matrix application service hs_token; empty: the adapter is off.")
     log_level: str = _setting("info", "Log level: debug, info, warning, error.")
 
 

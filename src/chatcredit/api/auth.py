@@ -42,6 +42,10 @@ class Authenticator:
         self._cache.clear()
 
 
+#: the scope of routes a platform calls with its own secret (webhook adapters): no API key
+PLATFORM = "platform"
+
+
 def require(key: ApiKey, scope: str) -> None:
     if scope not in key.scopes:
         raise HttpProblem(

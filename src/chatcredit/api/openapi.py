@@ -6,6 +6,7 @@ from typing import Any
 
 from chatcredit import __version__
 from chatcredit.api import schemas as sc
+from chatcredit.api.auth import PLATFORM
 from chatcredit.api.endpoint import Endpoint
 from chatcredit.api.routes import ENDPOINTS
 
@@ -27,8 +28,12 @@ def _operation(e: Endpoint) -> dict[str, Any]:
         "summary": e.summary,
         "operationId": e.handler.__name__,
         "tags": [e.tag],
-        "security": [{"apiKey": []}],
-        "description": f"Needs an API key with the `{e.scope}` scope.",
+        "security": [] if e.scope == PLATFORM else [{"apiKey": []}],
+        "description": (
+            "Authenticated by the platform's own secret or signature (no API key)."
+            if e.scope == PLATFORM
+            else f"Needs an API key with the `{e.scope}` scope."
+        ),
         "parameters": [
             {
                 "name": p.name,

@@ -2,7 +2,7 @@
 to one of them."""
 
 from chatcredit.api.endpoint import Endpoint
-from chatcredit.api.routes import admin, corrections, events, governance, policy, users
+from chatcredit.api.routes import adapters, admin, corrections, events, governance, policy, users
 
 ENDPOINTS: tuple[Endpoint, ...] = (
     *events.ROUTES,
@@ -11,6 +11,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     *governance.ROUTES,
     *policy.ROUTES,
     *admin.ROUTES,
+    *adapters.ROUTES,
 )
 
 __all__ = ["ENDPOINTS", "Endpoint"]
