@@ -137,3 +137,119 @@ def test_history_earns_tenure_and_is_judged_in_shadow_unless_the_policy_says(tmp
     else:
         assert report.penalties == 0 and not sam.entries and sam.shadow_hits  # what the rules would have flagged
     engine.close()
+
+
+def test_a_slack_archive_without_channels_json_imports_its_messages_and_says_what_is_missing() -> None:
+    source = zipfile.ZipFile(SAMPLES / "slack/slack-export-viewer_testarchive.zip")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as partial:
+        for name in source.namelist():
+            if name != "channels.json":
+                partial.writestr(name, source.read(name))
+    items = _read("slack", out.getvalue())
+    [(_, missing)] = [(n, i) for n, i in items if isinstance(i, Rejected)]
+    assert missing.field == "channels.json" and "missing" in missing.reason
+    assert sum(isinstance(i, Message) for _, i in items) > 100
+
+
+DISCORD = {  # the shape DiscordChatExporter writes
+    "guild": {"id": "1", "name": "Guild"},
+    "channel": {"id": "2", "type": "GuildTextChat", "name": "general"},
+    "messages": [
+        {
+            "id": "10",
+            "type": "GuildMemberJoin",
+            "timestamp": "2024-01-01T10:00:00+00:00",
+            "content": "",
+            "author": {"id": "100", "name": "ann", "isBot": False},
+        },
+        {
+            "id": "11",
+            "type": "Default",
+            "timestamp": "2024-01-01T10:01:00.123+00:00",
+            "timestampEdited": "2024-01-01T10:02:00+00:00",
+            "content": "hi <@101>",
+            "author": {"id": "100", "name": "ann"},
+            "attachments": [{"id": "a"}],
+            "mentions": [{"id": "101"}],
+        },
+        {
+            "id": "12",
+            "type": "Reply",
+            "timestamp": "2024-01-01T10:03:00+00:00",
+            "content": "hello",
+            "author": {"id": "101", "name": "bob"},
+            "reference": {"messageId": "11"},
+        },
+        {"id": "13", "type": "ChannelPinnedMessage", "timestamp": "2024-01-01T10:04:00+00:00", "author": {"id": "100"}},
+        {"id": "14", "timestamp": "not a time", "author": {"id": "100"}, "content": "x"},
+    ],
+}
+
+
+def test_discord_exports_map_joins_messages_replies_and_report_the_rest() -> None:
+    options = Options()
+    items = list(importers()["discord"].read(io.BytesIO(json.dumps(DISCORD).encode()), "d.json", options))
+    kinds = [type(i).__name__ for _, i in items]
+    assert kinds == ["MemberJoined", "Message", "Message", "Rejected"]
+    message = items[1][1]
+    assert (
+        isinstance(message, Message)
+        and message.media
+        and message.mentions == ["discord-101"]
+        and message.group == "discord-2"
+    )
+    assert items[2][1].reply_to == "discord-11"  # type: ignore[union-attr]
+    assert items[3][1].field.startswith("messages[4]")  # type: ignore[union-attr]
+    assert options.skipped == {
+        "discord edit (the export keeps only the last text)": 1,
+        "discord ChannelPinnedMessage": 1,
+    }
+
+
+def test_tenure_from_the_platforms_records_earns_the_tier_and_reports_broken_rows(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chatcredit.cli import main
+
+    db = database(tmp_path, "tenure.db")
+    csv_file = tmp_path / "tenure.csv"
+    csv_file.write_text(
+        "user,first_seen,active_days\n"
+        "old-timer,2025-01-01T00:00:00Z,300\n"
+        "newcomer,1767225600,0\n"
+        ",2025-01-01T00:00:00Z,3\n"
+        "time-traveller,2999-01-01T00:00:00Z,1\n"
+        "greedy,2026-11-30T00:00:00Z,900\n"
+    )
+    result = CliRunner().invoke(main, ["--db", db, "tenure", "import", str(csv_file), "--json"])
+    assert result.exit_code == 0, result.output
+    view = json.loads(result.stdout)
+    assert view["users"] == 2 and [b["line"] for b in view["broken"]] == [4, 5, 6]
+    again = json.loads(CliRunner().invoke(main, ["--db", db, "tenure", "import", str(csv_file), "--json"]).stdout)
+    assert again["active_days"] == 0  # nothing twice
+    engine = Engine(open_store(db), history_policy())
+    try:
+        old = engine.standing("old-timer")
+        assert old.tenure_credit > 0 and old.tier != "limited"
+        assert engine.standing("newcomer").tier == "limited"
+    finally:
+        engine.close()
+
+
+def test_a_year_of_clean_history_earns_members_their_tier(tmp_path: Path) -> None:
+    lines = []
+    start = datetime(2025, 6, 1, tzinfo=UTC).timestamp()
+    for day in range(0, 365, 2):
+        when = datetime.fromtimestamp(start + day * 86_400, tz=UTC)
+        for who in ("Rita", "Omar", "Lena"):
+            lines.append(f"{when:%d/%m/%Y}, 09:{day % 60:02d} - {who}: morning all, see you at practice")
+    engine = _engine(tmp_path)
+    report = engine.ingest_items(
+        importers()["whatsapp"].read(io.BytesIO("\n".join(lines).encode()), "team.txt", Options()), history=True
+    )
+    assert report.quarantined == 0 and report.penalties == 0
+    for who in ("Rita", "Omar", "Lena"):
+        standing = engine.standing(f"wa-{who}")
+        assert standing.tier != "limited" and standing.tenure_credit > 0, standing
+    engine.close()

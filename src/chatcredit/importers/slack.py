@@ -27,10 +27,18 @@ class SlackImporter:
             raise InvalidRequest(f"{source}: not a zip archive: {exc}") from None
         with archive:
             names = set(archive.namelist())
-            if "channels.json" not in names:
-                raise InvalidRequest(f"{source}: no channels.json in the archive (is this a Slack export?)")
+            days = [n for n in names if n.count("/") == 1 and n.endswith(".json")]
+            if "channels.json" not in names and not days:
+                raise InvalidRequest(f"{source}: neither channels.json nor channel folders (is this a Slack export?)")
             position = 0
-            channels = _json(archive, "channels.json")
+            channels: Any = []
+            if "channels.json" in names:
+                channels = _json(archive, "channels.json")
+            else:  # the messages still go in; who created and joined the channels is unknown
+                position += 1
+                yield rejected(
+                    position, "", "channels.json", "missing from the archive: channel owners and members unknown"
+                )
             for i, channel in enumerate(channels if isinstance(channels, list) else []):
                 position += 1
                 yield from self._channel(position, i, channel, options)

@@ -77,3 +77,35 @@ def import_(
     )
     for what, count in view["skipped"].items():
         out.print(f"  not represented: {what} × {count}", markup=False)
+
+
+@main.group("tenure")
+def tenure() -> None:
+    """Tenure from the platform's own records, when it has no history to import."""
+
+
+@tenure.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@json_option
+@click.pass_context
+def tenure_import(ctx: click.Context, file: Path, as_json: bool) -> None:
+    """Seed first-seen times and active days from a CSV: user,first_seen,active_days
+    (the days are spread evenly from first_seen to today). Broken rows are reported
+    with their line; the rest are taken; importing again adds nothing."""
+    from chatcredit.importers.tenure import parse_tenure
+    from chatcredit.service.tenure import seed_tenure
+
+    engine = engine_of(ctx, create=True)
+    rows, broken = parse_tenure(file.read_bytes(), engine.now())
+    days = seed_tenure(engine.writer, rows, engine.now()) if rows else 0
+    view = {
+        "users": len(rows),
+        "active_days": days,
+        "broken": [{"line": b.position, "reason": b.reason} for b in broken],
+    }
+    if as_json:
+        emit_json(view)
+        return
+    out.print(f"tenure for {len(rows):,} users: {days:,} active days recorded")
+    for b in broken:
+        out.print(f"line {b.position}: {b.reason}", markup=False)
