@@ -23,7 +23,7 @@ from chatcredit.policy.model import Policy
 DAY = 86_400.0
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: one post is one object
 class _Post:
     event_id: str
     ts: float
@@ -39,6 +39,11 @@ def _similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
         return False
     shared = len(a & b)
     return shared >= threshold * (small + large - shared)
+
+
+#: posts kept at most (users' and new accounts' each): a feed out of time order (an
+#: export imported chat by chat) cannot make the windows grow without bound
+MAX_KEPT = 200_000
 
 
 class CrosspostDetector:
@@ -65,6 +70,13 @@ class CrosspostDetector:
                 posts.popleft()
                 if not posts:
                     del self._campaigns[key]
+        while len(self._new) > MAX_KEPT:  # out of time order: the oldest kept go first
+            key, old = self._new.popleft()
+            posts = self._campaigns.get(key)
+            if posts and old in posts:
+                posts.remove(old)
+                if not posts:
+                    del self._campaigns[key]
         if len(self._campaign) > 100_000:
             self._campaign.clear()
 
@@ -87,11 +99,11 @@ class CrosspostDetector:
         """Forget posts older than the window, and users with none left (bounded memory)."""
         horizon = now - self._c.window_seconds
         recent, by_user = self._recent, self._by_user
-        while recent and recent[0].ts < horizon:
+        while recent and (recent[0].ts < horizon or len(recent) > MAX_KEPT):
             old = recent.popleft()
             mine = by_user.get(old.user)
-            if mine and mine[0] is old:
-                mine.popleft()
+            if mine and old in mine:
+                mine.remove(old)
                 if not mine:
                     del by_user[old.user]
 

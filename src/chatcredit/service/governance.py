@@ -165,29 +165,49 @@ class Governor:
 
     def _sweep(self, pending: Pending, store: Store, clock: float, now: float, effects: Effects) -> None:
         """Judge each violation past its deadline by ``clock``, in deadline order, and take
-        what follows at that deadline: the group's step, negligence penalties, suspensions."""
+        what follows at that deadline: the group's step, negligence penalties, suspensions.
+        What a sweep reads (role spans, a group's unmoderated violations, its sanctions,
+        everyone's unmoderated violations in the window) is read once per sweep."""
         due = sorted(
             (v for v in pending.find(Violation, status=("pending",)) if v.deadline <= clock), key=lambda v: v.deadline
         )
-        window = self._policy.accountability.window_days * 86_400.0
+        if not due:
+            return
+        policy = self._policy.accountability
+        window = policy.window_days * 86_400.0
+        earliest = due[0].deadline - window
+        roles: dict[str, list[RoleSpan]] = {}
+        judged: dict[str, dict[str, Violation]] = {}
+        sanctions: dict[str, list[Sanction]] = {}
+        answered: dict[str, Violation] | None = None
         for v in due:
-            verdict = accountability.judge(v, pending.find(RoleSpan, group=v.group))
+            g = v.group
+            if g not in roles:
+                roles[g] = pending.find(RoleSpan, group=g)
+            verdict = accountability.judge(v, roles[g])
             pending.put(verdict)
             at = verdict.deadline
-            unmoderated = [
-                x for x in pending.find(Violation, group=v.group, status=("unmoderated",)) if at - window <= x.ts <= at
-            ]
-            step = accountability.group_step(
-                v.group, unmoderated, pending.find(Sanction, subject=v.group), at, self._policy.accountability
-            )
+            if g not in judged:
+                found = pending.find(Violation, group=g, status=("unmoderated",), since=earliest)
+                judged[g] = {x.id: x for x in found}
+            judged[g][verdict.id] = verdict
+            in_window = sorted((x for x in judged[g].values() if at - window <= x.ts <= at), key=lambda x: x.ts)
+            if g not in sanctions:
+                sanctions[g] = pending.find(Sanction, subject=g)
+            step = accountability.group_step(g, in_window, sanctions[g], at, policy)
             if step is not None:
                 pending.put(step)
+                sanctions[g].append(step)
                 self._notify_group(step, pending, store, now, effects)
-            answered_all = [x for x in pending.find(Violation, status=("unmoderated",)) if at - window <= x.ts <= at]
+            if not verdict.accountable:
+                continue
+            if answered is None:
+                answered = {x.id: x for x in pending.find(Violation, status=("unmoderated",), since=earliest)}
+            answered[verdict.id] = verdict
             for person in verdict.accountable:
-                answered = sum(1 for x in answered_all if person in x.accountable)
-                if accountability.negligence_due(answered, self._policy.accountability):
-                    self._negligence(person, verdict, answered, pending, store, at, now, effects)
+                count = sum(1 for x in answered.values() if person in x.accountable and at - window <= x.ts <= at)
+                if accountability.negligence_due(count, policy):
+                    self._negligence(person, verdict, count, pending, store, at, now, effects)
 
     def _negligence(
         self,

@@ -27,17 +27,26 @@ class Pending:
         self._effects.records.append(r)
 
     def find(
-        self, cls: type[R], subject: str | None = None, group: str | None = None, status: Sequence[str] = ()
+        self,
+        cls: type[R],
+        subject: str | None = None,
+        group: str | None = None,
+        status: Sequence[str] = (),
+        since: float | None = None,
     ) -> list[R]:
         kind = KINDS[cls]
         found: dict[str, GovRecord] = {
-            index_of(r).id: r for r in self._store.governance.find(kind, subject, group, status)
+            index_of(r).id: r for r in self._store.governance.find(kind, subject, group, status, since)
         }
         for (k, rid), r in self._mine.items():
             i = index_of(r)
             if k != kind:
                 continue
-            matches = (subject is None or i.subject == subject) and (group is None or i.group == group)
+            matches = (
+                (subject is None or i.subject == subject)
+                and (group is None or i.group == group)
+                and (since is None or i.ts >= since)
+            )
             if matches and (not status or i.status in status):
                 found[rid] = r
             else:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
@@ -24,7 +27,13 @@ FORMATS = tuple(importers())
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--timezone", default="UTC", show_default=True, help="Time zone of exports without one (WhatsApp, IRC).")
 @click.option("--group", default=None, help="Group id for exports of one chat that carry none.")
-@click.option("--prefix", default="", help="Put before every id (so two platforms' ids never collide).")
+@click.option(
+    "--prefix",
+    "--group-id-prefix",
+    "prefix",
+    default="",
+    help="Put before every id (two platforms' ids never collide).",
+)
 @click.option("--date", "day", default=None, metavar="YYYY-MM-DD", help="The day of an IRC log (else from its name).")
 @click.option("--day-first/--month-first", default=None, help="WhatsApp's date order (default: inferred).")
 @click.option("--batch-size", default=BATCH_SIZE, show_default=True, type=click.IntRange(1, 1_000_000))
@@ -60,12 +69,20 @@ def import_(
     report = IngestReport()
     started = time.perf_counter()
     with Progress(console=out, disable=as_json) as progress:
-        task = progress.add_task(f"importing {fmt}", total=len(files))
+        total = sum(p.stat().st_size for p in files)
+        task = progress.add_task(f"importing {fmt}", total=total)
+        done = 0
         for path in files:
-            with open(path, "rb") as stream:  # read as it goes: an export of any size
+            with open(path, "rb", buffering=0) as raw:  # read as it goes: an export of any size
+
+                def shown(position: int, base: int = done) -> None:
+                    progress.update(task, completed=base + position)
+
+                stream = io.BufferedReader(_Counted(raw, shown), buffer_size=1 << 20)
                 items = importer.read(stream, str(path), options)
                 report.add(engine.ingest_items(items, source=str(path), batch_size=batch_size, history=True))
-            progress.advance(task)
+            done += path.stat().st_size
+            progress.update(task, completed=done)
     view = {**views.ingest_view(report), "skipped": dict(sorted(options.skipped.items()))}
     view["seconds"] = round(time.perf_counter() - started, 3)
     if as_json:
@@ -77,6 +94,31 @@ def import_(
     )
     for what, count in view["skipped"].items():
         out.print(f"  not represented: {what} × {count}", markup=False)
+
+
+class _Counted(io.RawIOBase):
+    """A file that reports how far it has been read (for the progress bar)."""
+
+    def __init__(self, raw: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._on_read = on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._raw.tell()
+
+    def readinto(self, buffer: Any) -> int:
+        n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        self._on_read(self._raw.tell())
+        return int(n or 0)
 
 
 @main.group("tenure")
