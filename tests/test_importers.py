@@ -8,6 +8,7 @@ import json
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import msgspec
 import pytest
@@ -62,7 +63,7 @@ def test_whatsapp_dates_clocks_and_lines_are_read_as_written() -> None:
     madrid = _read(
         "whatsapp",
         (SAMPLES / "whatsapp/chat-miner_test_ddmmyy_24hrs.txt").read_bytes(),
-        timezone=__import__("zoneinfo").ZoneInfo("Europe/Madrid"),
+        timezone=ZoneInfo("Europe/Madrid"),
     )
     assert isinstance(madrid[0][1], Message) and madrid[0][1].ts.astimezone(UTC).hour == 10  # 11:25 in Madrid, winter
 

@@ -58,7 +58,7 @@ class SlackImporter:
                     continue
                 for k, message in enumerate(day if isinstance(day, list) else []):
                     position += 1
-                    yield from self._message(position, f"{name}[{k}]", message, group, options)
+                    yield from self.message(position, f"{name}[{k}]", message, group, options)
 
     def _channel(self, n: int, i: int, c: Any, options: Options) -> Iterator[Item]:
         where = f"channels.json[{i}]"
@@ -97,7 +97,8 @@ class SlackImporter:
                 where,
             )
 
-    def _message(self, n: int, where: str, m: Any, group: str, options: Options) -> Iterator[Item]:
+    def message(self, n: int, where: str, m: Any, group: str, options: Options) -> Iterator[Item]:
+        """One message record, as the export and the Events API both write them."""
         if not isinstance(m, dict) or "ts" not in m:
             yield rejected(n, m, where, "a message without ts")
             return

@@ -96,7 +96,7 @@ def slack_event(payload: Any) -> Iterator[Item]:
     group = f"slack-{event.get('channel')}"
     kind = event.get("type")
     if kind == "message":
-        yield from SlackImporter()._message(1, "event", event, group, Options())
+        yield from SlackImporter().message(1, "event", event, group, Options())
     elif kind in ("member_joined_channel", "member_left_channel"):
         ts = event.get("event_ts") or payload.get("event_time")
         record = {

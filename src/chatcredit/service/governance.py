@@ -18,6 +18,7 @@ from chatcredit.domain.effects import Effects
 from chatcredit.domain.events import AccountRegistered, Event, IdentityVerified, MessageDeleted, ModerationAction
 from chatcredit.domain.ledger import LedgerEntry, entry_id
 from chatcredit.domain.tally import Tally
+from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.notices import measure_notice
 from chatcredit.dueprocess.review import ReviewItem
 from chatcredit.governance import accountability, blacklist
@@ -143,7 +144,7 @@ class Governor:
     def _notify_listing(self, listing: Listing, store: Store, effects: Effects) -> None:
         tally = self._tally(listing.subject, store, effects)
         state = "proposed for a moderator to confirm" if listing.status == "proposed" else "listed"
-        until = _iso(listing.expires) if listing.expires else "lifted"
+        until = to_iso(listing.expires) if listing.expires else "lifted"
         measure = (
             f"blacklist: {state} until {until}; once listed, every action but reading your data and appealing is denied"
         )
@@ -256,7 +257,7 @@ class Governor:
         active = pending.find(Sanction, subject=person)
         for s in accountability.personal_measures(person, count, score, active, clock, policy.accountability):
             pending.put(s)
-            measure = f"{s.reason}, from {_iso(s.start)} until {_iso(s.end) if s.end else 'lifted'}"
+            measure = f"{s.reason}, from {to_iso(s.start)} until {to_iso(s.end) if s.end else 'lifted'}"
             effects.notices.append(
                 measure_notice(person, s.id, s.kind, measure, s.cause, NEGLIGENCE, tally.standing(clock), policy, now)
             )
@@ -264,8 +265,8 @@ class Governor:
     def _notify_group(self, step: Sanction, pending: Pending, store: Store, now: float, effects: Effects) -> None:
         """Each owner, admin and moderator of the group is told (and a proposed closure
         waits in the review queue for a human)."""
-        until = f"until {_iso(step.end)}" if step.end else "until a moderator decides"
-        measure = f"group {step.subject}: {step.reason} ({step.kind}, from {_iso(step.start)} {until})"
+        until = f"until {to_iso(step.end)}" if step.end else "until a moderator decides"
+        measure = f"group {step.subject}: {step.reason} ({step.kind}, from {to_iso(step.start)} {until})"
         holders = {r.user for r in pending.find(RoleSpan, group=step.subject) if r.held_at(step.start)}
         for person in sorted(holders):
             tally = self._tally(person, store, effects)
@@ -289,9 +290,3 @@ class Governor:
                     None,
                 )
             )
-
-
-def _iso(ts: float) -> str:
-    from chatcredit.domain.timestamps import to_iso
-
-    return to_iso(ts)

@@ -15,6 +15,7 @@ import msgspec
 from chatcredit.domain.effects import Effects
 from chatcredit.domain.standing import DAY
 from chatcredit.domain.taxonomy import is_known
+from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.notices import measure_notice
 from chatcredit.errors import InvalidRequest, NotFound
 from chatcredit.governance import accountability, blacklist, formats, sharing
@@ -196,7 +197,7 @@ class Oversight:
                 state = {"active": "listed", "proposed": "proposed for listing", "lifted": "listing lifted"}.get(
                     listing.status, listing.status
                 )
-                until = f" until {_iso(listing.expires)}" if listing.expires and listing.status == "active" else ""
+                until = f" until {to_iso(listing.expires)}" if listing.expires and listing.status == "active" else ""
                 measure = f"blacklist: {state}{until} ({what})"
                 effects.notices.append(
                     measure_notice(
@@ -247,9 +248,3 @@ class Oversight:
             return effects, report
 
         return self._writer.write(decide)
-
-
-def _iso(ts: float) -> str:
-    from chatcredit.domain.timestamps import to_iso
-
-    return to_iso(ts)
