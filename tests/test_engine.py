@@ -257,8 +257,9 @@ def test_notices_show_base_points_multiplier_and_the_floor(engine: Engine) -> No
     multiplier, how it fades; at the floor the notice says so instead of '0 -> 0'."""
     engine.ingest_lines(lines(message("m1", "u1", SPAM), message("m2", "u1", SPAM + " now", ts=T0 + 60)))
     first, second = engine.notices("u1")
-    assert "60 points" in first.measure and "×" not in first.measure and "every 60 days" in first.measure
-    assert "60 points × 1.5" in second.measure and "= 90" in second.measure
+    assert "60 base points" in first.points_text and " x " not in first.points_text
+    assert "every 60 days" in first.points_text and first.points_text in first.text
+    assert "60 base points, x 1.5" in second.points_text and "= 90" in second.points_text
     assert "(spam-prize)" not in first.text  # the rule and its reason code share a name: said once
     engine.adjust("u1", -1000, "harassment", by="mod", reason="threats")
     _, floor = engine.adjust("u1", -20, "harassment", by="mod", reason="more threats")

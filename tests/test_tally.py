@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import random
 
+import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -97,3 +98,44 @@ def test_a_copy_is_independent() -> None:
     assert tally.standing(2 * DAY).score != twin.standing(2 * DAY).score
     assert len(tally.entries) == 1 and tally.days == {0}
     assert tally.standing(2 * DAY).score == Tally("u", POLICY, [penalty("u", 1, 0.0)], [0]).standing(2 * DAY).score
+
+
+def review_of(target: LedgerEntry, seq: int, ts: float, half_life: float = 90.0) -> LedgerEntry:
+    return msgspec.structs.replace(
+        reversal(target, seq, ts), kind="review", reverses=None, reviews=target.id, half_life_days=half_life
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(ledgers(), st.data(), st.floats(0, 400 * DAY))
+def test_a_review_absorbed_equals_the_fold(
+    case: tuple[list[LedgerEntry], frozenset[int], float], data: st.DataObject, later: float
+) -> None:
+    """A reviewed penalty fades from its review on: the same in the tally and the fold, at
+    any time after the review, whatever the order the entries arrive in."""
+    entries, days, _ = case
+    if not entries:
+        return
+    target = data.draw(st.sampled_from(entries))
+    rev_ts = max(e.ts for e in entries) + data.draw(st.floats(0, 30 * DAY))
+    review = review_of(target, len(entries) + 1, rev_ts)
+    everything = [*entries, review]
+    tally = Tally("u", POLICY, entries, days)
+    tally.absorb(review)
+    for t in (rev_ts, rev_ts + later):
+        agree(tally.standing(t), fold("u", everything, days, POLICY, t))
+    assert tally.is_reviewed(target.id)
+
+
+def test_a_critical_penalty_fades_only_after_its_review() -> None:
+    critical = penalty("u", 1, 0.0, "harassment", "critical")
+    assert critical.half_life_days is None
+    tally = Tally("u", POLICY, [critical])
+    unreviewed = tally.standing(400 * DAY).score
+    assert unreviewed == tally.standing(1 * DAY).score  # it does not fade by itself
+    tally.absorb(review_of(critical, 2, 10 * DAY, half_life=30.0))
+    assert tally.standing(10 * DAY).score == unreviewed  # nothing changes at the review itself
+    assert tally.standing(40 * DAY).score > unreviewed  # half of it is gone a half-life later
+    half = -critical.points / 2
+    assert abs((tally.standing(40 * DAY).score - unreviewed) - half) <= 1
+    assert fold("u", tally.entries, frozenset(), POLICY, 40 * DAY).score == tally.standing(40 * DAY).score

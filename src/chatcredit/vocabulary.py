@@ -13,7 +13,7 @@ import msgspec
 Severity = Literal["low", "medium", "high", "critical"]
 SEVERITIES: tuple[str, ...] = get_args(Severity)
 
-EntryKind = Literal["penalty", "credit", "reversal"]
+EntryKind = Literal["penalty", "credit", "reversal", "review"]
 
 Scope = Literal["ingest", "read", "moderate", "admin"]
 SCOPES: tuple[str, ...] = get_args(Scope)

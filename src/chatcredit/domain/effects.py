@@ -45,6 +45,8 @@ class Effects:
     entries: list[LedgerEntry] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     reviews: list[ReviewItem] = field(default_factory=list)
+    #: review items claimed or decided (replacing the stored ones)
+    decided: list[ReviewItem] = field(default_factory=list)
     shadow: list[ShadowHit] = field(default_factory=list)
     #: detection's own state: users seen for the first time, brakes engaged
     first_seen: list[tuple[str, float]] = field(default_factory=list)

@@ -19,6 +19,8 @@ class LedgerEntry(msgspec.Struct, frozen=True):
 
     ``points`` is signed: a penalty's base points are negative (the repeat multiplier
     and decay are applied by the fold), a credit's positive, a reversal's zero.
+    A ``review`` entry records that a person reviewed the critical penalty ``reviews``
+    names and upheld it: from then on that penalty fades with the entry's half-life.
     ``pos`` is the entry's global position in the ledger (assigned by the store when
     the entry is appended, 0 before): every process's caches follow it.
     """
@@ -47,6 +49,7 @@ class LedgerEntry(msgspec.Struct, frozen=True):
     span_start: int | None = None
     span_end: int | None = None
     pos: int = 0
+    reviews: str | None = None
 
 
 def entry_id(user: str, seq: int) -> str:

@@ -11,7 +11,7 @@ been recorded. Nothing here does I/O, reads a clock or depends on input order.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from chatcredit.domain.ledger import LedgerEntry
@@ -39,6 +39,8 @@ class CountedPenalty:
     multiplier: float
     effective: float  # points after the repeat multiplier, before decay
     remaining: float  # points still counted at the time of the fold
+    #: a person's review of this (critical) penalty: it fades from then on
+    review: LedgerEntry | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,19 @@ def day_of(ts: float) -> int:
     return int(ts // DAY)
 
 
-def decay_fraction(entry: LedgerEntry, at: float) -> float:
-    if not entry.half_life_days:
+def _fading(entry: LedgerEntry, review: LedgerEntry | None) -> tuple[float, float | None]:
+    """From when, and with what half-life, a penalty fades: a reviewed one from its review."""
+    if review is not None:
+        return review.ts, review.half_life_days
+    return entry.ts, entry.half_life_days
+
+
+def decay_fraction(entry: LedgerEntry, at: float, review: LedgerEntry | None = None) -> float:
+    start, half_life = _fading(entry, review)
+    if not half_life:
         return 1.0
-    elapsed = max(0.0, at - entry.ts)
-    return float(0.5 ** (elapsed / (entry.half_life_days * DAY)))
+    elapsed = max(0.0, at - start)
+    return float(0.5 ** (elapsed / (half_life * DAY)))
 
 
 def order(entry: LedgerEntry) -> tuple[float, int, str]:
@@ -75,13 +85,14 @@ def order(entry: LedgerEntry) -> tuple[float, int, str]:
     return (entry.ts, entry.seq, entry.id)
 
 
-def counts_until(entry: LedgerEntry, policy: Policy) -> float:
+def counts_until(entry: LedgerEntry, policy: Policy, review: LedgerEntry | None = None) -> float:
     """Until when a penalty counts as an earlier one for the repeat multiplier: while
     its decay fraction is at least ``repeat.counting_fraction``."""
     fraction = policy.repeat.counting_fraction
-    if not entry.half_life_days or fraction <= 0.0:
+    start, half_life = _fading(entry, review)
+    if not half_life or fraction <= 0.0:
         return math.inf
-    return entry.ts + entry.half_life_days * DAY * math.log2(1.0 / fraction)
+    return start + half_life * DAY * math.log2(1.0 / fraction)
 
 
 def repeat_multiplier(policy: Policy, earlier: int) -> float:
@@ -93,20 +104,26 @@ def repeat_multiplier(policy: Policy, earlier: int) -> float:
     return float(min(repeat.max_multiplier, repeat.multiplier ** min(earlier, enough)))
 
 
-def count_penalties(penalties: Sequence[LedgerEntry], policy: Policy, at: float) -> list[CountedPenalty]:
-    """Apply repeat multipliers (in time order) and decay to ``at``."""
+def count_penalties(
+    penalties: Sequence[LedgerEntry], policy: Policy, at: float, reviews: Mapping[str, LedgerEntry] | None = None
+) -> list[CountedPenalty]:
+    """Apply repeat multipliers (in time order) and decay to ``at``; ``reviews``: the
+    review entry of each reviewed penalty, by the penalty's id."""
     counted: list[CountedPenalty] = []
+    reviewed = reviews or {}
     for index, entry in enumerate(penalties):
         multiplier = 1.0
         if entry.automated_decision:
             earlier = sum(
                 1
                 for prior in penalties[:index]
-                if prior.category == entry.category and counts_until(prior, policy) >= entry.ts
+                if prior.category == entry.category and counts_until(prior, policy, reviewed.get(prior.id)) >= entry.ts
             )
             multiplier = repeat_multiplier(policy, earlier)
         effective = -entry.points * multiplier
-        counted.append(CountedPenalty(entry, multiplier, effective, effective * decay_fraction(entry, at)))
+        review = reviewed.get(entry.id)
+        remaining = effective * decay_fraction(entry, at, review)
+        counted.append(CountedPenalty(entry, multiplier, effective, remaining, review))
     return counted
 
 
@@ -123,10 +140,11 @@ def fold(
     if not isinstance(entries, Sequence) or entries:  # the common case of no entries is fast
         live = sorted((e for e in entries if e.ts <= at), key=order)
         reversed_ids = {e.reverses for e in live if e.kind == "reversal"}
+        reviews = {e.reviews: e for e in live if e.kind == "review" and e.reviews}
         kept = [e for e in live if e.id not in reversed_ids]
         penalties = [e for e in kept if e.kind == "penalty"]
         credits = sum(e.points for e in kept if e.kind == "credit")
-        counted = count_penalties(penalties, policy, at)
+        counted = count_penalties(penalties, policy, at, reviews)
 
     tenure = min(
         policy.tenure.cap,
@@ -207,7 +225,7 @@ def clean_days_to(score: int, above: Tier | None, tenure: int, policy: Policy) -
 
 def _time_to_reach(base: float, counted: Sequence[CountedPenalty], target: int, at: float) -> float | None:
     return time_to_reach(
-        lambda t: clamp(base - sum(c.effective * decay_fraction(c.entry, t) for c in counted)), target, at
+        lambda t: clamp(base - sum(c.effective * decay_fraction(c.entry, t, c.review) for c in counted)), target, at
     )
 
 

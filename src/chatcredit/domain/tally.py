@@ -81,6 +81,7 @@ class Tally:
         "_penalised",
         "_penalty_days",
         "_reversed",
+        "_reviews",
         "_sums",
         "credits",
         "entries",
@@ -111,6 +112,7 @@ class Tally:
         twin._days = set(self._days)
         twin._counted = dict(self._counted)
         twin._reversed = set(self._reversed)
+        twin._reviews = dict(self._reviews)
         twin._sums = {key: slot.copy() for key, slot in self._sums.items()}
         twin._expiries = {category: list(heap) for category, heap in self._expiries.items()}
         twin._penalty_days = Counter(self._penalty_days)
@@ -122,6 +124,7 @@ class Tally:
     def _reset(self) -> None:
         self._counted: dict[str, CountedPenalty] = {}
         self._reversed: set[str] = set()
+        self._reviews: dict[str, LedgerEntry] = {}
         self._sums: dict[_Key, _Sum] = {}
         self._expiries: dict[str, list[float]] = {}
         self._penalty_days: Counter[int] = Counter()
@@ -135,6 +138,7 @@ class Tally:
         self._reset()
         self.entries = []
         reversed_ids = {e.reverses for e in entries if e.kind == "reversal"}
+        self._reviews = {e.reviews: e for e in entries if e.kind == "review" and e.reviews}
         for entry in sorted(entries, key=order):
             self._note(entry)
             if entry.kind == "reversal":
@@ -145,7 +149,7 @@ class Tally:
 
     def absorb(self, entry: LedgerEntry) -> None:
         """Add one entry (in any order; out-of-order entries and reversals replay)."""
-        if entry.kind == "reversal" or order(entry) < self._last:
+        if entry.kind in ("reversal", "review") or order(entry) < self._last:
             self._replay([*self.entries, entry])
             return
         self.entries.append(entry)
@@ -171,15 +175,18 @@ class Tally:
         multiplier = 1.0
         if entry.automated_decision:
             multiplier = repeat_multiplier(self.policy, len(heap))
-        heapq.heappush(heap, counts_until(entry, self.policy))
+        review = self._reviews.get(entry.id)
+        heapq.heappush(heap, counts_until(entry, self.policy, review))
         effective = -entry.points * multiplier
-        self._counted[entry.id] = CountedPenalty(entry, multiplier, effective, effective)
-        key = (entry.reason_code, entry.half_life_days or None)
+        self._counted[entry.id] = CountedPenalty(entry, multiplier, effective, effective, review)
+        # a reviewed penalty fades from its review: it joins the sums as if posted then
+        start, half_life = (review.ts, review.half_life_days) if review else (entry.ts, entry.half_life_days)
+        key = (entry.reason_code, half_life or None)
         slot = self._sums.get(key)
         if slot is None:
             slot = self._sums[key] = _Sum(entry.category)
-        slot.total = slot.at(key[1], entry.ts) + effective
-        slot.ref = entry.ts
+        slot.total = slot.at(key[1], start) + effective
+        slot.ref = start
         slot.count += 1
         day = day_of(entry.ts)
         if self._penalty_days[day] == 0 and day in self._days:
@@ -215,6 +222,10 @@ class Tally:
 
     def is_reversed(self, entry_id: str) -> bool:
         return entry_id in self._reversed
+
+    def is_reviewed(self, entry_id: str) -> bool:
+        """Has a person reviewed (and upheld) this penalty?"""
+        return entry_id in self._reviews
 
     def _current(self, at: float) -> bool:
         """Can the sums answer for ``at``? (No ledger entry lies after it.)"""
@@ -267,4 +278,6 @@ class Tally:
 
 
 def _decayed(c: CountedPenalty, at: float) -> CountedPenalty:
-    return CountedPenalty(c.entry, c.multiplier, c.effective, c.effective * decay_fraction(c.entry, at))
+    return CountedPenalty(
+        c.entry, c.multiplier, c.effective, c.effective * decay_fraction(c.entry, at, c.review), c.review
+    )

@@ -8,6 +8,7 @@ from typing import Literal
 
 import msgspec
 
+from chatcredit.dueprocess.cases import Appeal, Delivery, Mark, Referral, Reporter
 from chatcredit.vocabulary import Time
 
 ViolationState = Literal["pending", "moderated", "unmoderated"]
@@ -155,10 +156,26 @@ class Verification(msgspec.Struct, frozen=True, tag="verification"):
         return self.user
 
 
-GovRecord = RoleSpan | Violation | Sanction | Account | Listing | Bank | Override | Verification
+#: every record the records table keeps: governance's and due process's (dueprocess/cases.py)
+GovRecord = (
+    RoleSpan
+    | Violation
+    | Sanction
+    | Account
+    | Listing
+    | Bank
+    | Override
+    | Verification
+    | Appeal
+    | Mark
+    | Delivery
+    | Reporter
+    | Referral
+)
+CASES = (Appeal, Mark, Delivery, Reporter, Referral)
 KINDS: dict[type, str] = {
     cls: str(cls.__struct_config__.tag)
-    for cls in (RoleSpan, Violation, Sanction, Account, Listing, Bank, Override, Verification)
+    for cls in (RoleSpan, Violation, Sanction, Account, Listing, Bank, Override, Verification, *CASES)
 }
 
 
@@ -203,7 +220,9 @@ def index_of(r: GovRecord) -> Index:
         return Index(kind, r.id, r.name, None, "trusted" if r.trusted else "review", r.checkpoint)
     if isinstance(r, Verification):
         return Index(kind, r.id, r.user, None, r.level, r.ts)
-    return Index(kind, r.id, r.subject, None, "allow", r.created)
+    if isinstance(r, Override):
+        return Index(kind, r.id, r.subject, None, "allow", r.created)
+    return Index(kind, r.id, *r.index_fields())
 
 
 _encoder = msgspec.json.Encoder()

@@ -12,6 +12,7 @@ from chatcredit.domain.signals import Signal
 from chatcredit.domain.tally import Tally
 from chatcredit.domain.taxonomy import is_known
 from chatcredit.dueprocess.notices import Notice, build_notice
+from chatcredit.dueprocess.reports import acknowledgement
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import ConflictError, InvalidRequest
 from chatcredit.policy.model import Policy
@@ -92,8 +93,12 @@ def decide(
                     signal.confidence,
                     signal.excerpt,
                     signal.reporter,
+                    severity=signal.severity,
+                    group=signal.group,
                 )
             )
+            if signal.reporter:  # the reporter is told that the report arrived
+                out.notices.append(acknowledgement(out.reviews[-1], policy, now if now is not None else signal.ts))
             continue
         current = out.tallies.get(signal.user) or tallies[signal.user]
         if current.has_penalty_for(signal.event_id, signal.category):
@@ -101,7 +106,29 @@ def decide(
         tally = _writable(signal.user, tallies, out, days)
         entry = _penalty(signal, tally.next_seq, policy)
         record(tally, entry, out, policy, now)
+        if entry.half_life_days is None:  # it fades only once a person has reviewed it
+            out.reviews.append(critical_review(entry, signal.confidence))
     return out
+
+
+def critical_review(entry: LedgerEntry, confidence: float = 1.0) -> ReviewItem:
+    """The review item of a penalty that does not fade until a person has reviewed it."""
+    return ReviewItem(
+        _review_id(f"{entry.id}#review"),
+        entry.user,
+        entry.evidence_event or "",
+        entry.ts,
+        entry.actor,
+        entry.rule_id,
+        entry.category,
+        entry.reason_code,
+        confidence,
+        entry.excerpt,
+        None,
+        severity=entry.severity,
+        group=entry.group,
+        entry_id=entry.id,
+    )
 
 
 def record(tally: Tally, entry: LedgerEntry, effects: Effects, policy: Policy, now: float | None = None) -> Notice:

@@ -17,6 +17,7 @@ from chatcredit.policy.detection import (
     Shouting,
     default_flood,
 )
+from chatcredit.policy.dueprocess import Notices, Oversight, Reporting
 from chatcredit.policy.governance import Accountability, Accounts, Blacklist, Identity
 from chatcredit.vocabulary import Severity as SeverityLevel
 
@@ -126,6 +127,9 @@ class Policy(_Model, frozen=True):
     accountability: Accountability = msgspec.field(default_factory=Accountability)
     accounts: Accounts = msgspec.field(default_factory=Accounts)
     blacklist: Blacklist = msgspec.field(default_factory=Blacklist)
+    oversight: Oversight = msgspec.field(default_factory=Oversight)
+    reporting: Reporting = msgspec.field(default_factory=Reporting)
+    notices: Notices = msgspec.field(default_factory=Notices)
     import_: History = msgspec.field(default_factory=History, name="import")
     rules: list[Rule] = []
     ingest: Ingest = msgspec.field(default_factory=lambda: Ingest(future_tolerance_seconds=300.0))

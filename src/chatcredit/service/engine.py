@@ -1,9 +1,9 @@
 """The Engine: the composition root, and the operations on top of it.
 
-It wires the store (and a read handle), the projection, the gate, detection, the one
-writer, the ingestion pipeline and oversight (groups, sanctions, the blacklist); every
-change goes through the writer, queries are answered from the projection. One thread
-writes; queries may run on another, reading published state and the read handle only.
+It wires the store (and a read handle), the projection, the gate, detection, the one writer,
+ingestion, oversight (groups, sanctions, the blacklist) and casework (reviews, appeals);
+every change goes through the writer, queries are answered from the projection and the
+read handle (one thread writes; queries may run on another).
 """
 
 from __future__ import annotations
@@ -21,12 +21,15 @@ from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import PermitDecision
 from chatcredit.domain.records import ModerationRecord, QuarantineRow
 from chatcredit.domain.standing import Standing
+from chatcredit.dueprocess.decisions import marks_for
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import InvalidRequest, NotFound
 from chatcredit.governance.records import Listing, Sanction
 from chatcredit.policy.decide import decide_adjustment, decide_reversal
 from chatcredit.policy.model import Policy
+from chatcredit.service.appeals import Appeals
+from chatcredit.service.casework import Casework
 from chatcredit.service.detection import Detection
 from chatcredit.service.gate import Gate
 from chatcredit.service.oversight import Oversight
@@ -45,8 +48,7 @@ class Explanation:
     reversed_ids: frozenset[str]
     open_reviews: tuple[ReviewItem, ...]
     shadow_hits: tuple[ShadowHit, ...] = ()
-    #: what the platform's own moderators did about this user (what it does to a
-    #: standing is group governance's; here it is shown)
+    #: what the platform's own moderators did about this user (shown, not scored here)
     moderation: tuple[ModerationRecord, ...] = ()
     #: measures beyond points: sanctions and blacklist listings, with their expiry
     sanctions: tuple[Sanction, ...] = ()
@@ -80,6 +82,9 @@ class Engine:
         self.writer.after_commit(self._after_commit)
         self.pipeline = Pipeline(self.writer, self.projection, self.detection, policy, self._clock)
         self.oversight = Oversight(self.reads, self.writer, self.projection, policy, self._clock)
+        automated = frozenset(self.detection.priorities)
+        self.casework = Casework(self.reads, self.writer, self.projection, policy, self._clock, automated)
+        self.appeals = Appeals(self.casework)
 
     def _after_commit(self, effects: Effects) -> None:
         self.gate.record_messages((e.user, e.ts) for e in effects.events if e.type == "message")
@@ -92,8 +97,6 @@ class Engine:
 
     def now(self) -> float:
         return self._clock()
-
-    # ---------------------------------------------------------------- ingestion
 
     def ingest_lines(
         self,
@@ -129,7 +132,6 @@ class Engine:
     def ingest_events(self, events: Sequence[Event], source: str = "api") -> IngestReport:
         return self.ingest_items(enumerate(events), source)
 
-    # ---------------------------------------------------------------- queries
     def standing(self, user: str, at: float | None = None) -> Standing:
         return self.projection.get(user).standing(self._clock() if at is None else at)
 
@@ -204,15 +206,15 @@ class Engine:
         self.projection.clear()
         self.gate.reset()
 
-    # ---------------------------------------------------------------- corrections
-
     def reverse(self, entry_id: str, by: str, reason: str) -> tuple[LedgerEntry, Notice]:
         def decision(store: Store) -> Effects:
             target = store.ledger.get(entry_id)
             if target is None:
                 raise NotFound(f"no ledger entry {entry_id!r}")
             tally = self.projection.get_many([target.user], store)[target.user]
-            return decide_reversal(target, by, reason, tally, self.policy, self._clock())
+            effects = decide_reversal(target, by, reason, tally, self.policy, self._clock())
+            effects.records.extend(marks_for(target, by, reason, self._clock(), self.policy))
+            return effects
 
         return self._manual(decision)
 
@@ -232,16 +234,9 @@ class Engine:
         return self._manual(decision)
 
     def _manual(self, decision: Callable[[Store], Effects]) -> tuple[LedgerEntry, Notice]:
-        """A moderator's decision: one entry and its notice, written by the writer."""
-
-        def decided(store: Store) -> tuple[Effects, Effects]:
-            effects = decision(store)
-            return effects, effects
-
-        effects = self.writer.write(decided)
+        """A moderator's decision (and the marks that keep automation from undoing it)."""
+        effects = self.writer.write(lambda store: (lambda e: (e, e))(decision(store)))
         return effects.entries[0], effects.notices[0]
-
-    # ---------------------------------------------------------------- maintenance
 
     def rebuild(self, on_progress: Callable[[int, int], None] | None = None) -> int:
         """Drop the cached standings and derive every user's from the ledger again."""

@@ -159,6 +159,7 @@ class Governor:
                 tally.standing(listing.created),
                 self._policy,
                 listing.created,
+                end=listing.expires,
             )
         )
 
@@ -259,7 +260,9 @@ class Governor:
             pending.put(s)
             measure = f"{s.reason}, from {to_iso(s.start)} until {to_iso(s.end) if s.end else 'lifted'}"
             effects.notices.append(
-                measure_notice(person, s.id, s.kind, measure, s.cause, NEGLIGENCE, tally.standing(clock), policy, now)
+                measure_notice(
+                    person, s.id, s.kind, measure, s.cause, NEGLIGENCE, tally.standing(clock), policy, now, end=s.end
+                )
             )
 
     def _notify_group(self, step: Sanction, pending: Pending, store: Store, now: float, effects: Effects) -> None:
@@ -269,11 +272,11 @@ class Governor:
         measure = f"group {step.subject}: {step.reason} ({step.kind}, from {to_iso(step.start)} {until})"
         holders = {r.user for r in pending.find(RoleSpan, group=step.subject) if r.held_at(step.start)}
         for person in sorted(holders):
-            tally = self._tally(person, store, effects)
-            standing = tally.standing(step.start)
-            effects.notices.append(
-                measure_notice(person, step.id, step.kind, measure, step.cause, NEGLIGENCE, standing, self._policy, now)
+            standing = self._tally(person, store, effects).standing(step.start)
+            notice = measure_notice(
+                person, step.id, step.kind, measure, step.cause, NEGLIGENCE, standing, self._policy, now
             )
+            effects.notices.append(msgspec.structs.replace(notice, end=step.end))
         if step.kind == "closure-proposed":
             effects.reviews.append(
                 ReviewItem(

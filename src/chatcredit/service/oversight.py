@@ -211,6 +211,8 @@ class Oversight:
                         self._policy,
                         now,
                         automated=False,
+                        end=listing.expires if listing.status == "active" else None,
+                        appealable=listing.status != "lifted",
                     )
                 )
             return effects, listing

@@ -36,6 +36,7 @@ from chatcredit.policy.decide import decide
 from chatcredit.policy.model import Policy
 from chatcredit.service.detection import Detection
 from chatcredit.service.governance import Governor
+from chatcredit.service.precedence import screen
 from chatcredit.service.projection import Projection
 from chatcredit.service.writer import Writer
 from chatcredit.store.base import Store
@@ -189,6 +190,8 @@ class Pipeline:
         # every (user, day) with a message: the store keeps each once, and the projection
         # adds the new ones to the tallies it holds when the write commits
         effects.active_days = sorted({(e.user, day_of(ts)) for ts, e in fresh if type(e) is Message})
+        signals, set_aside = screen(signals, store, now)
+        effects.shadow.extend(set_aside)
         users = sorted({s.user for s in signals if s.mode != "shadow"})
         tallies = self._projection.get_many(users, store)
         keys = [s.evidence_key for s in signals]

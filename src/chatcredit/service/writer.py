@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from chatcredit.domain.effects import Effects
+from chatcredit.dueprocess.cases import Delivery
 from chatcredit.errors import StoreConflict
 from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
@@ -105,10 +106,13 @@ class Writer:
             s.groups.set_identity(user, level)
         if e.moderation:
             s.groups.add_actions(e.moderation)
-        if e.notices:
+        if e.notices:  # each notice with its place in the outbox, in the same transaction
             s.notices.add(e.notices)
+            s.governance.put([Delivery(n.id, n.user, n.ts, next_at=n.ts) for n in e.notices])
         if e.reviews:
             s.reviews.add(e.reviews)
+        if e.decided:
+            s.reviews.update(e.decided)
         if e.shadow:
             s.detection.add_shadow_hits(e.shadow)
         if e.first_seen:

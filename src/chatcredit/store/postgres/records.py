@@ -30,6 +30,14 @@ class PgNotices:
         rows = self._db.rows("SELECT body FROM notices WHERE user_id = %s ORDER BY ts, id", (user,))
         return [codec.decode_notice(r[0]) for r in rows]
 
+    def get(self, notice_id: str) -> Notice | None:
+        rows = self._db.rows("SELECT body FROM notices WHERE id = %s", (notice_id,))
+        return codec.decode_notice(rows[0][0]) if rows else None
+
+    def between(self, since: float, until: float) -> list[Notice]:
+        rows = self._db.rows("SELECT body FROM notices WHERE ts >= %s AND ts < %s ORDER BY ts, id", (since, until))
+        return [codec.decode_notice(r[0]) for r in rows]
+
 
 class PgReviews:
     def __init__(self, db: PgDb) -> None:
@@ -42,6 +50,15 @@ class PgReviews:
             ("text", "text", "text", "float8", "bytea"),
             [(i.id, i.status, i.user, i.ts, codec.encode(i)) for i in items],
         )
+
+    def update(self, items: Sequence[ReviewItem]) -> None:
+        for i in items:
+            sql = "UPDATE review_items SET status = %s, body = %s WHERE id = %s"
+            self._db.run(sql, (i.status, codec.encode(i), i.id))
+
+    def get(self, item_id: str) -> ReviewItem | None:
+        rows = self._db.rows("SELECT body FROM review_items WHERE id = %s", (item_id,))
+        return codec.decode_review(rows[0][0]) if rows else None
 
     def list(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
         where, params = ("AND user_id = %s", [user]) if user is not None else ("", [])

@@ -27,6 +27,14 @@ class SqliteNotices:
         rows = self._db.rows("SELECT body FROM notices WHERE user_id = ? ORDER BY ts, id", (user,))
         return [codec.decode_notice(r[0]) for r in rows]
 
+    def get(self, notice_id: str) -> Notice | None:
+        rows = self._db.rows("SELECT body FROM notices WHERE id = ?", (notice_id,))
+        return codec.decode_notice(rows[0][0]) if rows else None
+
+    def between(self, since: float, until: float) -> list[Notice]:
+        rows = self._db.rows("SELECT body FROM notices WHERE ts >= ? AND ts < ? ORDER BY ts, id", (since, until))
+        return [codec.decode_notice(r[0]) for r in rows]
+
 
 class SqliteReviews:
     def __init__(self, db: Db) -> None:
@@ -37,6 +45,16 @@ class SqliteReviews:
             "INSERT OR IGNORE INTO review_items VALUES (?, ?, ?, ?, ?)",
             [(i.id, i.status, i.user, i.ts, codec.encode(i)) for i in items],
         )
+
+    def update(self, items: Sequence[ReviewItem]) -> None:
+        self._db.run_many(
+            "UPDATE review_items SET status = ?, body = ? WHERE id = ?",
+            [(i.status, codec.encode(i), i.id) for i in items],
+        )
+
+    def get(self, item_id: str) -> ReviewItem | None:
+        rows = self._db.rows("SELECT body FROM review_items WHERE id = ?", (item_id,))
+        return codec.decode_review(rows[0][0]) if rows else None
 
     def list(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
         where, params = ("AND user_id = ?", [user]) if user is not None else ("", [])
