@@ -4,6 +4,7 @@ respects, the review queue decided by people, reporters' precision, referrals.""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -173,3 +174,38 @@ def test_referrals_are_recorded_acts_of_a_person(engine: Engine) -> None:
         engine.casework.refer("case-1", "police-nl", "threat to life", "rules")
     referral = engine.casework.refer("case-1", "police-nl", "credible threat to life in g1", "mod-ana", user="u3")
     assert engine.casework.referrals() == [referral]
+
+
+def test_the_demos_queue_can_be_worked_through_and_the_cli_decides(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chatcredit.cli import main
+
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    env = {"COLUMNS": "200"}
+    made = runner.invoke(main, ["demo", "--db", str(db), "--users", "150", "--messages", "3000", "--json"], env=env)
+    assert made.exit_code == 0, made.output
+
+    def cli(*args: str) -> object:
+        result = runner.invoke(main, ["--db", str(db), *args], env=env, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout) if "--json" in args else result.stdout
+
+    queue = cli("review", "list", "--limit", "100000", "--json")
+    assert isinstance(queue, list) and queue
+    priorities = [row["priority"] for row in queue]
+    assert priorities == sorted(priorities, reverse=True)
+    shown = cli("review", "show", queue[0]["id"], "--json")
+    assert isinstance(shown, dict) and shown["item"]["id"] == queue[0]["id"] and "standing" in shown
+    for i, row in enumerate(queue):
+        outcome = ("--uphold", "--dismiss", "--escalate")[i % 3]
+        result = runner.invoke(
+            main, ["--db", str(db), "review", "decide", row["id"], outcome, "--by", "mod-ana", "--reason", "checked"]
+        )
+        assert result.exit_code == 0, result.output
+    left = cli("review", "list", "--limit", "100000", "--json")
+    assert isinstance(left, list) and {r["status"] for r in left} <= {"escalated"}
+    for row in left:  # a senior moderator decides what was escalated
+        cli("review", "decide", row["id"], "--dismiss", "--by", "senior-bo", "--reason", "no violation")
+    assert cli("review", "list", "--json") == []

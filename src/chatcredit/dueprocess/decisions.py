@@ -64,10 +64,11 @@ def upheld_report(
     severity_name: str | None = None,
 ) -> Effects:
     """A person upheld a report or a low-confidence finding: a penalty that a person
-    decided. ``evidence``: the reported message (default: the item's event)."""
+    decided. ``evidence``: the reported message (default: the item's event). Evidence
+    already penalised in this category is not penalised twice (one act, one penalty)."""
     evidence = evidence or item.event_id or None
     if evidence and tally.has_penalty_for(evidence, item.category):
-        raise ConflictError(f"{item.user} already has a {item.category} penalty for {evidence}")
+        return Effects()  # already penalised for it (automation found it too): that penalty stands
     chosen = severity_name or item.severity
     level: Severity = chosen if chosen in SEVERITIES else "medium"  # type: ignore[assignment]
     severity = policy.severities.get(level)

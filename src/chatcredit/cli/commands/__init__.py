@@ -1,12 +1,14 @@
 """The commands, one module per area; each registers itself on ``main`` when imported."""
 
 from chatcredit.cli.commands import (
+    casework,
     corrections,
     database,
     detection,
     governance,
     importing,
     maintenance,
+    notices,
     policy,
     records,
     service,
@@ -14,12 +16,14 @@ from chatcredit.cli.commands import (
 )
 
 __all__ = [
+    "casework",
     "corrections",
     "database",
     "detection",
     "governance",
     "importing",
     "maintenance",
+    "notices",
     "policy",
     "records",
     "service",

@@ -1,4 +1,4 @@
-"""Ingest and inspect what came in: init, ingest, quarantine, review."""
+"""Ingest and inspect what came in: init, ingest, quarantine."""
 
 from __future__ import annotations
 
@@ -97,18 +97,3 @@ def quarantine(ctx: click.Context, limit: int, as_json: bool) -> None:
         emit_json(rows)
     else:
         terminal.print_rows(out, "quarantine", rows, ["source", "line", "field", "reason", "raw"])
-
-
-@main.command()
-@click.option("--limit", default=1000, show_default=True)
-@json_option
-@click.pass_context
-def review(ctx: click.Context, limit: int, as_json: bool) -> None:
-    """The open review queue (user reports, low-confidence signals)."""
-    rows = [views.review_view(r) for r in engine_of(ctx).review_queue(limit)]
-    if as_json:
-        emit_json(rows)
-    else:
-        terminal.print_rows(
-            out, "review queue", rows, ["id", "ts", "user", "detector", "category", "reporter", "event_id"]
-        )

@@ -96,15 +96,3 @@ def ledger(ctx: click.Context, user: str, at: str | None, as_json: bool) -> None
     engine.check_known(user)
     entries = [views.entry_view(e) for e in engine.ledger(user, when)]
     emit_json(entries) if as_json else terminal.print_entries(out, entries)
-
-
-@main.command()
-@click.argument("user")
-@json_option
-@click.pass_context
-def notices(ctx: click.Context, user: str, as_json: bool) -> None:
-    """The statements of reasons sent to a user."""
-    engine = engine_of(ctx)
-    engine.check_known(user)
-    items = [views.notice_view(n) for n in engine.notices(user)]
-    emit_json(items) if as_json else terminal.print_notices(out, items)
