@@ -209,3 +209,30 @@ def test_the_demos_queue_can_be_worked_through_and_the_cli_decides(tmp_path: Pat
     for row in left:  # a senior moderator decides what was escalated
         cli("review", "decide", row["id"], "--dismiss", "--by", "senior-bo", "--reason", "no violation")
     assert cli("review", "list", "--json") == []
+
+
+def test_notices_render_from_the_policys_templates_in_another_language(tmp_path: Path, clock: FakeClock) -> None:
+    from importlib import resources
+
+    from chatcredit.policy import load_policy
+
+    german = "\n".join(
+        line
+        for line in (Path(__file__).resolve().parents[1] / "docs" / "dueprocess.md")
+        .read_text("utf-8")
+        .split("```toml", 1)[1]
+        .split("```", 1)[0]
+        .splitlines()
+    )
+    default = resources.files("chatcredit.policy").joinpath("default.toml").read_text("utf-8")
+    path = tmp_path / "de.toml"
+    path.write_text(default + "\n" + german + "\n", "utf-8")
+    policy = history_policy(load_policy(str(path)))
+    e = Engine(open_store(database(tmp_path, "de.db")), policy, clock=clock)
+    try:
+        e.ingest_lines(lines(message("m1", "u1", SPAM)))
+        [notice] = e.notices("u1")
+        assert notice.language == "de" and "Entscheidung:" in notice.text and "Beschwerde" in notice.text
+        assert "Regel: spam-prize" in notice.text and "You can appeal" not in notice.text
+    finally:
+        e.close()
