@@ -11,6 +11,7 @@ from chatcredit.cli.commands import (
     notices,
     policy,
     records,
+    reports,
     service,
     users,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "notices",
     "policy",
     "records",
+    "reports",
     "service",
     "users",
 ]
