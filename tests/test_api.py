@@ -133,7 +133,14 @@ def test_bad_parameters_and_bodies_on_other_routes(server: Server) -> None:
     assert c.delete("/v1/users/u/standing").status_code == 405
 
 
-SAMPLE = {"user": "carol", "key_id": "000000000000", "group": "g1", "listing_id": "bl-0000000000000000"}
+SAMPLE = {
+    "user": "carol",
+    "key_id": "000000000000",
+    "group": "g1",
+    "listing_id": "bl-0000000000000000",
+    "item_id": "r-0000000000000000",
+    "appeal_id": "a-0000000000000000",
+}
 
 
 def _concrete(path: str) -> str:

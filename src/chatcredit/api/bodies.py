@@ -40,6 +40,38 @@ class LiftBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     reason: Reason
 
 
+Id = Annotated[str, msgspec.Meta(min_length=1, max_length=256, pattern="^[^\x00-\x1f\x7f]+$")]
+
+
+class DecideReviewBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    outcome: Literal["uphold", "dismiss", "escalate"]
+    reason: Reason
+    severity: Severity | None = None
+
+
+class AppealBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    target: Id  # a notice id, or the entry or measure it is about
+    user: Id  # the person appealing (the platform calls on their behalf)
+    statement: Reason
+
+
+class DecideAppealBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    outcome: Literal["uphold", "overturn", "modify"]
+    reason: Reason
+    points: Annotated[float, msgspec.Meta(ge=-1000, le=-1)] | None = None  # a whole number (checked)
+
+
+class ReferralBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    case: Id
+    authority: Id
+    reason: Reason
+    user: Id | None = None
+
+
+class AckBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    notice_ids: Annotated[list[Id], msgspec.Meta(min_length=1, max_length=1000)]
+
+
 class KeyBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     scopes: Annotated[list[Scope], msgspec.Meta(min_length=1)]

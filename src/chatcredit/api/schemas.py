@@ -10,8 +10,10 @@ from chatcredit.domain.events import ID_PATTERN
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import ACTIONS, PermitDecision
 from chatcredit.domain.taxonomy import CATEGORIES
+from chatcredit.dueprocess.cases import Appeal, Delivery, Referral
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
+from chatcredit.dueprocess.transparency import TransparencyReport
 from chatcredit.governance.records import Listing, Sanction, Violation
 from chatcredit.service.oversight import GroupReport
 from chatcredit.views import time_fields
@@ -118,6 +120,19 @@ COMPONENTS: dict[str, Schema] = {
     "Sanction": struct_schema(Sanction, lifted_by_what=STR),
     "Listing": struct_schema(Listing, lifted_by_what=STR),
     "Violation": struct_schema(Violation),
+    "Appeal": struct_schema(Appeal, breached=BOOL),
+    "Referral": struct_schema(Referral),
+    "Delivery": struct_schema(Delivery),
+    "Transparency": struct_schema(
+        TransparencyReport,
+        since=TIME,
+        until=TIME,
+        detector_error_rates={
+            "type": "object",
+            "additionalProperties": obj({"decided": INT, "wrong": INT, "error_rate": nullable(NUM)}),
+        },
+    ),
+    "QueueItem": struct_schema(ReviewItem, priority=NUM, reporter_precision=nullable(NUM), trusted_flagger=BOOL),
     "Group": struct_schema(
         GroupReport,
         sanctions=array(ref("Sanction")),

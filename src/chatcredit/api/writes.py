@@ -22,6 +22,7 @@ from chatcredit.api.bodies import parse_events_body
 from chatcredit.errors import StoreBusy
 from chatcredit.policy import default_policy, load_policy
 from chatcredit.service.engine import Engine
+from chatcredit.service.outbox import Outbox
 from chatcredit.service.pipeline import IngestReport
 
 
@@ -51,6 +52,25 @@ class Operations:
 
     def listing_lift(self, listing_id: str, by: str, reason: str) -> Any:
         return self.engine.oversight.lift(listing_id, by, reason)
+
+    def review_claim(self, item_id: str, by: str) -> Any:
+        return self.engine.casework.claim(item_id, by)
+
+    def review_decide(self, item_id: str, outcome: str, by: str, reason: str, severity: str | None) -> Any:
+        item, effects = self.engine.casework.decide(item_id, outcome, by, reason, severity)  # type: ignore[arg-type]
+        return item, [e.id for e in effects.entries]
+
+    def appeal_file(self, target: str, user: str, statement: str) -> Any:
+        return self.engine.appeals.file(target, user, statement)
+
+    def appeal_decide(self, appeal_id: str, outcome: str, by: str, reason: str, points: int | None) -> Any:
+        return self.engine.appeals.decide(appeal_id, outcome, by, reason, points)  # type: ignore[arg-type]
+
+    def refer(self, case: str, authority: str, reason: str, by: str, user: str | None) -> Any:
+        return self.engine.casework.refer(case, authority, reason, by, user)
+
+    def notices_ack(self, notice_ids: list[str]) -> int:
+        return Outbox(self.engine.reads, self.engine.writer, self.engine.now).ack(notice_ids)
 
     def sweep(self, at: float | None) -> dict[str, int]:
         effects = self.engine.oversight.sweep(at)

@@ -101,13 +101,13 @@ class Appeals:
         return None
 
     def decide(self, appeal_id: str, outcome: AppealOutcome, by: str, reason: str, points: int | None = None) -> Appeal:
+        appeal = self.get(appeal_id)
         self.c.check_person(by)
         if not reason.strip():
             raise InvalidRequest("a decision needs a reason (it is shown to the person)")
         if outcome == "modify" and (points is None or points >= 0):
             raise InvalidRequest("--modify needs the new (negative) points")
         now = self.c.clock()
-        appeal = self.get(appeal_id)
         if by == appeal.original_actor:
             raise ConflictError(f"{by} made the original decision: another person must decide appeal {appeal_id}")
 

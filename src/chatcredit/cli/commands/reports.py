@@ -22,7 +22,10 @@ def _reports(ctx: click.Context) -> Reports:
 def _period(ctx: click.Context, since: str, until: str) -> tuple[float, float]:
     now = engine_of(ctx).now()
     start, end = parse_when(since, now), parse_when(until, now)
-    return (now if start is None else start), (now if end is None else end)
+    start, end = (now if start is None else start), (now if end is None else end)
+    if end <= start:
+        raise click.BadParameter("the period's end (--to) must come after its start (--from)")
+    return start, end
 
 
 def _write(text: str, path: str | None) -> None:
