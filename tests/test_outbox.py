@@ -8,8 +8,10 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +124,29 @@ def test_the_platform_may_pull_and_acknowledge(engine: Engine) -> None:
     [(_, notice)] = outbox(engine).pending()
     assert outbox(engine).ack([notice.id]) == 1
     assert outbox(engine).pending() == []
+
+
+def test_serve_delivers_notices_in_the_background(tmp_path: Path) -> None:
+    from api_server import start_server
+
+    r = Receiver(fail=1)
+    server = start_server(
+        tmp_path, notice_webhook_url=r.url, notice_webhook_secret=SECRET, notice_delivery_seconds="0.2"
+    )
+    try:
+        body = b"\n".join(line.rstrip(b"\n") for line in lines(message("m1", "u1", SPAM), message("m2", "u2", SPAM)))
+        posted = server.client("ingest").post(
+            "/v1/events", content=body, headers={"Content-Type": "application/x-ndjson"}
+        )
+        assert posted.json()["penalties"] == 2
+        deadline = time.monotonic() + 30
+        while len(r.processed) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(r.processed) == 2 and r.bad_signatures == 0  # the first try failed, the retry got through
+        # the backoff after the failure is seconds: wait for the pass that records the retry
+        while server.client("ingest").get("/v1/notices/pending").json() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert server.client("ingest").get("/v1/notices/pending").json() == []
+    finally:
+        server.stop()
+        r.close()

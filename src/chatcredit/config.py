@@ -54,6 +54,10 @@ class Settings:
     )
     slack_signing_secret: str = _setting("", "Slack app signing secret (X-Slack-Signature); empty: the adapter is off.")
     matrix_hs_token: str = _setting("", "Matrix application service hs_token; empty: the adapter is off.")
+    notice_webhook_url: str = _setting("", "The platform's URL for notices (POST, signed); empty: notices are pulled.")
+    notice_webhook_secret: str = _setting("", "Shared secret for the notices' X-Chatcredit-Signature (HMAC-SHA256).")
+    notice_delivery_seconds: float = _setting(10.0, "How often `serve` delivers the due notices to the webhook.")
+    notice_max_attempts: int = _setting(8, "Failed deliveries of a notice before it is dead-lettered.")
     log_level: str = _setting("info", "Log level: debug, info, warning, error.")
 
 

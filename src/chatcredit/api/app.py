@@ -27,6 +27,7 @@ from starlette.routing import Mount, Route
 from chatcredit import open_engine
 from chatcredit.api.auth import PLATFORM, Authenticator, require
 from chatcredit.api.call import Call
+from chatcredit.api.delivery import Deliverer
 from chatcredit.api.endpoint import Endpoint
 from chatcredit.api.logs import AccessLog, configure
 from chatcredit.api.metrics import Metrics
@@ -175,6 +176,9 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
                 service.access.flush()
 
         flusher = asyncio.get_running_loop().create_task(flush_access_log())
+        deliverer = Deliverer(settings, service.log) if settings.notice_webhook_url else None
+        if deliverer is not None:
+            deliverer.start()
 
         def on_hangup() -> None:  # SIGHUP: reload the policy file, as daemons do
             async def reload() -> None:
@@ -191,6 +195,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             yield
         finally:
             flusher.cancel()
+            if deliverer is not None:
+                deliverer.stop()
             service.access.flush()
             service.stop()
             service.log.info("stopped")
