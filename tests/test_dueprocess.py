@@ -236,3 +236,47 @@ def test_notices_render_from_the_policys_templates_in_another_language(tmp_path:
         assert "Regel: spam-prize" in notice.text and "You can appeal" not in notice.text
     finally:
         e.close()
+
+
+def test_an_overturn_lifts_the_listing_that_rested_on_the_penalty(engine: Engine, clock: FakeClock) -> None:
+    threat = Rule(id="threat-family", category="threat", severity="critical", keywords=["your family will pay"])
+    engine.use_policy(with_rules(threat))
+    engine.ingest_lines(lines(message("m1", "u4", "remember, your family will pay")))
+    penalty = next(e for e in engine.ledger("u4") if e.kind == "penalty")
+    [listing] = engine.oversight.listings_of("u4")
+    assert penalty.id in listing.evidence
+    engine.oversight.confirm(listing.id, "mod-cy")
+    assert not engine.permit("u4", "send_message").allowed  # listed: denied
+    appeal = engine.appeals.file(penalty.id, "u4", "a line from a film we were discussing")
+    done = engine.appeals.decide(appeal.id, "overturn", "mod-bo", "a quotation, in context")
+    assert listing.id in done.result
+    [after] = engine.oversight.listings_of("u4")
+    assert after.status == "lifted"
+    assert engine.permit("u4", "send_message").allowed
+    assert any(n.kind == "listing" and "lifted" in n.measure for n in engine.notices("u4"))
+
+
+def test_a_trusted_flaggers_report_comes_first(engine: Engine, clock: FakeClock) -> None:
+    base = history_policy()
+    trusted = msgspec.structs.replace(base.reporting, trusted_flaggers=["hotline"])
+    engine.use_policy(msgspec.structs.replace(base, reporting=trusted))
+    feed = [message(f"m{i}", f"t{i}", "see you at the meeting", ts=T0 + i) for i in range(2)]
+    feed += [
+        event("report", "r0", T0 + 10, user="someone", target_user="t0", category="harassment", message="m0"),
+        event("report", "r1", T0 + 20, user="hotline", target_user="t1", category="harassment", message="m1"),
+    ]
+    engine.ingest_lines(lines(*feed))
+    first, _ = engine.casework.queue()
+    assert (first.item.reporter, first.trusted_flagger) == ("hotline", True)
+    engine.casework.decide(first.item.id, "uphold", "mod-ana", "harassment")
+    upheld = next(e for e in engine.ledger("t1") if e.kind == "penalty")
+    assert next(n for n in engine.notices("t1") if n.entry_id == upheld.id).source == "trusted-flagger"
+
+
+def test_automation_never_removes_a_persons_penalty(engine: Engine) -> None:
+    entry, _ = engine.adjust("u5", -60, "harassment", "mod-ana", "insults in DMs")
+    engine.ingest_lines(lines(message("m1", "u5", "hello again")))
+    engine.rescan()
+    engine.rebuild()
+    assert [e.id for e in engine.ledger("u5") if e.kind == "penalty"] == [entry.id]
+    assert not engine.explain("u5").reversed_ids

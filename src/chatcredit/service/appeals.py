@@ -218,6 +218,25 @@ class Appeals:
             effects.records.append(
                 msgspec.structs.replace(measure, status="lifted", lifted_by=by, lifted_at=now, lift_reason=reason)
             )
+        kind = "listing" if isinstance(measure, Listing) else measure.kind
+        subject = measure.subject
+        tally = effects.tallies.get(subject) or self.c.projection.get_many([subject], store)[subject]
+        what = f"{kind} {measure.id} lifted by {by} on appeal: {reason}"
+        category = measure.category if isinstance(measure, Listing) else "other"
+        notice = measure_notice(
+            subject,
+            f"{measure.id}:lifted:{now!r}",
+            kind,
+            what,
+            measure.reason,
+            category,
+            tally.standing(now),
+            self.c.policy,
+            now,
+            automated=False,
+            appealable=False,
+        )
+        effects.notices.append(notice)
         return [measure.id]
 
     def _notice(
