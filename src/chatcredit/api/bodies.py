@@ -12,7 +12,8 @@ from chatcredit.errors import InvalidEvent
 from chatcredit.vocabulary import Scope, Severity
 
 T = TypeVar("T")
-Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+#: free text a person writes: any character but NUL (PostgreSQL text cannot hold it)
+Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=4096, pattern="^[^\x00]+$")]
 
 
 class ReverseBody(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
