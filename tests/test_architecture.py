@@ -10,7 +10,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "chatcredit"
 #: the pure core: no database, web, CLI, terminal or other I/O library
-CORE = ("domain", "policy", "detectors", "dueprocess", "governance")
+CORE = ("domain", "policy", "detectors", "dueprocess", "governance", "records")
 IO_LIBRARIES = ("sqlite3", "psycopg", "click", "rich", "starlette", "uvicorn", "httpx", "urllib", "socket")
 SHELL = ("chatcredit.store", "chatcredit.service", "chatcredit.api", "chatcredit.cli", "chatcredit.views")
 MAX_LINES = 300

@@ -14,9 +14,11 @@ from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.governance.records import Listing, Sanction, Violation
+from chatcredit.records.pseudonyms import scrub
 from chatcredit.service.detection import RuleStatus
 from chatcredit.service.engine import Explanation, IngestReport
 from chatcredit.service.oversight import GroupReport
+from chatcredit.service.subjects import SubjectData
 
 View = dict[str, Any]
 _TIME_FIELDS: dict[type, tuple[str, ...]] = {}
@@ -200,3 +202,32 @@ def shadow_view(h: ShadowHit) -> View:
         "why": h.why,
         "excerpt": h.excerpt,
     }
+
+
+EXPORT_FORMAT = "chatcredit.subject-export/1"
+
+
+def subject_export(d: SubjectData) -> View:
+    """The data-subject export: everything held about a person, other people pseudonymised
+    (its JSON Schema: ``chatcredit export --schema``, api/schemas.py)."""
+    bundle: View = {
+        "format": EXPORT_FORMAT,
+        "subject": d.user,
+        "generated": iso(d.at),
+        "standing": standing_view(d.standing),
+        "standing_history": [{"at": iso(t), "score": s, "tier": tier, "entry": e} for t, s, tier, e in d.history],
+        "identity_level": d.identity_level,
+        "messages": [
+            {"id": r.id, "type": r.type, "ts": iso(r.ts), "group": r.group, "event": msgspec.json.decode(r.payload)}
+            for r in d.events
+        ],
+        "ledger": [entry_view(e) for e in d.entries],
+        "notices": [notice_view(n) for n in d.notices],
+        "appeals": [struct_view(a) for a in d.appeals],
+        "sanctions": [sanction_view(s) for s in d.sanctions],
+        "listings": [listing_view(x) for x in d.listings],
+        "reviews": [review_view(i) for i in d.reviews],
+        "others": "other people appear as person-... pseudonyms, the same within this export and no other",
+    }
+    scrubbed: View = scrub(bundle, d.others)
+    return scrubbed

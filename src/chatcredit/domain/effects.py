@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from chatcredit.detectors.brake import BrakeRecord
+from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.domain.tally import Tally
@@ -29,6 +30,19 @@ class MembershipChange:
     user: str
     role: str
     ts: float
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """A person's data erased: their messages tombstoned, the ledger under a pseudonym,
+    their notices and the review items about them rewritten (as they will be stored)."""
+
+    user: str
+    pseudonym: str
+    events: list[str]
+    entries: list[LedgerEntry]
+    notices: list[Notice]
+    reviews: list[ReviewItem]
 
 
 @dataclass(slots=True)
@@ -54,6 +68,13 @@ class Effects:
     tallies: dict[str, Tally] = field(default_factory=dict)
     #: governance records to store (role spans, violations, sanctions, listings, …)
     records: list[GovRecord] = field(default_factory=list)
+    #: archived messages purged by retention (their ids)
+    purged: list[str] = field(default_factory=list)
+    erasure: Erasure | None = None
+    api_keys: list[ApiKey] = field(default_factory=list)
+    #: what the audit log calls this write, and who acted (default: from what it writes)
+    act: str = ""
+    actor: str = ""
 
     @property
     def changed_users(self) -> set[str]:
@@ -65,4 +86,5 @@ class Effects:
             | {u for u, _ in self.identities}
             | {m.target_user for m in self.moderation}
             | governance_subjects(self.records)
+            | ({self.erasure.user, self.erasure.pseudonym} if self.erasure else set())
         )

@@ -9,6 +9,8 @@ from typing import Literal
 import msgspec
 
 from chatcredit.dueprocess.cases import Appeal, Delivery, Mark, Referral, Reporter
+from chatcredit.records.holds import Hold
+from chatcredit.records.notes import Export, PolicyVersion, Restriction
 from chatcredit.vocabulary import Time
 
 ViolationState = Literal["pending", "moderated", "unmoderated"]
@@ -171,8 +173,12 @@ GovRecord = (
     | Delivery
     | Reporter
     | Referral
+    | Hold
+    | Restriction
+    | Export
+    | PolicyVersion
 )
-CASES = (Appeal, Mark, Delivery, Reporter, Referral)
+CASES = (Appeal, Mark, Delivery, Reporter, Referral, Hold, Restriction, Export, PolicyVersion)
 KINDS: dict[type, str] = {
     cls: str(cls.__struct_config__.tag)
     for cls in (RoleSpan, Violation, Sanction, Account, Listing, Bank, Override, Verification, *CASES)

@@ -176,6 +176,14 @@ def _check_meaning(policy: Policy, text: str, path: str, errors: list[PolicyErro
         errors.append(
             _fail(text, path, ["links", "block_category"], f"unknown category {policy.links.block_category!r}")
         )
+    retention = policy.retention
+    if retention.max_days < retention.min_days:
+        errors.append(_fail(text, path, ["retention", "max_days"], "must be at least retention.min_days"))
+    for name, j in retention.jurisdictions.items():
+        if j.max_days < j.min_days:
+            errors.append(
+                _fail(text, path, ["retention", "jurisdictions", name, "max_days"], "must be at least min_days")
+            )
     model = policy.classifier.model
     if model and not (model.endswith(".npz") and Path(model).is_file()):
         errors.append(_fail(text, path, ["classifier", "model"], f"{model!r} is not a classifier file (.npz)"))

@@ -19,6 +19,7 @@ from chatcredit.policy.detection import (
 )
 from chatcredit.policy.dueprocess import Notices, Oversight, Reporting
 from chatcredit.policy.governance import Accountability, Accounts, Blacklist, Identity
+from chatcredit.policy.records import Audit, Retention
 from chatcredit.vocabulary import Severity as SeverityLevel
 
 SeverityName = SeverityLevel
@@ -130,6 +131,8 @@ class Policy(_Model, frozen=True):
     oversight: Oversight = msgspec.field(default_factory=Oversight)
     reporting: Reporting = msgspec.field(default_factory=Reporting)
     notices: Notices = msgspec.field(default_factory=Notices)
+    retention: Retention = msgspec.field(default_factory=Retention)
+    audit: Audit = msgspec.field(default_factory=Audit)
     import_: History = msgspec.field(default_factory=History, name="import")
     rules: list[Rule] = []
     ingest: Ingest = msgspec.field(default_factory=lambda: Ingest(future_tolerance_seconds=300.0))

@@ -16,7 +16,7 @@ from chatcredit.detectors import Detector
 from chatcredit.domain.effects import Effects
 from chatcredit.domain.events import Event, parse_event, parse_lines
 from chatcredit.domain.events import Rejected as RejectedLine
-from chatcredit.domain.keys import ApiKey, new_key
+from chatcredit.domain.keys import ApiKey
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.permits import PermitDecision
 from chatcredit.domain.records import ModerationRecord, QuarantineRow
@@ -24,7 +24,7 @@ from chatcredit.domain.standing import Standing
 from chatcredit.dueprocess.decisions import marks_for
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
-from chatcredit.errors import InvalidRequest, NotFound
+from chatcredit.errors import NotFound
 from chatcredit.governance.records import Listing, Sanction
 from chatcredit.policy.decide import decide_adjustment, decide_reversal
 from chatcredit.policy.model import Policy
@@ -32,9 +32,12 @@ from chatcredit.service.appeals import Appeals
 from chatcredit.service.casework import Casework
 from chatcredit.service.detection import Detection
 from chatcredit.service.gate import Gate
+from chatcredit.service.keyring import Keyring
 from chatcredit.service.oversight import Oversight
 from chatcredit.service.pipeline import BATCH_SIZE, IngestReport, Pipeline
 from chatcredit.service.projection import Projection
+from chatcredit.service.recordkeeping import Records
+from chatcredit.service.subjects import Subjects
 from chatcredit.service.writer import Writer
 from chatcredit.store.base import Store
 
@@ -78,13 +81,17 @@ class Engine:
         self.projection = Projection(self.reads, policy, follow_every=self._follow_every)
         self.gate = Gate(self.reads, self.projection, policy, self._clock)
         self.detection = Detection(self.store, policy, self._clock, self._detectors, self.reads)
-        self.writer = Writer(self.store, self.projection, self._clock)
+        self.writer = Writer(self.store, self.projection, self._clock, policy.audit.enabled)
         self.writer.after_commit(self._after_commit)
         self.pipeline = Pipeline(self.writer, self.projection, self.detection, policy, self._clock)
         self.oversight = Oversight(self.reads, self.writer, self.projection, policy, self._clock)
         automated = frozenset(self.detection.priorities)
         self.casework = Casework(self.reads, self.writer, self.projection, policy, self._clock, automated)
         self.appeals = Appeals(self.casework)
+        self.keyring = Keyring(self.reads, self.writer, self._clock)
+        self.records = Records(self.reads, self.writer, self.projection, policy, self._clock)
+        self.subjects = Subjects(self.reads, self.writer, self.projection, policy, self._clock, automated)
+        self.records.note_policy()
 
     def _after_commit(self, effects: Effects) -> None:
         self.gate.record_messages((e.user, e.ts) for e in effects.events if e.type == "message")
@@ -260,12 +267,16 @@ class Engine:
 
     def rescan_slices(self, since: float | None = None, batch_size: int = BATCH_SIZE) -> Iterator[IngestReport]:
         """The rescan one write at a time: the caller may run other writes between
-        slices (the service does: a rescan never holds up ingestion for long)."""
+        slices (the service does: a rescan never holds up ingestion for long). Data
+        restricted instead of erased is used for nothing but its hold's purpose: skipped."""
         scan = self.detection.archive_scanner()
+        restricted = self.records.restricted()
         archive = self.store.reader()  # a connection of its own, open for the whole scan
         try:
             batch: list[tuple[float, Event]] = []
             for row in archive.events.iterate(["message", "message_edited", "member_joined"], since):
+                if row.id in restricted:
+                    continue
                 batch.append((row.ts, parse_event(row.payload)))
                 if len(batch) >= batch_size:
                     yield self.pipeline.rescan_batch(scan, batch)
@@ -278,18 +289,10 @@ class Engine:
 
     def create_key(self, name: str, scopes: Sequence[str]) -> tuple[ApiKey, str]:
         """A new API key (for the HTTP API); the token is returned once and never stored."""
-        try:
-            record, token = new_key(name, tuple(scopes), self._clock())
-        except ValueError as exc:
-            raise InvalidRequest(str(exc)) from None
-        with self.store.transaction():
-            self.store.keys.add(record)
-        return record, token
+        return self.keyring.create(name, scopes)
 
     def list_keys(self) -> list[ApiKey]:
-        return self.reads.keys.list()
+        return self.keyring.list()
 
     def revoke_key(self, key_id: str) -> None:
-        with self.store.transaction():
-            if not self.store.keys.revoke(key_id, self._clock()):
-                raise NotFound(f"no active key {key_id!r}")
+        self.keyring.revoke(key_id)

@@ -22,6 +22,8 @@ from typing import TypeVar
 from chatcredit.domain.effects import Effects
 from chatcredit.dueprocess.cases import Delivery
 from chatcredit.errors import StoreConflict
+from chatcredit.records.audit import chain
+from chatcredit.records.trail import has_state, items_of, kind_of, summary_of
 from chatcredit.service.projection import Projection
 from chatcredit.store.base import Store
 
@@ -33,10 +35,13 @@ PAUSE_SECONDS = 0.05
 
 
 class Writer:
-    def __init__(self, store: Store, projection: Projection, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self, store: Store, projection: Projection, clock: Callable[[], float] = time.time, audit: bool = True
+    ) -> None:
         self.store = store
         self.projection = projection
         self._clock = clock
+        self._audit = audit
         self._after_commit: list[Callable[[Effects], None]] = []
 
     def after_commit(self, hook: Callable[[Effects], None]) -> None:
@@ -81,13 +86,25 @@ class Writer:
             self._apply(effects)
             users = effects.changed_users
             position = None
-            if users or effects.entries:
+            trail = self._audit and has_state(effects)
+            if users or effects.entries or trail:
                 store.lock_commits()  # from here to the commit, one writer at a time
                 late = self.projection.follow(store) & users
                 if late:  # changed by another process after we read them (unlocked subjects)
                     raise StoreConflict(f"{len(late)} subjects were changed by another writer meanwhile")
                 self._place(effects)
                 position = store.journal.append(list(users), self._clock()) if users else None
+                if trail:  # the audit chain: what this write changed, after the previous record
+                    items = items_of(effects)
+                    record = chain(
+                        store.audit.head(),
+                        self._clock(),
+                        kind_of(effects),
+                        effects.actor,
+                        summary_of(effects, items),
+                        items,
+                    )
+                    store.audit.append([record])
         # published only once committed: readers never see a write that was rolled back
         self.projection.publish(effects.tallies, position, users, effects.active_days)
         return effects, result
@@ -121,6 +138,16 @@ class Writer:
             s.detection.add_brakes(e.brakes)
         if e.records:
             s.governance.put(e.records)
+        if e.purged:
+            s.archive.purge(e.purged)
+        if e.erasure is not None:
+            x = e.erasure
+            s.archive.erase(x.user, x.pseudonym, x.events, x.notices, x.reviews)
+        for key in e.api_keys:  # a new key, or one revoked
+            if key.revoked is not None and s.keys.get(key.id) is not None:
+                s.keys.revoke(key.id, key.revoked)
+            else:
+                s.keys.add(key)
 
     def _place(self, e: Effects) -> None:
         """Append the ledger entries, numbered in commit order (under the commit lock)."""

@@ -25,6 +25,7 @@ from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow,
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.governance.records import GovRecord
+from chatcredit.records.audit import AuditRecord
 
 
 class Events(Protocol):
@@ -158,6 +159,35 @@ class Governance(Protocol):
         ...
 
 
+class AuditLog(Protocol):
+    """The hash-chained audit log (``records/audit.py``): appended by the one writer."""
+
+    def head(self) -> AuditRecord | None: ...
+    def append(self, records: Sequence[AuditRecord]) -> None: ...
+    def iterate(self, since_seq: int = 0, since_ts: float | None = None) -> Iterator[AuditRecord]: ...
+
+
+class Archive(Protocol):
+    """The archive's housekeeping: retention's candidates and purge, erasure."""
+
+    def candidates(self, before: float) -> Iterator[tuple[str, float, str, str | None]]:
+        """Messages, edits and deletions older than ``before``: (id, time, author, group), oldest first."""
+        ...
+
+    def purge(self, ids: Sequence[str]) -> int: ...
+    def evidence(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        """For each of ``ids`` that is a ledger entry's evidence: the entries' ids."""
+        ...
+
+    def of_user(self, user: str) -> list[EventRow]: ...
+    def erase(
+        self, user: str, pseudonym: str, events: Sequence[str], notices: Sequence[Notice], reviews: Sequence[ReviewItem]
+    ) -> None:
+        """Tombstone ``events``, give the ledger ``pseudonym`` for ``user``, replace the
+        user's notices and these review items, forget days, roles, identity, first-seen."""
+        ...
+
+
 class Keys(Protocol):
     """API keys (only a hash of each secret)."""
 
@@ -192,6 +222,10 @@ class Store(Protocol):
     def keys(self) -> Keys: ...
     @property
     def governance(self) -> Governance: ...
+    @property
+    def audit(self) -> AuditLog: ...
+    @property
+    def archive(self) -> Archive: ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """Writes inside happen together or not at all; writers serialise (SQLite takes

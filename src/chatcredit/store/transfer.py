@@ -36,6 +36,7 @@ TABLES: tuple[tuple[str, str | None], ...] = (
     ("rule_brakes", None),
     ("shadow_hits", "arrival"),
     ("governance", None),
+    ("audit", "seq"),
 )
 #: columns that number rows as they arrive: the target numbers them afresh, in order
 _NUMBERING = {"n"}

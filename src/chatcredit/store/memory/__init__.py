@@ -18,6 +18,7 @@ from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.errors import StoreConflict
 from chatcredit.store.memory.governance import _Governance
+from chatcredit.store.memory.keeping import MemoryArchive, MemoryAudit
 from chatcredit.store.memory.state import _Repo, _State
 
 
@@ -259,6 +260,8 @@ class MemoryStore:
         self.detection = _DetectionState(self)
         self.keys = _Keys(self)
         self.governance = _Governance(self)
+        self.audit = MemoryAudit(self)
+        self.archive = MemoryArchive(self)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

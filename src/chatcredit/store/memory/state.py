@@ -12,6 +12,7 @@ from chatcredit.domain.records import EventRow, ModerationRecord, QuarantineRow
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem, ShadowHit
 from chatcredit.governance.records import GovRecord, Index
+from chatcredit.records.audit import AuditRecord
 
 if TYPE_CHECKING:
     from chatcredit.store.memory import MemoryStore
@@ -38,6 +39,7 @@ class _State:
     brakes: dict[tuple[str, str], BrakeRecord] = field(default_factory=dict)
     shadow: list[ShadowHit] = field(default_factory=list)
     governance: dict[tuple[str, str], tuple[Index, GovRecord]] = field(default_factory=dict)
+    audit: list[AuditRecord] = field(default_factory=list)
 
 
 class _Repo:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from chatcredit.store.postgres.archive import PgActivity, PgEvents, PgQuarantine
 from chatcredit.store.postgres.db import PgDb
 from chatcredit.store.postgres.governance import PgGovernance
+from chatcredit.store.postgres.keeping import PgArchive, PgAudit
 from chatcredit.store.postgres.ledger import PgJournal, PgLedger
 from chatcredit.store.postgres.records import PgDetectionState, PgGroups, PgKeys, PgNotices, PgReviews
 
@@ -32,6 +33,8 @@ class PostgresStore:
         self.detection = PgDetectionState(pg)
         self.keys = PgKeys(pg)
         self.governance = PgGovernance(pg)
+        self.audit = PgAudit(pg)
+        self.archive = PgArchive(pg)
         self.columns, self.dump, self.load = pg.columns, pg.dump, pg.load
 
     def migrate(self) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from chatcredit.store.sqlite.archive import SqliteActivity, SqliteEvents, SqliteQuarantine
 from chatcredit.store.sqlite.db import Db
 from chatcredit.store.sqlite.governance import SqliteGovernance
+from chatcredit.store.sqlite.keeping import SqliteArchive, SqliteAudit
 from chatcredit.store.sqlite.ledger import SqliteJournal, SqliteLedger
 from chatcredit.store.sqlite.records import (
     SqliteDetectionState,
@@ -37,6 +38,8 @@ class SqliteStore:
         self.detection = SqliteDetectionState(db)
         self.keys = SqliteKeys(db)
         self.governance = SqliteGovernance(db)
+        self.audit = SqliteAudit(db)
+        self.archive = SqliteArchive(db)
         self.columns, self.dump, self.load = db.columns, db.dump, db.load
 
     def migrate(self) -> list[str]:
