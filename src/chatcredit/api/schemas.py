@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import msgspec
@@ -201,3 +202,31 @@ EVENTS_BODY: Schema = {
     },
     "description": "A JSON array of events; or NDJSON with Content-Type application/x-ndjson.",
 }
+
+
+def export_schema() -> Schema:
+    """The JSON Schema (2020-12) of the data-subject export (``views.subject_export``)."""
+    defs = {**COMPONENTS, "ExportAppeal": struct_schema(Appeal)}
+    bundle = obj(
+        {
+            "format": {"const": "chatcredit.subject-export/1"},
+            "subject": STR,
+            "generated": TIME,
+            "standing": ref("Standing"),
+            "standing_history": array(obj({"at": TIME, "score": INT, "tier": STR, "entry": STR})),
+            "identity_level": STR,
+            "messages": array(
+                obj({"id": STR, "type": STR, "ts": TIME, "group": nullable(STR), "event": {"type": "object"}})
+            ),
+            "ledger": array(ref("Entry")),
+            "notices": array(ref("Notice")),
+            "appeals": array(ref("ExportAppeal")),
+            "sanctions": array(ref("Sanction")),
+            "listings": array(ref("Listing")),
+            "reviews": array(ref("Review")),
+            "others": STR,
+        }
+    )
+    text = json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", **bundle, "$defs": defs})
+    result: Schema = json.loads(text.replace("#/components/schemas/", "#/$defs/"))
+    return result

@@ -16,6 +16,7 @@ from chatcredit.domain.effects import Effects, Erasure
 from chatcredit.domain.ledger import LedgerEntry
 from chatcredit.domain.records import EventRow
 from chatcredit.domain.standing import DAY, Standing
+from chatcredit.domain.tally import Tally
 from chatcredit.dueprocess.cases import Appeal
 from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
@@ -163,6 +164,8 @@ class Subjects:
             reviews = [msgspec.structs.replace(i, user=pseudonym, excerpt="") for i in items]
             effects = Effects(act="erasure", actor=by)
             effects.erasure = Erasure(user, pseudonym, erase_ids, entries, notices, reviews)
+            # the standings caches: nothing under the erased id, the ledger under the pseudonym
+            effects.tallies = {user: Tally(user, self._policy), pseudonym: Tally(pseudonym, self._policy, entries)}
             kept = [x for x in store.governance.find("listing", subject=user)] + [
                 x for x in store.governance.find("sanction", subject=user)
             ]
