@@ -207,3 +207,35 @@ def test_the_cli_runs_records_end_to_end(tmp_path: Path) -> None:
     assert head["seq"] >= 5 and len(head["hash"]) == 32
     shown = json.loads(cli("audit", "show", "--json"))
     assert {"ingest", "hold placed", "export"} <= {r["kind"] for r in shown}
+
+
+def test_serve_runs_retention_on_the_policys_schedule(tmp_path: Path) -> None:
+    import time
+    from importlib import resources
+
+    from api_server import start_server
+
+    text = resources.files("chatcredit.policy").joinpath("default.toml").read_text("utf-8")
+    text = text.replace("min_days = 180\nmax_days = 365", "min_days = 0\nmax_days = 30")
+    text = text.replace("run_every_hours = 24", "run_every_hours = 0.0003")  # about a second
+    policy = tmp_path / "fast-retention.toml"
+    policy.write_text(text, "utf-8")
+    server = start_server(tmp_path, policy=str(policy))
+    try:
+        old = message("old", "u1", "long ago")  # T0: months before the real clock
+        body = b"\n".join(lines(old))
+        sent = server.client("ingest").post(
+            "/v1/events", content=body, headers={"Content-Type": "application/x-ndjson"}
+        )
+        assert sent.json()["accepted"] == 1, sent.text
+        engine = Engine(open_store(server.db), history_policy())
+        try:
+            deadline = time.monotonic() + 30
+            while engine.reads.events.payloads(["old"]) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert engine.reads.events.payloads(["old"]) == {}
+            assert any(r.kind == "retention purge" for r in engine.records.log())
+        finally:
+            engine.close()
+    finally:
+        server.stop()

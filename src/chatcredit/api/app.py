@@ -27,8 +27,8 @@ from starlette.routing import Mount, Route
 from chatcredit import open_engine
 from chatcredit.api.auth import PLATFORM, Authenticator, require
 from chatcredit.api.call import Call
-from chatcredit.api.delivery import Deliverer
 from chatcredit.api.endpoint import Endpoint
+from chatcredit.api.housekeeping import Housekeeper
 from chatcredit.api.logs import AccessLog, configure
 from chatcredit.api.metrics import Metrics
 from chatcredit.api.observe import Observe, problem_of
@@ -176,9 +176,11 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
                 service.access.flush()
 
         flusher = asyncio.get_running_loop().create_task(flush_access_log())
-        deliverer = Deliverer(settings, service.log) if settings.notice_webhook_url else None
-        if deliverer is not None:
-            deliverer.start()
+        assert service.engine is not None
+        keeper = Housekeeper(settings, service.log, service.engine.policy.retention.run_every_hours)
+        serving = engine is None  # `serve` (an engine handed in belongs to its caller)
+        if serving and keeper.needed:
+            keeper.start()
 
         def on_hangup() -> None:  # SIGHUP: reload the policy file, as daemons do
             async def reload() -> None:
@@ -195,8 +197,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             yield
         finally:
             flusher.cancel()
-            if deliverer is not None:
-                deliverer.stop()
+            if serving and keeper.needed:
+                keeper.stop()
             service.access.flush()
             service.stop()
             service.log.info("stopped")
