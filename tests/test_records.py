@@ -239,3 +239,23 @@ def test_serve_runs_retention_on_the_policys_schedule(tmp_path: Path) -> None:
             engine.close()
     finally:
         server.stop()
+
+
+def test_a_jurisdiction_keeps_its_own_window() -> None:
+    from chatcredit.policy.records import Jurisdiction, Retention
+    from chatcredit.records.retention import plan
+
+    rules = Retention(
+        min_days=180, max_days=365, jurisdictions={"de": Jurisdiction(groups=["de-*"], min_days=0, max_days=30)}
+    )
+    now = T0 + 400 * DAY
+    candidates = [
+        ("a", now - 40 * DAY, "u", "de-chat"),  # past the German 30 days
+        ("b", now - 40 * DAY, "u", "fr-chat"),  # the default window: not yet
+        ("c", now - 370 * DAY, "u", "fr-chat"),  # past 365
+        ("d", now - 10 * DAY, "u", "de-chat"),
+    ]
+    result = plan(candidates, rules, now, [], {})
+    assert result.purge == ["a", "c"] and result.young == 2
+    with pytest.raises(InvalidRequest):  # the longest minimum of any window binds --before
+        plan(candidates, rules, now, [], {}, before=now - 100 * DAY)
