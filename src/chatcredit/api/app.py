@@ -40,6 +40,7 @@ from chatcredit.config import Settings
 from chatcredit.errors import ChatcreditError
 from chatcredit.policy import default_policy, load_policy
 from chatcredit.service.engine import Engine
+from chatcredit.web.routes import ui_routes
 
 #: how often (seconds) the interpreter asks the writer thread to hand the GIL to the loop;
 #: Python's default is 5 ms, which would add up to that to a permit during a batch
@@ -232,6 +233,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         Route("/metrics", metrics),
         Route("/openapi.json", openapi),
         Route("/docs", docs),
+        *ui_routes(service),
     ]
     by_path: dict[str, list[Endpoint]] = {}
     for e in ENDPOINTS:

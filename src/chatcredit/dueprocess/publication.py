@@ -40,7 +40,8 @@ def _figure(label: str, value: object) -> str:
     return f'<div class="figure"><span class="value">{escape(str(shown))}</span><span>{escape(label)}</span></div>'
 
 
-def as_html(r: TransparencyReport, platform: str = "chatcredit") -> str:
+def as_fragment(r: TransparencyReport) -> str:
+    """The report's content (headings, figures, charts, the detectors' table) for a page."""
     rates = {k: (v.error_rate or 0.0) * 100 for k, v in r.detector_error_rates.items()}
     figures = [
         ("decisions (statements of reasons)", r.decisions),
@@ -70,6 +71,20 @@ def as_html(r: TransparencyReport, platform: str = "chatcredit") -> str:
         for k, v in r.detector_error_rates.items()
     )
     title = f"Transparency report, {to_iso(r.since)[:10]} to {to_iso(r.until)[:10]}"
+    return f"""<h1>{escape(title)}</h1>
+<p>Every adverse act had a statement of reasons; appeals are decided by a person who did not make the
+decision; no one is reported to an authority by automation (referrals are recorded acts of a person).</p>
+<section class="figures">{"".join(_figure(label, value) for label, value in figures)}</section>
+{"".join(charts)}
+<h2>Automated detectors</h2>
+<table><thead><tr><th>detector</th><th>decided by people</th><th>found wrong</th><th>error rate</th></tr></thead>
+<tbody>{rows}</tbody></table>
+"""
+
+
+def as_html(r: TransparencyReport, platform: str = "chatcredit") -> str:
+    """A page of its own (its style inside it): opens in any browser, no network."""
+    title = f"Transparency report, {to_iso(r.since)[:10]} to {to_iso(r.until)[:10]}"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(platform)}: {escape(title)}</title>
@@ -81,13 +96,5 @@ body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem;
 svg.chart {{ max-width: 100%; height: auto; display: block; margin: 1.5rem 0; }}
 table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #cbd5e0; padding: .3rem .6rem; }}
 </style></head><body>
-<h1>{escape(title)}</h1>
-<p>Every adverse act had a statement of reasons; appeals are decided by a person who did not make the
-decision; no one is reported to an authority by automation (referrals are recorded acts of a person).</p>
-<section class="figures">{"".join(_figure(label, value) for label, value in figures)}</section>
-{"".join(charts)}
-<h2>Automated detectors</h2>
-<table><thead><tr><th>detector</th><th>decided by people</th><th>found wrong</th><th>error rate</th></tr></thead>
-<tbody>{rows}</tbody></table>
-</body></html>
+{as_fragment(r)}</body></html>
 """

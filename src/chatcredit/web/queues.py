@@ -1,0 +1,156 @@
+"""The overview and the queues: what waits for a person, decided in one or two keys."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from chatcredit.domain.standing import DAY
+from chatcredit.domain.timestamps import to_iso
+from chatcredit.dueprocess.charts import bar_chart, column_chart
+from chatcredit.dueprocess.notices import notice_id
+from chatcredit.service.reports import Reports
+from chatcredit.web.session import Session
+from chatcredit.web.shell import Web, back, field
+
+OVERVIEW_DAYS = 30
+
+
+def overview_numbers(web: Web, days: int = OVERVIEW_DAYS) -> dict[str, object]:
+    """The overview's numbers: those of the transparency report for the same period, the
+    review queue and the standings (a test compares them with the CLI's and the API's)."""
+    engine = web.engine
+    now = engine.now()
+    since = now - days * DAY
+    report = Reports(engine.reads, engine.policy, engine.casework.automated).transparency(since, now)
+    queue = engine.casework.queue(100_000)
+    tiers = Counter(s.tier for s in engine.standings())
+    notices = engine.reads.notices.between(since, now)
+    per_day = Counter(int((n.ts - since) // DAY) for n in notices if n.appealable and n.recipient == "subject")
+    waiting_hours = sorted((now - r.item.ts) / 3600 for r in queue)
+    return {
+        "report": report,
+        "queue": len(queue),
+        "queue_by_status": dict(sorted(Counter(r.item.status for r in queue).items())),
+        "oldest_hours": round(waiting_hours[-1], 1) if waiting_hours else 0.0,
+        "tiers": {t.name: tiers.get(t.name, 0) for t in engine.policy.tiers},
+        "per_day": {to_iso(since + d * DAY)[5:10]: per_day.get(d, 0) for d in range(days)},
+        "appeals_open": len(engine.appeals.all("filed")),
+        "events": engine.reads.events.count(),
+    }
+
+
+async def overview(web: Web, request: Request, session: Session) -> Response:
+    n = overview_numbers(web)
+    r = n["report"]
+    figures = [
+        ("decisions", r.decisions),  # type: ignore[attr-defined]
+        ("waiting for review", n["queue"]),
+        ("oldest waiting (hours)", n["oldest_hours"]),
+        ("appeals open", n["appeals_open"]),
+        ("archived events", n["events"]),
+    ]
+    rates = {k: (v.error_rate or 0.0) * 100 for k, v in r.detector_error_rates.items()}  # type: ignore[attr-defined]
+    charts = [
+        column_chart("Decisions per day", n["per_day"]),  # type: ignore[arg-type]
+        bar_chart("Violations by category", r.decisions_by_category),  # type: ignore[attr-defined]
+        bar_chart("Scored users by tier", n["tiers"]),  # type: ignore[arg-type]
+        bar_chart("Review queue by status", n["queue_by_status"]),  # type: ignore[arg-type]
+        bar_chart("Detector error rate (overturned or dismissed / decided)", rates, "%"),
+    ]
+    return web.render(
+        request, session, "overview.html", figures=figures, charts=charts, days=OVERVIEW_DAYS, now=web.engine.now()
+    )
+
+
+async def review_list(web: Web, request: Request, session: Session) -> Response:
+    q = request.query_params
+    filters = {k: (q.get(k) or None) for k in ("category", "detector", "group", "age")}
+    rows = web.engine.casework.queue(
+        1000, category=filters["category"], detector=filters["detector"], group=filters["group"]
+    )
+    now = web.engine.now()
+    if filters["age"] and filters["age"].isdigit():
+        rows = [r for r in rows if now - r.item.ts >= int(filters["age"]) * 3600]
+    ages = {r.item.id: _age(now - r.item.ts) for r in rows}
+    return web.render(request, session, "review_list.html", rows=rows, filters=filters, ages=ages)
+
+
+def _age(seconds: float) -> str:
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * DAY:
+        return f"{seconds / 3600:.0f} h"
+    return f"{seconds / DAY:.0f} d"
+
+
+async def review_item(web: Web, request: Request, session: Session) -> Response:
+    engine = web.engine
+    case = engine.casework.case(request.path_params["item_id"])
+    tally = engine.projection.get(case.row.item.user)
+    waiting = [r.item.id for r in engine.casework.queue(1000) if r.item.id != case.row.item.id]
+    return web.render(
+        request,
+        session,
+        "review_item.html",
+        item=case.row.item,
+        row=case.row,
+        message=case.message,
+        context=case.context,
+        standing=case.standing,
+        entries=list(case.recent),
+        next_id=waiting[0] if waiting else None,
+        reversed={e.reverses for e in tally.entries if e.reverses},
+        multipliers={},
+        actions=False,
+    )
+
+
+async def review_claim(web: Web, request: Request, session: Session) -> Response:
+    item_id = request.path_params["item_id"]
+    if await web.write(session, "review_claim", item_id, session.name) is not None:
+        session.says("ok", f"{item_id} is yours")
+    return back(f"/ui/review/{item_id}")
+
+
+async def review_decide(web: Web, request: Request, session: Session) -> Response:
+    item_id = request.path_params["item_id"]
+    outcome, reason = field(request, "outcome"), field(request, "reason")
+    if outcome not in ("uphold", "dismiss", "escalate") or not reason:
+        session.says("error", "choose uphold, dismiss or escalate, and give a reason")
+        return back(f"/ui/review/{item_id}")
+    done = await web.write(session, "review_decide", item_id, outcome, session.name, reason, None)
+    if done is None:
+        return back(f"/ui/review/{item_id}")
+    session.says("ok", f"{item_id}: {outcome}")
+    waiting = web.engine.casework.queue(1)
+    return back(f"/ui/review/{waiting[0].item.id}" if waiting else "/ui/review")
+
+
+async def appeals(web: Web, request: Request, session: Session) -> Response:
+    service = web.engine.appeals
+    rows = [(a, service.breached(a)) for a in service.all()]
+    rows.sort(key=lambda x: (x[0].status != "filed", x[0].deadline))
+    return web.render(request, session, "appeals.html", rows=rows)
+
+
+async def appeal(web: Web, request: Request, session: Session) -> Response:
+    service = web.engine.appeals
+    found = service.get(request.path_params["appeal_id"])
+    notice = web.engine.reads.notices.get(found.notice_id) or web.engine.reads.notices.get(notice_id(found.target))
+    return web.render(request, session, "appeal.html", appeal=found, breached=service.breached(found), notice=notice)
+
+
+async def appeal_decide(web: Web, request: Request, session: Session) -> Response:
+    appeal_id = request.path_params["appeal_id"]
+    outcome, reason, points = field(request, "outcome"), field(request, "reason"), field(request, "points")
+    value = int(points) if outcome == "modify" and points.lstrip("-").isdigit() else None
+    if outcome not in ("uphold", "overturn", "modify") or not reason or (outcome == "modify" and value is None):
+        session.says("error", "choose uphold, overturn or modify (with points), and give a reason")
+        return back(f"/ui/appeals/{appeal_id}")
+    done = await web.write(session, "appeal_decide", appeal_id, outcome, session.name, reason, value)
+    if done is not None:
+        session.says("ok", f"appeal {appeal_id} {done.status}")
+    return back(f"/ui/appeals/{appeal_id}")
