@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-api docs clean model eval
+.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -54,6 +54,9 @@ bench-postgres: $(STAMP)
 # the archive at 5 million messages: write, purge, verify; ingestion with the audit chain on and off
 bench-records: $(STAMP)
 	$(PY) bench/records_bench.py --archive 5000000 --ingest 200000
+
+bench-ui: $(STAMP)
+	$(PY) bench/ui_bench.py --messages 1000000 --users 100000 --groups 10000
 
 bench-api: $(STAMP)
 	$(PY) bench/api_bench.py --seconds 5

@@ -72,6 +72,7 @@ def report(
     notices: Sequence[Notice],
     appeals: Sequence[Appeal],
     reviews: Sequence[ReviewItem],
+    received: int,
     reporters: Sequence[Reporter],
     referrals: Sequence[Referral],
     sanctions: Sequence[Sanction],
@@ -79,7 +80,8 @@ def report(
     automated: frozenset[str],
     prior: tuple[float, float],
 ) -> TransparencyReport:
-    """``notices``: those issued in ``[since, until)``; the other records whole (each is
+    """``notices``: those issued in ``[since, until)``; ``reviews``: the decided items;
+    ``received``: the review items dated in the period; the other records whole (each is
     counted by its own dates); ``automated``: the detectors' names."""
 
     def inside(ts: float | None) -> bool:
@@ -89,7 +91,6 @@ def report(
     filed = [a for a in appeals if inside(a.filed)]
     decided = [a for a in appeals if a.status != "filed" and inside(a.decided)]
     changed = [a for a in decided if a.status in ("overturned", "modified")]
-    queued = [r for r in reviews if inside(r.ts)]
     closed = [r for r in reviews if r.status == "decided" and inside(r.decided_at)]
     reporters_seen = [r for r in reporters if r.upheld + r.dismissed]
     rates: dict[str, list[int]] = {}
@@ -121,7 +122,7 @@ def report(
         appeals_median_days_to_decision=_median(((a.decided or a.filed) - a.filed) / 86_400 for a in decided),
         appeals_breached=sum(1 for a in decided if (a.decided or 0) > a.deadline)
         + sum(1 for a in appeals if a.status == "filed" and a.deadline < until and a.filed < until),
-        reviews_received=len(queued),
+        reviews_received=received,
         reviews_decided=len(closed),
         reviews_by_outcome=_sorted(Counter(r.outcome or "" for r in closed)),
         reviews_median_hours_to_decision=_median(((r.decided_at or r.ts) - r.ts) / 3600 for r in closed),

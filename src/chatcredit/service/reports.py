@@ -13,8 +13,6 @@ from chatcredit.governance.records import Listing, Sanction
 from chatcredit.policy.model import Policy
 from chatcredit.store.base import Store
 
-REVIEW_STATES = ("open", "in-review", "escalated", "decided")
-
 
 @dataclass
 class Reports:
@@ -24,7 +22,8 @@ class Reports:
 
     def transparency(self, since: float, until: float) -> transparency.TransparencyReport:
         g = self.reads.governance
-        reviews: list[ReviewItem] = [i for s in REVIEW_STATES for i in self.reads.reviews.list(s, 10_000_000)]
+        reviews: list[ReviewItem] = self.reads.reviews.list("decided", 10_000_000)
+        received = sum(n for n, _ in self.reads.reviews.summary(since, until).values())
         rules = self.policy.reporting
         return transparency.report(
             since,
@@ -32,6 +31,7 @@ class Reports:
             self.reads.notices.between(since, until),
             [a for a in g.find("appeal") if isinstance(a, Appeal)],
             reviews,
+            received,
             [r for r in g.find("reporter") if isinstance(r, Reporter)],
             [r for r in g.find("referral") if isinstance(r, Referral)],
             [s for s in g.find("sanction") if isinstance(s, Sanction)],

@@ -7,10 +7,11 @@ from collections import Counter
 from starlette.requests import Request
 from starlette.responses import Response
 
-from chatcredit.domain.standing import DAY
+from chatcredit.domain.standing import DAY, clamp
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.charts import bar_chart, column_chart
 from chatcredit.dueprocess.notices import notice_id
+from chatcredit.service.engine import Engine
 from chatcredit.service.reports import Reports
 from chatcredit.web.session import Session
 from chatcredit.web.shell import Web, back, field
@@ -25,21 +26,37 @@ def overview_numbers(web: Web, days: int = OVERVIEW_DAYS) -> dict[str, object]:
     now = engine.now()
     since = now - days * DAY
     report = Reports(engine.reads, engine.policy, engine.casework.automated).transparency(since, now)
-    queue = engine.casework.queue(100_000)
-    tiers = Counter(s.tier for s in engine.standings())
+    waiting = {s: v for s, v in engine.reads.reviews.summary().items() if s != "decided"}
+    tiers = tier_counts(engine, now)
     notices = engine.reads.notices.between(since, now)
     per_day = Counter(int((n.ts - since) // DAY) for n in notices if n.appealable and n.recipient == "subject")
-    waiting_hours = sorted((now - r.item.ts) / 3600 for r in queue)
+    oldest = min((ts for _, ts in waiting.values()), default=None)
     return {
         "report": report,
-        "queue": len(queue),
-        "queue_by_status": dict(sorted(Counter(r.item.status for r in queue).items())),
-        "oldest_hours": round(waiting_hours[-1], 1) if waiting_hours else 0.0,
+        "queue": sum(n for n, _ in waiting.values()),
+        "queue_by_status": {s: n for s, (n, _) in sorted(waiting.items())},
+        "oldest_hours": round((now - oldest) / 3600, 1) if oldest is not None else 0.0,
         "tiers": {t.name: tiers.get(t.name, 0) for t in engine.policy.tiers},
         "per_day": {to_iso(since + d * DAY)[5:10]: per_day.get(d, 0) for d in range(days)},
         "appeals_open": len(engine.appeals.all("filed")),
         "events": engine.reads.events.count(),
     }
+
+
+def tier_counts(engine: Engine, now: float) -> Counter[str]:
+    """Everyone by tier: those with a ledger from their tallies, the rest from their tenure
+    alone (one aggregate query: no tally to build for a user nothing ever happened to)."""
+    policy = engine.policy
+    counts: Counter[str] = Counter()
+    users = engine.reads.ledger.users()
+    for start in range(0, len(users), 20_000):
+        chunk = users[start : start + 20_000]
+        for tally in engine.projection.get_many(chunk, engine.reads).values():
+            counts[tally.standing(now).tier] += 1
+    per_day, cap = policy.tenure.points_per_active_day, policy.tenure.cap
+    for days, n in engine.reads.activity.unscored_histogram().items():
+        counts[policy.tier_for(clamp(policy.score.initial + min(cap, days * per_day))).name] += n
+    return counts
 
 
 async def overview(web: Web, request: Request, session: Session) -> Response:

@@ -10,7 +10,6 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from chatcredit.api.problems import HttpProblem
 from chatcredit.web import lists, people, queues
 from chatcredit.web.session import COOKIE, LIFETIME, LOGIN_COOKIE, Session, csrf_ok, set_cookie
 from chatcredit.web.shell import Served, Web, back
@@ -28,6 +27,8 @@ def ui_routes(service: Served) -> list[Route | Mount]:
         return response
 
     async def login(request: Request) -> Response:
+        from chatcredit.api.problems import HttpProblem  # the api package mounts these pages: import late
+
         form = await request.form()
         if not csrf_ok(request.cookies.get(LOGIN_COOKIE, ""), form.get("csrf")):
             return Response("The sign-in form expired: load it again.", 403)

@@ -14,9 +14,8 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from chatcredit.api.problems import HttpProblem
 from chatcredit.domain.timestamps import to_iso
-from chatcredit.errors import ChatcreditError
+from chatcredit.errors import ChatcreditError, NotFound
 from chatcredit.service.engine import Engine
 from chatcredit.web.session import Session, Sessions, csrf_ok
 
@@ -85,7 +84,10 @@ class Web:
                 if act and not session.can_act:
                     return HTMLResponse("This key may read, not act (it lacks the 'moderate' scope).", 403)
                 request.state.form = form
-            return await handler(self, request, session)
+            try:
+                return await handler(self, request, session)
+            except NotFound as exc:
+                return self.render(request, session, "missing.html", 404, what=str(exc))
 
         return run
 
@@ -95,6 +97,8 @@ class Web:
 
     async def write(self, session: Session, op: str, *args: Any) -> Any:
         """Run a write of the service (``api/writes.py``); a refusal is said on the next page."""
+        from chatcredit.api.problems import HttpProblem  # the api package mounts these pages: import late
+
         loop = asyncio.get_running_loop()
         writes = self.service.writes
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -63,6 +64,11 @@ class _Activity(_Repo):
     def add(self, pairs: Iterable[tuple[str, int]]) -> None:
         self.s.days.update(pairs)
 
+    def unscored_histogram(self) -> dict[int, int]:
+        scored = {e.user for e in self.s.ledger.values()}
+        per_user = Counter(u for u, _ in self.s.days if u not in scored)
+        return dict(Counter(per_user.values()))
+
     def days(self, users: Sequence[str]) -> dict[str, set[int]]:
         wanted = set(users)
         out: dict[str, set[int]] = {}
@@ -100,6 +106,9 @@ class _Ledger(_Repo):
 
     def decided_keys(self, keys: Sequence[str]) -> set[str]:
         return {k for k in keys if k in self.s.evidence_keys}
+
+    def users(self) -> list[str]:
+        return sorted({e.user for e in self.s.ledger.values()})
 
     def scored_users(self) -> list[str]:
         return sorted({e.user for e in self.s.ledger.values()} | {u for u, _ in self.s.days})
@@ -144,6 +153,14 @@ class _Reviews(_Repo):
 
     def get(self, item_id: str) -> ReviewItem | None:
         return self.s.reviews.get(item_id)
+
+    def summary(self, since: float = float("-inf"), until: float = float("inf")) -> dict[str, tuple[int, float]]:
+        out: dict[str, tuple[int, float]] = {}
+        for i in self.s.reviews.values():
+            if since <= i.ts < until:
+                n, oldest = out.get(i.status, (0, i.ts))
+                out[i.status] = (n + 1, min(oldest, i.ts))
+        return out
 
     def list(self, status: str = "open", limit: int = 1000, user: str | None = None) -> list[ReviewItem]:
         items = (i for i in self.s.reviews.values() if i.status == status and (user is None or i.user == user))

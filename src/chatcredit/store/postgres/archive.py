@@ -11,6 +11,12 @@ from chatcredit.store.postgres.db import PgDb
 PAGE = 5000
 
 
+_HISTOGRAM = (
+    "SELECT n, count(*) FROM (SELECT count(*) AS n FROM active_days a WHERE NOT EXISTS (SELECT 1 FROM led"
+    "ger l WHERE l.user_id = a.user_id) GROUP BY a.user_id) counts GROUP BY n"
+)
+
+
 class PgEvents:
     def __init__(self, db: PgDb) -> None:
         self._db = db
@@ -79,6 +85,9 @@ class PgActivity:
 
     def add(self, pairs: Iterable[tuple[str, int]]) -> None:
         self._db.insert("active_days", ("user_id", "day"), ("text", "bigint"), list(pairs))
+
+    def unscored_histogram(self) -> dict[int, int]:
+        return {int(n): int(c) for n, c in self._db.rows(_HISTOGRAM)}
 
     def days(self, users: Sequence[str]) -> dict[str, set[int]]:
         out: dict[str, set[int]] = {}

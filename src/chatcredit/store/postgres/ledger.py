@@ -67,6 +67,9 @@ class PgLedger:
         rows = self._db.rows("SELECT evidence_key FROM ledger WHERE evidence_key = ANY(%s)", (list(keys),))
         return {r[0] for r in rows}
 
+    def users(self) -> list[str]:
+        return [r[0] for r in self._db.rows("SELECT DISTINCT user_id FROM ledger ORDER BY 1")]
+
     def scored_users(self) -> list[str]:
         rows = self._db.rows("SELECT user_id FROM ledger UNION SELECT user_id FROM active_days ORDER BY 1")
         return [r[0] for r in rows]

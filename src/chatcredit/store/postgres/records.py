@@ -56,6 +56,13 @@ class PgReviews:
             sql = "UPDATE review_items SET status = %s, body = %s WHERE id = %s"
             self._db.run(sql, (i.status, codec.encode(i), i.id))
 
+    def summary(self, since: float = float("-inf"), until: float = float("inf")) -> dict[str, tuple[int, float]]:
+        rows = self._db.rows(
+            "SELECT status, count(*), min(ts) FROM review_items WHERE ts >= %s AND ts < %s GROUP BY status",
+            (since, until),
+        )
+        return {r[0]: (int(r[1]), float(r[2])) for r in rows}
+
     def get(self, item_id: str) -> ReviewItem | None:
         rows = self._db.rows("SELECT body FROM review_items WHERE id = %s", (item_id,))
         return codec.decode_review(rows[0][0]) if rows else None

@@ -8,6 +8,11 @@ from typing import Any
 from chatcredit.domain.records import EventRow, QuarantineRow
 from chatcredit.store.sqlite.db import Db, chunks, json_list, marks
 
+_HISTOGRAM = (
+    "SELECT n, count(*) FROM (SELECT count(*) AS n FROM active_days a WHERE NOT EXISTS (SELECT 1 FROM led"
+    "ger l WHERE l.user_id = a.user_id) GROUP BY a.user_id) counts GROUP BY n"
+)
+
 
 class SqliteEvents:
     def __init__(self, db: Db) -> None:
@@ -73,6 +78,11 @@ class SqliteActivity:
 
     def add(self, pairs: Iterable[tuple[str, int]]) -> None:
         self._db.run_many("INSERT OR IGNORE INTO active_days VALUES (?, ?)", pairs)
+
+    def unscored_histogram(self) -> dict[int, int]:
+        """{active days: users} over the users without a ledger entry (their standing is
+        their tenure alone): the tiers of everyone without a tally to fold."""
+        return {int(n): int(c) for n, c in self._db.rows(_HISTOGRAM)}
 
     def days(self, users: Sequence[str]) -> dict[str, set[int]]:
         out: dict[str, set[int]] = {}

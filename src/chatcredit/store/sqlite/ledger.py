@@ -48,6 +48,10 @@ class SqliteLedger:
             found.update(r[0] for r in self._db.cursor(sql, chunk))
         return found
 
+    def users(self) -> list[str]:
+        """Those with at least one ledger entry."""
+        return [r[0] for r in self._db.rows("SELECT DISTINCT user_id FROM ledger ORDER BY 1")]
+
     def scored_users(self) -> list[str]:
         rows = self._db.rows("SELECT user_id FROM ledger UNION SELECT user_id FROM active_days ORDER BY 1")
         return [r[0] for r in rows]

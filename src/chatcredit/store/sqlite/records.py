@@ -52,6 +52,13 @@ class SqliteReviews:
             [(i.status, codec.encode(i), i.id) for i in items],
         )
 
+    def summary(self, since: float = float("-inf"), until: float = float("inf")) -> dict[str, tuple[int, float]]:
+        rows = self._db.rows(
+            "SELECT status, count(*), min(ts) FROM review_items WHERE ts >= ? AND ts < ? GROUP BY status",
+            (max(since, -1e300), min(until, 1e300)),
+        )
+        return {r[0]: (int(r[1]), float(r[2])) for r in rows}
+
     def get(self, item_id: str) -> ReviewItem | None:
         rows = self._db.rows("SELECT body FROM review_items WHERE id = ?", (item_id,))
         return codec.decode_review(rows[0][0]) if rows else None
