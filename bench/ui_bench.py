@@ -52,10 +52,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=1_000_000)
     parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--groups", type=int, default=10_000)
+    parser.add_argument("--reuse", default=None, help="A database built by an earlier run (kept there).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_dir:
-        db = Path(tmp_dir) / "ui.db"
-        engine = build(db, args.messages, args.users, args.groups)
+        db = Path(args.reuse or Path(tmp_dir) / "ui.db")
+        if db.exists():
+            engine = Engine(SqliteStore(db), default_policy())
+        else:
+            engine = build(db, args.messages, args.users, args.groups)
         penalised: list[str] = []
         for user in engine.reads.ledger.scored_users():
             if any(e.kind == "penalty" for e in engine.ledger(user)):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -29,6 +29,7 @@ class Served(Protocol):
     settings: Any
 
 
+T = TypeVar("T")
 Page = Callable[["Web", Request, Session], Awaitable[Response]]
 
 
@@ -43,6 +44,17 @@ class Web:
         self.env = Environment(loader=PackageLoader("chatcredit.web", "templates"), autoescape=select_autoescape())
         self.env.filters["when"] = when
         self.env.globals["quote"] = lambda s: quote(str(s), safe="")
+        self._cache: dict[str, tuple[float, Any]] = {}
+
+    def cached(self, name: str, seconds: float, compute: Callable[[], T]) -> tuple[T, float]:
+        """``compute()``'s value, computed again once it is older than ``seconds``; and when
+        it was computed (the page says so)."""
+        now = self.engine.now()
+        hit = self._cache.get(name)
+        if hit is None or now - hit[0] > seconds:
+            hit = self._cache[name] = (now, compute())
+        value: T = hit[1]
+        return value, hit[0]
 
     @property
     def engine(self) -> Engine:

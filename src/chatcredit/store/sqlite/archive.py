@@ -8,9 +8,9 @@ from typing import Any
 from chatcredit.domain.records import EventRow, QuarantineRow
 from chatcredit.store.sqlite.db import Db, chunks, json_list, marks
 
-_HISTOGRAM = (
-    "SELECT n, count(*) FROM (SELECT count(*) AS n FROM active_days a WHERE NOT EXISTS (SELECT 1 FROM led"
-    "ger l WHERE l.user_id = a.user_id) GROUP BY a.user_id) counts GROUP BY n"
+_HISTOGRAM = (  # days per user first, then whether the user has a ledger: one probe per user
+    "SELECT n, count(*) FROM (SELECT user_id, count(*) AS n FROM active_days GROUP BY user_id) c "
+    "WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.user_id = c.user_id) GROUP BY n"
 )
 
 
