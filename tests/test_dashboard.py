@@ -211,3 +211,22 @@ def test_the_overview_shows_the_numbers_of_the_api(served: Any, browser: Any) ->
     assert int(shown["waiting for review"]) == len(queue)
     assert int(shown["appeals open"]) == len(reader.get("/v1/appeals", params={"status": "filed"}).json())
     assert int(shown["decisions"]) == report["decisions"]  # every decision here is within the last 30 days
+
+
+def test_the_report_page_shows_the_numbers_of_the_cli_and_the_api(served: Any, browser: Any) -> None:
+    page = browser.new_page()
+    sign_in(page, served.url, served.tokens["read"])
+    page.goto(f"{served.url}/ui/report?from=2000-01-01&to=2100-01-01")
+    shown = {}
+    for figure in page.locator(".report .figure").all():
+        value, label = figure.locator("span").all_inner_texts()
+        shown[label] = value
+    api = (
+        served.client("read")
+        .get("/v1/report", params={"from": "2000-01-01T00:00:00Z", "to": "2100-01-01T00:00:00Z"})
+        .json()
+    )
+    assert shown["decisions (statements of reasons)"] == str(api["decisions"])
+    assert shown["appeals received"] == str(api["appeals_received"])
+    assert shown["reviews decided"] == str(api["reviews_decided"])
+    assert page.locator(".report svg.chart").count() == 8

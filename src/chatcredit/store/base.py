@@ -44,6 +44,9 @@ class Events(Protocol):
 
     def message_times(self, user: str, since: float, until: float) -> list[float]: ...
     def count(self) -> int: ...
+    def per_day(self, since: float) -> dict[int, int]:
+        """{UTC day number: archived events} from ``since`` on."""
+        ...
 
 
 class Quarantine(Protocol):

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from chatcredit.domain.standing import DAY
-from chatcredit.dueprocess.charts import bar_chart
+from chatcredit.dueprocess.charts import bar_chart, column_chart
 from chatcredit.dueprocess.publication import as_fragment
 from chatcredit.governance.records import Bank
 from chatcredit.service.reports import Reports
@@ -22,9 +22,13 @@ async def rules(web: Web, request: Request, session: Session) -> Response:
     statuses = engine.detection.rules()
     since = engine.now() - 30 * DAY
     notices = engine.reads.notices.between(since, engine.now())
-    hits = Counter(n.rule_id for n in notices if n.kind == "penalty")
-    chart = bar_chart("Penalties by rule, the last 30 days", dict(hits.most_common(20)))
-    return web.render(request, session, "rules.html", rules=statuses, hits=hits, chart=chart)
+    penalties = [n for n in notices if n.kind == "penalty"]
+    hits = Counter(n.rule_id for n in penalties)
+    charts = [bar_chart("Penalties by rule, the last 30 days", dict(hits.most_common(20)))]
+    for rule, _ in hits.most_common(4):  # the busiest rules, day by day
+        days = Counter(int((n.ts - since) // DAY) for n in penalties if n.rule_id == rule)
+        charts.append(column_chart(f"{rule}: penalties per day", {str(d + 1): days.get(d, 0) for d in range(30)}))
+    return web.render(request, session, "rules.html", rules=statuses, hits=hits, charts=charts)
 
 
 async def blacklist(web: Web, request: Request, session: Session) -> Response:

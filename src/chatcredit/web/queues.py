@@ -34,6 +34,8 @@ def overview_numbers(web: Web, days: int = OVERVIEW_DAYS) -> dict[str, object]:
     notices = engine.reads.notices.between(since, now)
     per_day = Counter(int((n.ts - since) // DAY) for n in notices if n.appealable and n.recipient == "subject")
     oldest = min((ts for _, ts in waiting.values()), default=None)
+    events, _ = web.cached("events per day", TIERS_EVERY, lambda: engine.reads.events.per_day(since))
+    first = int(since // DAY)
     return {
         "report": report,
         "queue": sum(n for n, _ in waiting.values()),
@@ -42,6 +44,7 @@ def overview_numbers(web: Web, days: int = OVERVIEW_DAYS) -> dict[str, object]:
         "tiers": {t.name: tiers.get(t.name, 0) for t in engine.policy.tiers},
         "tiers_at": tiers_at,
         "per_day": {to_iso(since + d * DAY)[5:10]: per_day.get(d, 0) for d in range(days)},
+        "events_per_day": {to_iso((first + d) * DAY)[5:10]: events.get(first + d, 0) for d in range(days + 1)},
         "appeals_open": len(engine.appeals.all("filed")),
         "events": engine.reads.events.count(),
     }
@@ -75,6 +78,7 @@ async def overview(web: Web, request: Request, session: Session) -> Response:
     ]
     rates = {k: (v.error_rate or 0.0) * 100 for k, v in r.detector_error_rates.items()}  # type: ignore[attr-defined]
     charts = [
+        column_chart("Events per day", n["events_per_day"]),  # type: ignore[arg-type]
         column_chart("Decisions per day", n["per_day"]),  # type: ignore[arg-type]
         bar_chart("Violations by category", r.decisions_by_category),  # type: ignore[attr-defined]
         bar_chart(f"Users by tier (counted {when(n['tiers_at'])})", n["tiers"]),  # type: ignore[arg-type]

@@ -58,6 +58,12 @@ class PgEvents:
     def count(self) -> int:
         return int(self._db.rows("SELECT count(*) FROM events")[0][0])
 
+    def per_day(self, since: float) -> dict[int, int]:
+        rows = self._db.rows(
+            "SELECT floor(ts / 86400)::bigint, count(*) FROM events WHERE ts >= %s GROUP BY 1", (since,)
+        )
+        return {int(d): int(n) for d, n in rows}
+
 
 class PgQuarantine:
     def __init__(self, db: PgDb) -> None:

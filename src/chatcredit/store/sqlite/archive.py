@@ -52,6 +52,12 @@ class SqliteEvents:
     def count(self) -> int:
         return int(self._db.rows("SELECT count(*) FROM events")[0][0])
 
+    def per_day(self, since: float) -> dict[int, int]:
+        rows = self._db.rows(
+            "SELECT CAST(ts / 86400 AS INTEGER), count(*) FROM events WHERE ts >= ? GROUP BY 1", (since,)
+        )
+        return {int(d): int(n) for d, n in rows}
+
 
 class SqliteQuarantine:
     def __init__(self, db: Db) -> None:
