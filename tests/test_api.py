@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ import httpx
 import pytest
 
 from api_server import SCOPES, Server, start_server
+from browser import CHROMIUM, headless
 from chatcredit import open_engine
 from chatcredit.api.routes import ENDPOINTS
 from chatcredit.testing import DAY, T0, iso, message
@@ -311,25 +311,13 @@ def test_schemathesis_finds_no_server_errors_and_no_contract_violations(tmp_path
         assert s.stop()
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (.ci/run installs it)")
 def test_the_docs_page_renders_every_route_in_a_real_browser(server: Server, tmp_path: Path) -> None:
     """Headless Chromium loads /docs, which fetches /openapi.json (3.1) and lists each route."""
     assert CHROMIUM is not None
     dom = subprocess.run(
         [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'chromium'}",
+            *headless(tmp_path / "chromium"),
             "--virtual-time-budget=10000",
             "--dump-dom",
             f"{server.url}/docs",

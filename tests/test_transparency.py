@@ -8,13 +8,13 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import msgspec
 import pytest
 
+from browser import CHROMIUM, headless
 from chatcredit import Engine
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.publication import as_html, as_rows
@@ -25,7 +25,6 @@ from databases import database
 
 SPAM = "you have won a guaranteed prize, call now"
 HOUR = 3600.0
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def scenario(engine: Engine, clock: FakeClock) -> None:
@@ -135,17 +134,7 @@ def test_the_html_report_opens_in_a_real_browser_with_its_charts(
         as_html(Reports(engine.reads, engine.policy, engine.casework.automated).transparency(T0 - DAY, T0 + 10 * DAY)),
         "utf-8",
     )
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'chromium'}",
-    ]
+    flags = headless(tmp_path / "chromium")[1:]
     dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
     assert dom.stdout.count("<svg") == 8 and "Decisions by category" in dom.stdout, dom.stderr[-2000:]
     shot = tmp_path / "report.png"
