@@ -144,3 +144,41 @@ def test_the_html_report_opens_in_a_real_browser_with_its_charts(
         timeout=120,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_notices_stored_before_their_source_field_are_counted_by_their_flags() -> None:
+    """A notice written by an earlier version has no ``source``/``automation``: its flags
+    (kept since the first version) decide, so a moderator's old decision is not counted
+    as automated in the report or the statements of reasons."""
+    old = msgspec.json.encode(
+        {
+            "id": "n-1",
+            "user": "u",
+            "entry_id": "e-1",
+            "ts": T0,
+            "kind": "penalty",
+            "measure": "m",
+            "facts": "f",
+            "rule_id": "manual",
+            "category": "harassment",
+            "dsa_category": "STATEMENT_CATEGORY_CYBER_VIOLENCE",
+            "automated_detection": False,
+            "automated_decision": False,
+            "score_before": 500,
+            "score_after": 440,
+            "tier_before": "limited",
+            "tier_after": "limited",
+            "reasons": [],
+            "appealable": True,
+            "appeal_until": T0 + 200 * DAY,
+            "policy_version": "v",
+            "text": "t",
+        }
+    )
+    from chatcredit.store import codec
+
+    notice = codec.decode_notice(old)
+    assert (notice.origin, notice.automation_level) == ("moderator", "not")
+    record = statement_of(notice)
+    assert record is not None and record["source_type"] == "SOURCE_VOLUNTARY"
+    assert record["automated_decision"] == "AUTOMATED_DECISION_NOT_AUTOMATED"

@@ -67,6 +67,18 @@ class Notice(msgspec.Struct, frozen=True):
     #: the person sanctioned ("subject"), a reporter told of their report, a role holder
     recipient: str = "subject"
 
+    @property
+    def origin(self) -> str:
+        """What started it; for a notice stored before ``source`` existed, from its flags."""
+        if self.source == "automated-detection" and not self.automated_detection:
+            return "moderator"
+        return self.source
+
+    @property
+    def automation_level(self) -> Automation:
+        """fully / partially / not, from the flags every notice has kept."""
+        return automation_of(self.automated_detection, self.automated_decision)
+
 
 def automation_of(detection: bool, decision: bool) -> Automation:
     return "fully" if decision else "partially" if detection else "not"

@@ -162,9 +162,9 @@ def statement_of(notice: Notice) -> dict[str, Any] | None:
         "category": notice.dsa_category or "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
         "content_date": _day(notice.start if notice.start is not None else notice.ts),
         "application_date": _day(notice.ts),
-        "source_type": _SOURCES.get(notice.source, "SOURCE_VOLUNTARY"),
+        "source_type": _SOURCES.get(notice.origin, "SOURCE_VOLUNTARY"),
         "automated_detection": "Yes" if notice.automated_detection else "No",
-        "automated_decision": _AUTOMATION[notice.automation],
+        "automated_decision": _AUTOMATION[notice.automation_level],
         "puid": notice.id,
     }
     detected = "automated detection" if notice.automated_detection else "a person"
