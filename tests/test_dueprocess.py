@@ -280,3 +280,20 @@ def test_automation_never_removes_a_persons_penalty(engine: Engine) -> None:
     engine.rebuild()
     assert [e.id for e in engine.ledger("u5") if e.kind == "penalty"] == [entry.id]
     assert not engine.explain("u5").reversed_ids
+
+
+def test_a_dismissed_report_bars_automation_on_the_reported_message(
+    engine: Engine, clock: FakeClock, open_engine: object
+) -> None:
+    engine.ingest_lines(
+        lines(
+            message("m1", "t1", "meet me behind the gym"),
+            event("report", "r1", T0 + 10, user="rep", target_user="t1", category="harassment", message="m1"),
+        )
+    )
+    [row] = engine.casework.queue()
+    engine.casework.decide(row.item.id, "dismiss", "mod-ana", "an invitation, not a threat")
+    stricter = with_rules(Rule(id="gym-threat", category="harassment", severity="medium", keywords=["behind the gym"]))
+    other = open_engine(stricter)  # type: ignore[operator]
+    assert other.rescan().penalties == 0
+    assert any("a person's decision" in h.why and h.event_id == "m1" for h in other.explain("t1").shadow_hits)

@@ -207,6 +207,7 @@ class Contract:
         assert g.find("role", subject="u2", since=6.0) == []
         assert g.get("sanction", "s1") == warn and g.get("sanction", "nope") is None
         assert g.find("sanction", subject="g1", status=("active", "proposed")) == [warn]
+        assert g.find("role", limit=1) == [RoleSpan("g2", "u2", "admin", 5.0)]  # the earliest, and only it
 
 
 class TestMemoryStore(Contract):

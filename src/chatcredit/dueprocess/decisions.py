@@ -107,20 +107,7 @@ def marks_for(entry: LedgerEntry, by: str, reason: str, now: float, policy: Poli
     policy-set period."""
     marks = []
     if entry.evidence_event:
-        marks.append(
-            Mark(
-                evidence_mark_id(entry.user, entry.evidence_event, entry.category),
-                entry.user,
-                "evidence",
-                entry.category,
-                entry.evidence_event,
-                None,
-                by,
-                now,
-                None,
-                reason,
-            )
-        )
+        marks.append(evidence_mark(entry.user, entry.evidence_event, entry.category, by, reason, now))
     if entry.automated_decision and policy.oversight.mark_days > 0:
         until = now + policy.oversight.mark_days * DAY
         marks.append(
@@ -138,6 +125,12 @@ def marks_for(entry: LedgerEntry, by: str, reason: str, now: float, policy: Poli
             )
         )
     return marks
+
+
+def evidence_mark(user: str, event_id: str, category: str, by: str, reason: str, now: float) -> Mark:
+    """No automation may penalise ``user`` for this evidence in this category again."""
+    mark_id = evidence_mark_id(user, event_id, category)
+    return Mark(mark_id, user, "evidence", category, event_id, None, by, now, None, reason)
 
 
 def judge_reporter(

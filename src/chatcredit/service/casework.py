@@ -235,13 +235,13 @@ class Casework:
             return effects
         trusted = item.reporter in self.policy.reporting.trusted_flaggers
         source = "automated-detection" if item.reporter is None else "trusted-flagger" if trusted else "user-report"
+        evidence = self._reported(item, store) or item.event_id or None  # a report's evidence is its message
         if outcome == "uphold":
-            evidence = self._reported(item, store)
             effects = decisions.upheld_report(item, by, reason, tally, self.policy, now, source, evidence, severity)
         else:
             effects = Effects()
-            if item.event_id:  # no automation may penalise this evidence in this category again
-                effects.records.extend(decisions.marks_for(_as_entry(item), by, reason, now, self.policy))
+            if evidence:  # no automation may penalise this evidence in this category again
+                effects.records.append(decisions.evidence_mark(item.user, evidence, item.category, by, reason, now))
         if item.reporter is not None:
             self._judge_reporter(item, outcome == "uphold", store, now, effects)
         return effects
@@ -269,27 +269,3 @@ class Casework:
         now = self.clock()
         referral = Referral(case_id("f-", case, authority, repr(now)), case, authority, reason, by, now, user)
         return self.writer.write(lambda store: (Effects(records=[referral]), referral))
-
-
-def _as_entry(item: ReviewItem) -> LedgerEntry:
-    """The entry a dismissed item would have been, for the marks that bar it."""
-    return LedgerEntry(
-        id=item.id,
-        user=item.user,
-        seq=0,
-        ts=item.ts,
-        kind="penalty",
-        points=0,
-        reason_code=item.reason_code,
-        category=item.category,
-        rule_id=item.rule_id,
-        severity="medium",
-        half_life_days=None,
-        evidence_event=item.event_id,
-        evidence_key=None,
-        excerpt=item.excerpt,
-        actor=item.detector,
-        automated_detection=item.reporter is None,
-        automated_decision=False,
-        policy_version="",
-    )

@@ -60,10 +60,11 @@ class Outbox:
         self._random = random.Random()
 
     def pending(self, failed: bool = False, limit: int = 1000) -> list[tuple[Delivery, Notice]]:
-        """Notices not yet delivered (``failed``: the dead-lettered ones), oldest first."""
-        rows = self._reads.governance.find("delivery", status=("dead",) if failed else ("pending",))
+        """Notices not yet delivered (``failed``: the dead-lettered ones), the soonest due
+        first (the store reads only ``limit`` of them, however long the backlog)."""
+        rows = self._reads.governance.find("delivery", status=("dead",) if failed else ("pending",), limit=limit)
         out = []
-        for d in rows[:limit]:
+        for d in rows:
             notice = self._reads.notices.get(d.id) if isinstance(d, Delivery) else None
             if isinstance(d, Delivery) and notice is not None:
                 out.append((d, notice))

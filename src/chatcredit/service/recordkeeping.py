@@ -96,7 +96,7 @@ class Records:
         holds = [h for h in self._reads.governance.find("hold") if isinstance(h, Hold)]
         appealed = {a.target for a in self._reads.governance.find("appeal", status=("filed",)) if isinstance(a, Appeal)}
         report = RetentionReport(dry_run)
-        scan = self._reads.reader() if hasattr(self._reads, "reader") else self._reads
+        scan = self._reads.reader()  # a connection of its own, open for the whole scan
         try:
             rows = scan.archive.candidates(cutoff)
             seen = 0

@@ -3,11 +3,12 @@ transparency database, read from the store for a period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from chatcredit.dueprocess import sor, transparency
 from chatcredit.dueprocess.cases import Appeal, Referral, Reporter
+from chatcredit.dueprocess.notices import Notice
 from chatcredit.dueprocess.review import ReviewItem
 from chatcredit.governance.records import Listing, Sanction
 from chatcredit.policy.model import Policy
@@ -20,7 +21,10 @@ class Reports:
     policy: Policy
     automated: frozenset[str]
 
-    def transparency(self, since: float, until: float) -> transparency.TransparencyReport:
+    def transparency(
+        self, since: float, until: float, notices: Sequence[Notice] | None = None
+    ) -> transparency.TransparencyReport:
+        """The report for ``[since, until)``; ``notices``: those of the period, if read already."""
         g = self.reads.governance
         reviews: list[ReviewItem] = self.reads.reviews.list("decided", 10_000_000)
         received = sum(n for n, _ in self.reads.reviews.summary(since, until).values())
@@ -28,7 +32,7 @@ class Reports:
         return transparency.report(
             since,
             until,
-            self.reads.notices.between(since, until),
+            self.reads.notices.between(since, until) if notices is None else notices,
             [a for a in g.find("appeal") if isinstance(a, Appeal)],
             reviews,
             received,

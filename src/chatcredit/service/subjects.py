@@ -92,7 +92,7 @@ class Subjects:
             user=user,
             at=now,
             standing=tally.standing(now),
-            history=tuple((e.ts, tally.standing(e.ts).score, tally.standing(e.ts).tier, e.id) for e in entries),
+            history=tuple((e.ts, (s := tally.standing(e.ts)).score, s.tier, e.id) for e in entries),
             identity_level=r.groups.usage(user).identity_level,
             events=tuple(row for row in r.archive.of_user(user) if row.type in OWN_TYPES),
             entries=entries,

@@ -167,8 +167,9 @@ class Governance(Protocol):
         group: str | None = None,
         status: Sequence[str] = (),
         since: float | None = None,
+        limit: int | None = None,
     ) -> list[GovRecord]:
-        """Records of ``kind`` matching every filter given, in time order."""
+        """Records of ``kind`` matching every filter given, in time order (the first ``limit``)."""
         ...
 
 

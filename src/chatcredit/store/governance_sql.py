@@ -17,6 +17,7 @@ def find_query(
     group: str | None,
     status: Sequence[str],
     since: float | None,
+    limit: int | None = None,
 ) -> tuple[str, list[Any]]:
     """``SELECT body`` of the records of ``kind`` matching every filter given, in time order."""
     sql = f"SELECT body FROM governance WHERE kind = {mark}"
@@ -32,4 +33,7 @@ def find_query(
     if since is not None:
         sql += f" AND ts >= {mark}"
         params.append(since)
-    return sql + " ORDER BY ts, id", params
+    sql += " ORDER BY ts, id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return sql, params

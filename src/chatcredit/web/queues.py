@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -11,6 +12,7 @@ from chatcredit.domain.standing import DAY, clamp
 from chatcredit.domain.timestamps import to_iso
 from chatcredit.dueprocess.charts import bar_chart, column_chart
 from chatcredit.dueprocess.notices import notice_id
+from chatcredit.dueprocess.transparency import TransparencyReport
 from chatcredit.service.engine import Engine
 from chatcredit.service.reports import Reports
 from chatcredit.web.session import Session
@@ -22,32 +24,47 @@ OVERVIEW_DAYS = 30
 TIERS_EVERY = 300.0
 
 
-def overview_numbers(web: Web, days: int = OVERVIEW_DAYS) -> dict[str, object]:
-    """The overview's numbers: those of the transparency report for the same period, the
-    review queue and the standings (a test compares them with the CLI's and the API's)."""
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The overview's numbers: the transparency report's for the same period, the review
+    queue's and everyone's tiers (a test compares them with the API's)."""
+
+    report: TransparencyReport
+    queue: int
+    queue_by_status: dict[str, int]
+    oldest_hours: float
+    tiers: dict[str, int]
+    tiers_at: float
+    decisions_per_day: dict[str, int]
+    events_per_day: dict[str, int]
+    appeals_open: int
+    events: int
+
+
+def overview_numbers(web: Web, days: int = OVERVIEW_DAYS) -> Overview:
     engine = web.engine
     now = engine.now()
     since = now - days * DAY
-    report = Reports(engine.reads, engine.policy, engine.casework.automated).transparency(since, now)
+    notices = engine.reads.notices.between(since, now)
+    report = Reports(engine.reads, engine.policy, engine.casework.automated).transparency(since, now, notices)
     waiting = {s: v for s, v in engine.reads.reviews.summary().items() if s != "decided"}
     tiers, tiers_at = web.cached("tiers", TIERS_EVERY, lambda: tier_counts(engine, now))
-    notices = engine.reads.notices.between(since, now)
     per_day = Counter(int((n.ts - since) // DAY) for n in notices if n.appealable and n.recipient == "subject")
     oldest = min((ts for _, ts in waiting.values()), default=None)
     events, _ = web.cached("events per day", TIERS_EVERY, lambda: engine.reads.events.per_day(since))
     first = int(since // DAY)
-    return {
-        "report": report,
-        "queue": sum(n for n, _ in waiting.values()),
-        "queue_by_status": {s: n for s, (n, _) in sorted(waiting.items())},
-        "oldest_hours": round((now - oldest) / 3600, 1) if oldest is not None else 0.0,
-        "tiers": {t.name: tiers.get(t.name, 0) for t in engine.policy.tiers},
-        "tiers_at": tiers_at,
-        "per_day": {to_iso(since + d * DAY)[5:10]: per_day.get(d, 0) for d in range(days)},
-        "events_per_day": {to_iso((first + d) * DAY)[5:10]: events.get(first + d, 0) for d in range(days + 1)},
-        "appeals_open": len(engine.appeals.all("filed")),
-        "events": engine.reads.events.count(),
-    }
+    return Overview(
+        report=report,
+        queue=sum(n for n, _ in waiting.values()),
+        queue_by_status={s: n for s, (n, _) in sorted(waiting.items())},
+        oldest_hours=round((now - oldest) / 3600, 1) if oldest is not None else 0.0,
+        tiers={t.name: tiers.get(t.name, 0) for t in engine.policy.tiers},
+        tiers_at=tiers_at,
+        decisions_per_day={to_iso(since + d * DAY)[5:10]: per_day.get(d, 0) for d in range(days)},
+        events_per_day={to_iso((first + d) * DAY)[5:10]: events.get(first + d, 0) for d in range(days + 1)},
+        appeals_open=len(engine.appeals.all("filed")),
+        events=engine.reads.events.count(),
+    )
 
 
 def tier_counts(engine: Engine, now: float) -> Counter[str]:
@@ -68,21 +85,20 @@ def tier_counts(engine: Engine, now: float) -> Counter[str]:
 
 async def overview(web: Web, request: Request, session: Session) -> Response:
     n = overview_numbers(web)
-    r = n["report"]
     figures = [
-        ("decisions", r.decisions),  # type: ignore[attr-defined]
-        ("waiting for review", n["queue"]),
-        ("oldest waiting (hours)", n["oldest_hours"]),
-        ("appeals open", n["appeals_open"]),
-        ("archived events", n["events"]),
+        ("decisions", n.report.decisions),
+        ("waiting for review", n.queue),
+        ("oldest waiting (hours)", n.oldest_hours),
+        ("appeals open", n.appeals_open),
+        ("archived events", n.events),
     ]
-    rates = {k: (v.error_rate or 0.0) * 100 for k, v in r.detector_error_rates.items()}  # type: ignore[attr-defined]
+    rates = {k: (v.error_rate or 0.0) * 100 for k, v in n.report.detector_error_rates.items()}
     charts = [
-        column_chart("Events per day", n["events_per_day"]),  # type: ignore[arg-type]
-        column_chart("Decisions per day", n["per_day"]),  # type: ignore[arg-type]
-        bar_chart("Violations by category", r.decisions_by_category),  # type: ignore[attr-defined]
-        bar_chart(f"Users by tier (counted {when(n['tiers_at'])})", n["tiers"]),  # type: ignore[arg-type]
-        bar_chart("Review queue by status", n["queue_by_status"]),  # type: ignore[arg-type]
+        column_chart("Events per day", n.events_per_day),
+        column_chart("Decisions per day", n.decisions_per_day),
+        bar_chart("Violations by category", n.report.decisions_by_category),
+        bar_chart(f"Users by tier (counted {when(n.tiers_at)})", n.tiers),
+        bar_chart("Review queue by status", n.queue_by_status),
         bar_chart("Detector error rate (overturned or dismissed / decided)", rates, "%"),
     ]
     return web.render(

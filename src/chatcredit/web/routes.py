@@ -18,13 +18,15 @@ from chatcredit.web.shell import Served, Web, back
 def ui_routes(service: Served) -> list[Route | Mount]:
     web = Web(service)
 
-    async def login_form(request: Request) -> Response:
+    def login_page(request: Request, next_: str, status: int = 200, error: str = "") -> Response:
+        """The sign-in form, with a fresh token of its own (double submit: cookie and field)."""
         token = secrets.token_urlsafe(24)
-        response = web.render(
-            request, None, "login.html", login_csrf=token, next=request.query_params.get("next", "/ui/")
-        )
+        response = web.render(request, None, "login.html", status, login_csrf=token, next=next_, error=error)
         set_cookie(response, request, LOGIN_COOKIE, token, 600)
         return response
+
+    async def login_form(request: Request) -> Response:
+        return login_page(request, request.query_params.get("next", "/ui/"))
 
     async def login(request: Request) -> Response:
         from chatcredit.api.problems import HttpProblem  # the api package mounts these pages: import late
@@ -35,18 +37,7 @@ def ui_routes(service: Served) -> list[Route | Mount]:
         try:
             key = service.auth.authenticate(f"Bearer {form.get('key', '')}")
         except HttpProblem:
-            token = secrets.token_urlsafe(24)
-            response = web.render(
-                request,
-                None,
-                "login.html",
-                401,
-                login_csrf=token,
-                next="/ui/",
-                error="That key is not valid (unknown, malformed or revoked).",
-            )
-            set_cookie(response, request, LOGIN_COOKIE, token, 600)
-            return response
+            return login_page(request, "/ui/", 401, "That key is not valid (unknown, malformed or revoked).")
         if not {"read", "moderate"} & set(key.scopes):
             return Response("The dashboard needs a key of 'read' or 'moderate' scope.", 403)
         session = web.sessions.create(key.id, key.name, tuple(key.scopes))

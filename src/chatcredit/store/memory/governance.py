@@ -25,6 +25,7 @@ class _Governance(_Repo):
         group: str | None = None,
         status: Sequence[str] = (),
         since: float | None = None,
+        limit: int | None = None,
     ) -> list[GovRecord]:
         hits = [
             (i.ts, i.id, r)
@@ -35,4 +36,4 @@ class _Governance(_Repo):
             and (not status or i.status in status)
             and (since is None or i.ts >= since)
         ]
-        return [r for _, _, r in sorted(hits, key=lambda h: h[:2])]
+        return [r for _, _, r in sorted(hits, key=lambda h: h[:2])][:limit]

@@ -36,7 +36,7 @@ class MemoryArchive(_Repo):
         return sum(1 for i in ids if self.s.events.pop(i, None) is not None)
 
     def evidence(self, ids: Sequence[str]) -> dict[str, list[str]]:
-        wanted, out = set(ids), {}  # type: ignore[var-annotated]
+        wanted, out = set(ids), dict[str, list[str]]()
         for e in self.s.ledger.values():
             if e.evidence_event in wanted:
                 out.setdefault(e.evidence_event, []).append(e.id)

@@ -39,9 +39,10 @@ class PgGovernance:
         group: str | None = None,
         status: Sequence[str] = (),
         since: float | None = None,
+        limit: int | None = None,
     ) -> list[GovRecord]:
         sql, params = find_query(
-            "%s", lambda values: ("= ANY(%s)", [list(values)]), kind, subject, group, status, since
+            "%s", lambda values: ("= ANY(%s)", [list(values)]), kind, subject, group, status, since, limit
         )
         return [decode_record(r[0]) for r in self._db.rows(sql, params)]
 

@@ -32,9 +32,10 @@ class SqliteGovernance:
         group: str | None = None,
         status: Sequence[str] = (),
         since: float | None = None,
+        limit: int | None = None,
     ) -> list[GovRecord]:
         sql, params = find_query(
-            "?", lambda values: (f"IN ({marks(len(values))})", list(values)), kind, subject, group, status, since
+            "?", lambda values: (f"IN ({marks(len(values))})", list(values)), kind, subject, group, status, since, limit
         )
         return [decode_record(r[0]) for r in self._db.rows(sql, params)]
 

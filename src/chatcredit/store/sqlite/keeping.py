@@ -29,10 +29,10 @@ class SqliteAudit:
         )
 
     def iterate(self, since_seq: int = 0, since_ts: float | None = None) -> Iterator[AuditRecord]:
-        sql, params = "SELECT body FROM audit WHERE seq > ?", [since_seq]
+        sql, params = "SELECT body FROM audit WHERE seq > ?", [float(since_seq)]
         if since_ts is not None:
             sql += " AND ts >= ?"
-            params.append(since_ts)  # type: ignore[arg-type]
+            params.append(since_ts)
         for (body,) in self._db.cursor(sql + " ORDER BY seq", params):
             yield decode_record(body)
 
