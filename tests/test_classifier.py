@@ -25,38 +25,78 @@ def model() -> TextClassifier:
 
 
 def test_packaged_model_has_calibrated_heads(model: TextClassifier) -> None:
-    assert set(model.heads) == {"spam", "abuse"}
+    assert set(model.heads) == {"spam", "harassment", "hate", "threat", "sexual"}
+    deciding = ("spam", "harassment", "hate")  # threat and sexual: one source labels each
+    assert all(model.heads[h].summary["calibration"].startswith("out of source") for h in deciding)
     probs = model.predict(
         [
             "WINNER!! claim your free prize, txt WIN to 80082 now",
             "see you at lunch?",
             "shut up you stupid bitch",
             "thanks, the meeting notes are in the shared folder",
+            "Earn $500 a day trading crypto, DM me or join https://t.me/+abcdef",
         ]
     )
-    assert probs["spam"][0] > 0.9 and probs["spam"][1] < 0.2
-    assert probs["abuse"][2] > 0.9 and probs["abuse"][3] < 0.5
+    review = default_policy().classifier.review_at
+    assert probs["spam"][0] >= review and probs["spam"][4] >= review and probs["spam"][1] < 0.2
+    assert probs["harassment"][2] >= review and probs["harassment"][3] < 0.2
     assert all(((p >= 0) & (p <= 1)).all() for p in probs.values())
 
 
 def test_classifier_sees_through_the_same_evasions(model: TextClassifier) -> None:
-    plain, evaded = model.predict(["shut up you stupid bitch", "shut up you stup1d b.i.t.c.h"])["abuse"]
-    assert evaded > 0.8 and abs(plain - evaded) < 0.2
+    plain, evaded = model.predict(["shut up you stupid bitch", "shut up you stup1d b.i.t.c.h"])["harassment"]
+    assert evaded >= default_policy().classifier.review_at and abs(plain - evaded) < 0.25
+
+
+def _fixture(name: str) -> list[dict[str, str]]:
+    text = (Path(__file__).parent / "fixtures" / name).read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _flagged(model: TextClassifier, texts: list[str]) -> np.ndarray:
+    """What the detector would act on: a deciding head (not one that only names a category)
+    at or above the review band."""
+    c = default_policy().classifier
+    probs = model.predict(texts)
+    deciding = [probs[n] for n, h in c.heads.items() if h.refines is None and n in probs]
+    return np.vstack(deciding).max(axis=0) >= c.review_at
 
 
 def test_civil_political_speech_is_not_flagged_more_than_other_civil_speech(model: TextClassifier) -> None:
-    text = (Path(__file__).parent / "fixtures" / "civility.jsonl").read_text("utf-8")
-    rows = [json.loads(line) for line in text.splitlines()]
-    policy = default_policy()
-    flags: dict[str, list[bool]] = {"political": [], "civil": []}
-    probs = model.predict([r["text"] for r in rows])
-    top = np.maximum(probs["spam"], probs["abuse"])
-    for row, p in zip(rows, top, strict=True):
-        flags[row["kind"]].append(bool(p >= policy.classifier.review_at))
-    assert len(flags["political"]) == len(flags["civil"]) == 40
-    # measured: 0 of 40 political and 0 of 40 other civil messages reach the review band
-    assert sum(flags["political"]) <= sum(flags["civil"]) + 1
-    assert sum(flags["political"]) <= 2
+    rows = _fixture("civility.jsonl")
+    flagged = _flagged(model, [r["text"] for r in rows])
+    counts = {
+        kind: [f for r, f in zip(rows, flagged, strict=True) if r["kind"] == kind] for kind in ("political", "civil")
+    }
+    assert len(counts["political"]) == len(counts["civil"]) == 200
+    political, civil = sum(counts["political"]), sum(counts["civil"])
+    # measured in docs/detection.md; the issue's bar: a flag rate at most 1.1 times the other's
+    assert political <= 1.1 * civil
+    assert political + civil <= 8  # and civil speech of either kind is almost never flagged
+
+
+def test_counter_speech_negation_identity_and_reclaimed_words_are_not_hate(model: TextClassifier) -> None:
+    rows = _fixture("hate_contrasts.jsonl")
+    assert {r["kind"] for r in rows} == {
+        "counter-quote",
+        "counter-reference",
+        "negated",
+        "identity-neutral",
+        "identity-positive",
+        "reclaimed",
+    }
+    texts = [r["text"] for r in rows]
+    c = default_policy().classifier
+    probs = model.predict(texts)
+    flagged = _flagged(model, texts)
+    as_hate = [t for t, f, h in zip(texts, flagged, probs["hate"], strict=True) if f and h >= 0.5]
+    assert as_hate == []
+    # positive and neutral statements about a group are almost never flagged at all (measured:
+    # "my cousin is gay ..." reaches the review band as harassment, not as hate: the word
+    # carries Davidson's insults with it; docs/detection.md)
+    calm = [r["text"] for r, f in zip(rows, flagged, strict=True) if f and r["kind"].startswith("identity")]
+    assert len(calm) <= 1
+    assert c.heads["hate"].refines == "harassment"
 
 
 def test_split_is_deterministic_and_deduplicated() -> None:
@@ -90,7 +130,7 @@ def test_train_and_eval_commands(tmp_path: Path) -> None:
             "--positive",
             "1",
             "--head",
-            "abuse",
+            "harassment",
             "--out",
             str(out),
             "--json",
@@ -100,7 +140,7 @@ def test_train_and_eval_commands(tmp_path: Path) -> None:
     assert trained.exit_code == 0, trained.output
     report = json.loads(trained.stdout)
     assert report["rows"] > 1000 and report["held_out"]["f1"] > 0.85
-    assert set(TextClassifier.load(out).heads) == {"spam", "abuse"}  # started from the packaged model
+    assert set(TextClassifier.load(out).heads) == {"spam", "harassment", "hate", "threat", "sexual"}
     evaluated = runner.invoke(
         main,
         [

@@ -83,7 +83,10 @@ def test_mentions_links_and_shouting(engine: Engine) -> None:
             message("m5", "vet", "docs at https://github.com/org/repo and en.wikipedia.org/wiki/Chat", ts=T0 + 4),
         )
     )
-    assert report.signals_by_rule == {
+    # the spam head also sends some of these pitches to review; this test is about the
+    # behavioural detectors
+    behavioural = {k: v for k, v in report.signals_by_rule.items() if not k.startswith("classifier-")}
+    assert behavioural == {
         "mention-spam-message": 1,
         "link-blocked-domain": 1,
         "link-shortener-new-account": 1,

@@ -195,7 +195,9 @@ def test_a_public_account_posting_scams_loses_standing_and_its_operator_answers(
     engine.ingest_lines(lines(*feed))
     assert engine.standing("chan-deals").score < 700
     operated = [e for e in engine.ledger("op-olga") if e.reason_code == "operated-account-violation"]
-    assert len(operated) == 3 and all("chan-deals" in e.note for e in operated)
+    penalties = [e for e in engine.ledger("chan-deals") if e.kind == "penalty"]
+    assert len(penalties) >= 3  # the scam rule on each message (and the spam head on some)
+    assert len(operated) == len(penalties) and all("chan-deals" in e.note for e in operated)
     assert engine.standing("op-olga").score < 700
     assert engine.oversight.account("chan-deals") is not None
     fresh = [

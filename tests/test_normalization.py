@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from chatcredit.detectors.normalization import locate, skeleton
+from chatcredit.detectors.normalization import fold, locate, skeleton
 from chatcredit.detectors.rules import RuleMatcher
 from chatcredit.policy import default_policy
 
@@ -130,3 +130,9 @@ def test_look_alikes_come_from_the_unicode_confusables_data() -> None:
 
     assert fold("ꮃіո ⅿоոеу ꓑꓲꓜꓰ") == "win money plze"
     assert fold("ｆｒｅｅ") == "free" and fold("café") == "cafe"
+
+
+def test_latin_letters_are_never_remapped() -> None:
+    # "ſ" (long s) casefolds to "s"; the confusables entry for "ſ" once remapped every "s" to "f"
+    assert fold("Saying sass is Kind") == "saying sass is kind"
+    assert skeleton("ſubscribe") == skeleton("subscribe") == "subscribe"

@@ -46,25 +46,29 @@ class ClassifierDetector:
             return []
         distinct = list(dict.fromkeys(e.text for _, e in items))  # one prediction per distinct text
         row = {text: n for n, text in enumerate(distinct)}
-        probs = self.model.predict(distinct, [context.forms(t)[1] for t in distinct])
+        probs = self.model.predict(distinct, [context.forms(t) for t in distinct])
         signals: list[Signal] = []
         for name, head in c.heads.items():
-            if name not in probs:
+            if name not in probs or head.refines is not None:
                 continue
-            column = probs[name]
+            kinds = [(n, h) for n, h in c.heads.items() if h.refines == name and n in probs]
             for ts, event in items:
-                p = float(column[row[event.text]])
+                n = row[event.text]
+                p = float(probs[name][n])
                 if p < c.review_at:
                     continue
+                kind, spec = max(((probs[k][n], (k, h)) for k, h in kinds), default=(0.0, (name, head)))[1]
+                if kind != name and probs[kind][n] < 0.5:
+                    kind, spec = name, head
                 signals.append(
                     Signal.on(
                         event,
                         ts,
                         self.name,
-                        rule_id=f"classifier-{name}",
-                        reason_code=head.reason or f"classifier-{name}",
-                        category=head.category,
-                        severity=head.severity,
+                        rule_id=f"classifier-{kind}",
+                        reason_code=spec.reason or f"classifier-{kind}",
+                        category=spec.category,
+                        severity=spec.severity,
                         confidence=round(p, 4),
                         excerpt=excerpt(event.text),
                         action="penalize" if p >= c.automate_at else "review",

@@ -55,8 +55,9 @@ def _confusables() -> dict[str, str]:
             continue
         latin = [h["c"].lower() for h in entry if len(h["c"]) == 1 and h["c"].isascii()]
         letters = [c for c in latin if "a" <= c <= "z"]
-        if letters:
-            found[char.casefold() if len(char.casefold()) == 1 else char] = letters[0]
+        key = char.casefold() if len(char.casefold()) == 1 else char
+        if letters and not key.isascii():  # "ſ" casefolds to "s": never remap a Latin letter itself
+            found[key] = letters[0]
     return found
 
 

@@ -1,5 +1,6 @@
-"""The text classifier: hashed character and word n-grams plus a lexicon feature, one
-calibrated logistic-regression head per kind of violation (``spam``, ``abuse``).
+"""The text classifier: hashed character and word n-grams plus cues that do not depend on
+the site (``cues.py``), one calibrated logistic-regression head per kind of violation
+(``spam``, ``harassment``, ``hate``, ``threat``, ``sexual``).
 
 Text is normalised to its skeleton first (the same one the keyword rules use), so the
 evasions the rules see through do not fool the classifier either. The model file is a
@@ -10,7 +11,10 @@ vectoriser; training (``training.py``) needs scikit-learn's estimators.
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import zipfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -20,9 +24,16 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from chatcredit.detectors.normalization import skeleton
+from chatcredit.detectors.normalization import fold, skeleton_of_folded
+from chatcredit.ml.cues import NAMES as CUES
+from chatcredit.ml.cues import cue_matrix
+from chatcredit.ml.frames import about_an_attack, names_a_group_attack
 
-FORMAT = "chatcredit-classifier/1"
+FORMAT = "chatcredit-classifier/2"
+#: The most a message framed as speech about an attack can score as harassment: below any
+#: sensible review band, so it is never flagged for its quoted words alone.
+ABOUT_AN_ATTACK_CAP = 0.25
+DENSE = [*CUES, "profanity_check", "profanity_check_0.5"]  # the last columns of the features
 N_FEATURES = 2**18
 _CHAR = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 4), n_features=N_FEATURES, alternate_sign=False)
 _WORD = HashingVectorizer(
@@ -30,9 +41,51 @@ _WORD = HashingVectorizer(
 )
 
 
-def packaged_lexicon() -> frozenset[str]:
-    words = resources.files("chatcredit").joinpath("data/profanity_wordlist.txt").read_text("utf-8").split()
-    return frozenset(skeleton(w) for w in words)
+#: One-word entries of the list that are not abuse in chat ("god" is a word of prayer as
+#: much as of cursing; "lmao" and "omg" are laughter and surprise; "gay" and "queer" name
+#: who someone is, and counting them as swearing flagged "my cousin is gay").
+NOT_PROFANE = frozenset({"god", "omg", "lmao", "fat", "weed", "gai", "poop", "hell", "he11", "damn", "gay", "queer"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The profanity list's one-word entries as folded words, and in skeleton spelling where
+    that is long enough not to collide with an everyday word (``milf`` and ``miss`` share
+    the skeleton ``mif``; ``b.i.t.c.h`` and ``bitch`` share ``bitch``)."""
+
+    folded: frozenset[str]
+    skeletons: frozenset[str]
+
+    def count(self, folded: str, skeleton: str) -> int:
+        plain = sum(1 for w in _TOKEN.findall(folded) if w in self.folded)
+        return max(plain, sum(1 for w in skeleton.split() if w in self.skeletons))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def packaged_lexicon() -> Lexicon:
+    lines = resources.files("chatcredit").joinpath("data/profanity_wordlist.txt").read_text("utf-8").splitlines()
+    words = {fold(w.strip()) for w in lines if w.strip() and " " not in w.strip()} - NOT_PROFANE
+    skeletons = {skeleton_of_folded(w) for w in words}
+    return Lexicon(frozenset(words), frozenset(s for s in skeletons if len(s) >= 5))
+
+
+def _profanity_check(texts: list[str]) -> np.ndarray:
+    """``alt-profanity-check``'s probability (MIT; a linear SVM trained on Davidson et al.'s
+    tweets and Wikipedia talk-page comments): a second opinion from far more data than ours."""
+    from profanity_check import predict_prob
+
+    return np.asarray(predict_prob(texts), dtype=np.float64)
+
+
+def forms_of(texts: list[str]) -> list[tuple[str, str]]:
+    """``(fold, skeleton)`` of each text (the detector passes the batch's memoised ones)."""
+    out = []
+    for t in texts:
+        folded = fold(t)
+        out.append((folded, skeleton_of_folded(folded)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -47,37 +100,73 @@ class HeadWeights:
 
 
 class TextClassifier:
-    def __init__(self, heads: dict[str, HeadWeights], lexicon: frozenset[str] | None = None) -> None:
+    def __init__(self, heads: dict[str, HeadWeights], lexicon: Lexicon | None = None) -> None:
         self.heads = heads
         self.lexicon = lexicon if lexicon is not None else packaged_lexicon()
+        self._names = list(heads)
+        self._coef = np.column_stack([h.coef for h in heads.values()]) if heads else np.zeros((0, 0))
+        self._intercept = np.array([h.intercept for h in heads.values()])
+        self._a = np.array([h.a for h in heads.values()])
+        self._b = np.array([h.b for h in heads.values()])
 
-    def features(self, texts: list[str], skeletons: list[str] | None = None) -> csr_matrix:
-        if skeletons is None:
-            skeletons = [skeleton(t) for t in texts]
-        counts = np.array([[sum(1 for w in s.split() if w in self.lexicon)] for s in skeletons], dtype=np.float64)
-        lexical = np.hstack([counts > 0, np.minimum(counts, 5) / 5])
-        return hstack([_CHAR.transform(skeletons), _WORD.transform(skeletons), csr_matrix(lexical)]).tocsr()
+    def features(self, texts: list[str], forms: list[tuple[str, str]] | None = None) -> csr_matrix:
+        if forms is None:
+            forms = forms_of(texts)
+        folded = [f for f, _ in forms]
+        skeletons = [s for _, s in forms]
+        cues = cue_matrix(texts, folded, skeletons, self.lexicon)
+        prior = _profanity_check(texts).reshape(-1, 1)
+        dense = np.hstack([cues, prior, prior >= 0.5])
+        return hstack([_CHAR.transform(skeletons), _WORD.transform(skeletons), csr_matrix(dense)]).tocsr()
 
-    def predict(self, texts: list[str], skeletons: list[str] | None = None) -> dict[str, np.ndarray]:
-        """Calibrated probabilities per head, one per text (``skeletons``: if already known)."""
-        if not texts:
-            return {name: np.zeros(0) for name in self.heads}
-        x = self.features(texts, skeletons)
-        out = {}
-        for name, head in self.heads.items():
-            margin = x @ head.coef + head.intercept
-            out[name] = 1.0 / (1.0 + np.exp(head.a * margin + head.b))
-        return out
+    def margins(self, x: csr_matrix) -> np.ndarray:
+        """Each head's uncalibrated margin, one row per text, one column per head."""
+        margins: np.ndarray = np.asarray(x @ self._coef) + self._intercept
+        return margins
+
+    def predict(self, texts: list[str], forms: list[tuple[str, str]] | None = None) -> dict[str, np.ndarray]:
+        """Calibrated probabilities per head, one per text (``forms``: ``(fold, skeleton)`` if known)."""
+        if not texts or not self.heads:
+            return {name: np.zeros(len(texts)) for name in self.heads}
+        if forms is None:
+            forms = forms_of(texts)
+        return self.calibrated(self.features(texts, forms), forms)
+
+    def calibrated(self, x: csr_matrix, forms: list[tuple[str, str]]) -> dict[str, np.ndarray]:
+        """``predict`` on features already computed (leave-one-source-out reuses them)."""
+        p = 1.0 / (1.0 + np.exp(self._a * self.margins(x) + self._b))
+        # Speech about an attack (quoted to denounce it, denied, reclaimed) is not flagged as
+        # abuse, unless it also insults the person addressed (frames.about_an_attack).
+        if "hate" in self._names:
+            unnamed = [n for n, (folded, _) in enumerate(forms) if not names_a_group_attack(folded)]
+            k = self._names.index("hate")
+            p[unnamed, k] = np.minimum(p[unnamed, k], ABOUT_AN_ATTACK_CAP)
+        framed = [n for n, (folded, _) in enumerate(forms) if about_an_attack(folded)]
+        if framed:
+            directed = x[framed, N_FEATURES * 2 + CUES.index("you_and_profanity")].toarray().ravel() > 0
+            rows = [n for n, d in zip(framed, directed, strict=True) if not d]
+            for name, cap in (("harassment", ABOUT_AN_ATTACK_CAP), ("hate", 0.0)):
+                if name in self._names and rows:
+                    k = self._names.index(name)
+                    p[rows, k] = np.minimum(p[rows, k], cap)
+        return {name: p[:, n] for n, name in enumerate(self._names)}
 
     def save(self, path: str | Path) -> None:
         arrays: dict[str, Any] = {}
-        meta: dict[str, Any] = {"format": FORMAT, "n_features": N_FEATURES, "heads": {}}
+        meta: dict[str, Any] = {"format": FORMAT, "n_features": N_FEATURES, "cues": DENSE, "heads": {}}
         for name, head in self.heads.items():
             arrays[f"coef_{name}"] = head.coef.astype(np.float32)
             meta["heads"][name] = {"intercept": head.intercept, "a": head.a, "b": head.b, "summary": head.summary}
-        arrays["meta"] = np.array(json.dumps(meta))
-        with open(path, "wb") as fh:
-            np.savez_compressed(fh, **arrays)
+        arrays["meta"] = np.array(json.dumps(meta, sort_keys=True))
+        # np.savez stamps each member with the time of writing; a fixed stamp makes the same
+        # model the same bytes (``make model`` is reproducible to the byte).
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, array in arrays.items():
+                member = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+                member.compress_type = zipfile.ZIP_DEFLATED
+                buffer = io.BytesIO()
+                np.lib.format.write_array(buffer, np.asanyarray(array), allow_pickle=False)
+                archive.writestr(member, buffer.getvalue())
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> TextClassifier:
@@ -85,8 +174,8 @@ class TextClassifier:
         source = resources.files("chatcredit").joinpath("data/classifier.npz") if path is None else Path(path)
         with source.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
-            if meta.get("format") != FORMAT or meta.get("n_features") != N_FEATURES:
-                raise ValueError(f"{source}: not a {FORMAT} model file")
+            if meta.get("format") != FORMAT or meta.get("n_features") != N_FEATURES or meta.get("cues") != DENSE:
+                raise ValueError(f"{source}: not a {FORMAT} model file of this version (retrain it: chatcredit train)")
             heads = {
                 name: HeadWeights(
                     data[f"coef_{name}"].astype(np.float64), h["intercept"], h["a"], h["b"], h.get("summary", {})

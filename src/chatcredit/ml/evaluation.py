@@ -11,14 +11,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from chatcredit.detectors.rules import RuleMatcher
 from chatcredit.ml.classifier import TextClassifier
+from chatcredit.ml.corpus import Record
 from chatcredit.ml.datasets import Example
 from chatcredit.policy.model import Policy
+
+if TYPE_CHECKING:
+    from chatcredit.ml.transfer import Mix
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +113,10 @@ def evaluate(
             results.append(
                 score(f"classifier:{name} (p ≥ {c.automate_at}, automated)", labels, p >= c.automate_at, seconds, p)
             )
-            combined_flag |= p >= c.review_at
-            combined_score = np.maximum(combined_score, p)
+            spec = c.heads.get(name)
+            if spec is None or spec.refines is None:  # a refining head names a category, it flags nothing
+                combined_flag |= p >= c.review_at
+                combined_score = np.maximum(combined_score, p)
     results.append(
         score(
             "chatcredit (rules or classifier ≥ review_at)",
@@ -141,3 +148,58 @@ def _baselines(texts: list[str], labels: np.ndarray) -> list[Scores]:
         probs, seconds = _timed(lambda: np.asarray(predict_prob(texts)))
         out.append(score("alt-profanity-check 1.9.1 (linear SVM)", labels, probs >= 0.5, seconds, probs))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    """One left-out source: what every detector scored on all its rows."""
+
+    source: str
+    rows: int
+    positives: int
+    scores: list[Scores]
+
+
+def evaluate_sources(
+    records: Sequence[Record],
+    policy: Policy,
+    mix: Mix,
+    baselines: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> list[SourceResult]:
+    """Leave one source out: for each source, a model trained and calibrated without it
+    (``transfer.leave_one_out``), then the same scoring as ``evaluate`` on all its rows."""
+    from chatcredit.ml.transfer import Matrix, leave_one_out
+
+    matrix = Matrix.of(records, TextClassifier({}))
+    out: list[SourceResult] = []
+    for source, (rows, probs) in leave_one_out(matrix, mix, progress).items():
+        texts = [records[i].text for i in rows]
+        labels = np.array([records[i].violation for i in rows], dtype=bool)
+        out.append(
+            SourceResult(source, len(rows), int(labels.sum()), _score_bands(texts, labels, probs, policy, baselines))
+        )
+    return out
+
+
+def _score_bands(
+    texts: list[str], labels: np.ndarray, probs: dict[str, np.ndarray], policy: Policy, baselines: bool
+) -> list[Scores]:
+    matcher = RuleMatcher(policy.rules)
+    enforced, seconds = _timed(
+        lambda: np.array([any(m.rule.mode == "enforce" for m in matcher.match(t)) for t in texts], dtype=bool)
+    )
+    c = policy.classifier
+    best = np.vstack([probs[n] for n, h in c.heads.items() if n in probs and h.refines is None]).max(axis=0)
+    results = [score("rules", labels, enforced, seconds)]
+    for name, head in c.heads.items():
+        if name in probs and head.refines is None:
+            results.append(score(f"head {name} ≥ review", labels, probs[name] >= c.review_at, 0.0, probs[name]))
+    results += [
+        score(f"classifier ≥ {c.automate_at} (automated)", labels, best >= c.automate_at, 0.0, best),
+        score(f"classifier ≥ {c.review_at} (review)", labels, best >= c.review_at, 0.0, best),
+        score("chatcredit: rules or classifier ≥ review", labels, enforced | (best >= c.review_at), 0.0, best),
+    ]
+    if baselines:
+        results += _baselines(texts, labels)
+    return results

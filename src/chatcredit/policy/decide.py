@@ -63,7 +63,8 @@ def decide(
 
     One act, one penalty per category: when several detectors find the same category in
     the same event, the most specific (the detector with the lowest declared priority, a
-    policy rule before the classifier) is applied and the others are not counted again."""
+    policy rule before the classifier) is applied and the others are not counted again,
+    nor sent to review."""
     out = effects if effects is not None else Effects()
     days: dict[str, list[int]] = {}
     for user, day in out.active_days:  # this batch's activity, already in the effects
@@ -80,6 +81,9 @@ def decide(
             continue
         seen.add(key)
         if signal.action == "review" or signal.confidence < policy.review.automate_at_confidence:
+            current = out.tallies.get(signal.user) or tallies[signal.user]
+            if not signal.reporter and current.has_penalty_for(signal.event_id, signal.category):
+                continue  # already penalised in this category: nothing left for a person to decide
             out.reviews.append(
                 ReviewItem(
                     _review_id(key),

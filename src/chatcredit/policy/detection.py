@@ -90,13 +90,23 @@ class Head(_Section, frozen=True):
     category: Code
     severity: SeverityName = "medium"
     reason: Code | None = None
+    # A head that refines another does not flag anything: when the head it refines flags a
+    # message and this one's probability is at least 0.5, the finding is recorded under this
+    # head's category, severity and reason instead (hate, not plain harassment).
+    refines: str | None = None
 
 
 class Classifier(_Section, frozen=True):
     enabled: bool = True
     model: str = ""
     automate_at: Fraction = 0.98
-    review_at: Fraction = 0.85
+    review_at: Fraction = 0.5
     heads: dict[str, Head] = msgspec.field(
-        default_factory=lambda: {"spam": Head(category="spam"), "abuse": Head(category="harassment")}
+        default_factory=lambda: {
+            "spam": Head(category="spam"),
+            "harassment": Head(category="harassment"),
+            "hate": Head(category="hate", severity="high", refines="harassment"),
+            "threat": Head(category="threat", severity="high", refines="harassment"),
+            "sexual": Head(category="sexual-content", refines="harassment"),
+        }
     )

@@ -14,10 +14,10 @@ from chatcredit.cli.base import emit_json, err, json_option, main, out
 from chatcredit.policy import default_policy, load_policy
 
 data_options = [
-    click.option("--data", "data_file", required=True, help="Labeled file: CSV, TSV or JSON Lines."),
-    click.option("--text-column", required=True, help="Column (name, or 0-based index without header)."),
-    click.option("--label-column", required=True, help="Column holding the label."),
-    click.option("--positive", multiple=True, required=True, help="A label value that means 'violation'."),
+    click.option("--data", "data_file", default=None, help="Labeled file: CSV, TSV or JSON Lines."),
+    click.option("--text-column", default=None, help="Column (name, or 0-based index without header)."),
+    click.option("--label-column", default=None, help="Column holding the label."),
+    click.option("--positive", multiple=True, help="A label value that means 'violation'."),
     click.option(
         "--format",
         "fmt",
@@ -26,7 +26,22 @@ data_options = [
         help="Default: from the file name (no extension = TSV without header).",
     ),
     click.option("--no-header", is_flag=True, help="The first row is data, columns are indexes."),
+    click.option(
+        "--corpus",
+        "corpus",
+        default=None,
+        metavar="DIR",
+        help="Instead of --data: every source folder under DIR (../shared/data), left out one at a time.",
+    ),
 ]
+
+
+def _file_options(
+    data_file: str | None, text_column: str | None, label_column: str | None, positive: tuple[str, ...]
+) -> tuple[str, str, str]:
+    if not (data_file and text_column and label_column and positive):
+        raise click.UsageError("give --corpus DIR, or --data, --text-column, --label-column and --positive")
+    return data_file, text_column, label_column
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,7 +58,7 @@ def _with(options: list[Callable[[F], F]]) -> Callable[[F], F]:
 
 @main.command()
 @_with(data_options)
-@click.option("--head", required=True, help="The head to train, e.g. spam or abuse.")
+@click.option("--head", default=None, help="The head to train, e.g. spam or harassment (with --data).")
 @click.option(
     "--split",
     type=click.Choice(["train", "all"]),
@@ -65,13 +80,14 @@ def _with(options: list[Callable[[F], F]]) -> Callable[[F], F]:
 @click.option("--out", "out_file", required=True, help="Where to write the model file (.npz).")
 @json_option
 def train(
-    data_file: str,
-    text_column: str,
-    label_column: str,
+    data_file: str | None,
+    text_column: str | None,
+    label_column: str | None,
     positive: tuple[str, ...],
     fmt: str | None,
     no_header: bool,
-    head: str,
+    corpus: str | None,
+    head: str | None,
     split: str,
     base: str | None,
     fresh: bool,
@@ -80,12 +96,23 @@ def train(
     out_file: str,
     as_json: bool,
 ) -> None:
-    """Train a classifier head on labeled data and write a model file the policy can use."""
+    """Train a classifier head on labeled data and write a model file the policy can use.
+
+    With --corpus, build the whole model (every head) from the sources under DIR, the way
+    the shipped one is built (``make model``)."""
     from chatcredit.ml.classifier import TextClassifier
     from chatcredit.ml.datasets import Example, read_labeled
     from chatcredit.ml.evaluation import score
     from chatcredit.ml.training import train_head
 
+    if corpus:
+        from chatcredit.cli.commands.sources import train_corpus
+
+        train_corpus(corpus, out_file, as_json)
+        return
+    data_file, text_column, label_column = _file_options(data_file, text_column, label_column, positive)
+    if not head:
+        raise click.UsageError("--head is needed with --data")
     data = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, split)  # type: ignore[arg-type]
     for spec in negatives:
         path, _, column = spec.rpartition("#")
@@ -127,31 +154,41 @@ def train(
 @click.option("--model", "model_file", default=None, help="Model file; default: the policy's.")
 @click.option("--head", "heads", multiple=True, help="Only these classifier heads (default: all).")
 @click.option("--baselines", is_flag=True, help="Also run word-list packages on the same rows, if installed.")
+@click.option("--markdown", "markdown", default=None, help="With --corpus: also write the table as Markdown here.")
 @click.option("--limit", default=0, help="Use only the first N rows (0 = all).")
 @json_option
 @click.pass_context
 def evaluate_command(
     ctx: click.Context,
-    data_file: str,
-    text_column: str,
-    label_column: str,
+    data_file: str | None,
+    text_column: str | None,
+    label_column: str | None,
     positive: tuple[str, ...],
     fmt: str | None,
     no_header: bool,
+    corpus: str | None,
     split: str,
     model_file: str | None,
     heads: tuple[str, ...],
     baselines: bool,
+    markdown: str | None,
     limit: int,
     as_json: bool,
 ) -> None:
-    """Run the policy's rules and classifier over a labeled file and score them."""
+    """Run the policy's rules and classifier over a labeled file and score them; with
+    --corpus, leave each source out in turn (train and calibrate without it, score on it)."""
     from chatcredit.ml.classifier import TextClassifier
     from chatcredit.ml.datasets import read_labeled
     from chatcredit.ml.evaluation import evaluate
 
     path = ctx.find_root().obj["policy"]
     policy = load_policy(path) if path else default_policy()
+    if corpus:
+        from chatcredit.cli.commands.sources import evaluate_corpus
+
+        evaluate_corpus(corpus, policy, baselines, markdown, as_json)
+        return
+    data_file, text_column, label_column = _file_options(data_file, text_column, label_column, positive)
     data = read_labeled(data_file, text_column, label_column, positive, fmt, not no_header, split)  # type: ignore[arg-type]
     examples = data.examples[:limit] if limit else data.examples
     model = None
