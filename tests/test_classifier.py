@@ -213,3 +213,12 @@ def test_bad_training_files_are_explained(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 1 and "both classes" in result.stderr
+
+
+def test_the_second_opinion_is_the_packages_own_number() -> None:
+    from profanity_check import predict_prob
+
+    from chatcredit.ml.second_opinion import profanity_probability
+
+    texts = ["", "!!!", "you are an IDIOT", "see you at the meeting", "Ünïcödé naïve café", "shut up " * 50]
+    assert np.allclose(profanity_probability(texts), np.asarray(predict_prob(texts)), atol=1e-12)

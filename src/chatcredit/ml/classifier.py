@@ -28,6 +28,7 @@ from chatcredit.detectors.normalization import fold, skeleton_of_folded
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
 from chatcredit.ml.frames import about_an_attack, names_a_group_attack
+from chatcredit.ml.second_opinion import profanity_probability
 
 FORMAT = "chatcredit-classifier/2"
 #: The most a message framed as speech about an attack can score as harassment: below any
@@ -71,14 +72,6 @@ def packaged_lexicon() -> Lexicon:
     return Lexicon(frozenset(words), frozenset(s for s in skeletons if len(s) >= 5))
 
 
-def _profanity_check(texts: list[str]) -> np.ndarray:
-    """``alt-profanity-check``'s probability (MIT; a linear SVM trained on Davidson et al.'s
-    tweets and Wikipedia talk-page comments): a second opinion from far more data than ours."""
-    from profanity_check import predict_prob
-
-    return np.asarray(predict_prob(texts), dtype=np.float64)
-
-
 def forms_of(texts: list[str]) -> list[tuple[str, str]]:
     """``(fold, skeleton)`` of each text (the detector passes the batch's memoised ones)."""
     out = []
@@ -115,7 +108,7 @@ class TextClassifier:
         folded = [f for f, _ in forms]
         skeletons = [s for _, s in forms]
         cues = cue_matrix(texts, folded, skeletons, self.lexicon)
-        prior = _profanity_check(texts).reshape(-1, 1)
+        prior = profanity_probability(texts).reshape(-1, 1)
         dense = np.hstack([cues, prior, prior >= 0.5])
         return hstack([_CHAR.transform(skeletons), _WORD.transform(skeletons), csr_matrix(dense)]).tocsr()
 
@@ -136,19 +129,20 @@ class TextClassifier:
         """``predict`` on features already computed (leave-one-source-out reuses them)."""
         p = 1.0 / (1.0 + np.exp(self._a * self.margins(x) + self._b))
         # Speech about an attack (quoted to denounce it, denied, reclaimed) is not flagged as
-        # abuse, unless it also insults the person addressed (frames.about_an_attack).
-        if "hate" in self._names:
-            unnamed = [n for n, (folded, _) in enumerate(forms) if not names_a_group_attack(folded)]
-            k = self._names.index("hate")
-            p[unnamed, k] = np.minimum(p[unnamed, k], ABOUT_AN_ATTACK_CAP)
-        framed = [n for n, (folded, _) in enumerate(forms) if about_an_attack(folded)]
-        if framed:
-            directed = x[framed, N_FEATURES * 2 + CUES.index("you_and_profanity")].toarray().ravel() > 0
-            rows = [n for n, d in zip(framed, directed, strict=True) if not d]
-            for name, cap in (("harassment", ABOUT_AN_ATTACK_CAP), ("hate", 0.0)):
-                if name in self._names and rows:
-                    k = self._names.index(name)
-                    p[rows, k] = np.minimum(p[rows, k], cap)
+        # abuse, unless it also insults the person addressed (frames.about_an_attack); "hate"
+        # needs a group attacked or a slur (frames.names_a_group_attack). Both only lower a
+        # probability to the cap, so only the rows above it are looked at.
+        cap = ABOUT_AN_ATTACK_CAP
+        abuse = [self._names.index(n) for n in ("harassment", "hate") if n in self._names]
+        if not abuse:
+            return {name: p[:, n] for n, name in enumerate(self._names)}
+        for n in np.flatnonzero((p[:, abuse] > cap).any(axis=1)):
+            folded = forms[n][0]
+            if "hate" in self._names and not names_a_group_attack(folded):
+                k = self._names.index("hate")
+                p[n, k] = min(p[n, k], cap)
+            if about_an_attack(folded) and x[n, N_FEATURES * 2 + CUES.index("you_and_profanity")] == 0:
+                p[n, abuse] = np.minimum(p[n, abuse], cap)
         return {name: p[:, n] for n, name in enumerate(self._names)}
 
     def save(self, path: str | Path) -> None:

@@ -29,6 +29,7 @@ _MENTION = re.compile(r"(?<![\w.])@\w{2,}")
 _PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
 _MONEY_SYMBOL = re.compile(r"[$€£₽]\s?\d|\d\s?(?:[$€£₽]|usd|usdt|eur|k\b)", re.I)
 _REPEAT = re.compile(r"(.)\1{3,}")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def _words(*phrases: str) -> re.Pattern[str]:
@@ -137,8 +138,8 @@ def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[
     """The cues of one text (given also as its ``fold`` and ``skeleton``), in the order of ``NAMES``."""
     words = folded.split()
     profane = lexicon.count(folded, skeleton)
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    letters = _NOT_LETTERS.sub("", text)
+    upper = sum(map(str.isupper, letters)) if len(letters) >= 8 else 0
     links, invite = _LINK.search(text) is not None, _INVITE.search(text) is not None
     money = _hits(_MONEY, folded)
     promotion, contact, action = _hits(_PROMOTION, folded), _hits(_CONTACT, folded), _hits(_ACTION, folded)

@@ -18,7 +18,7 @@ from sklearn.metrics import roc_auc_score
 
 from chatcredit.detectors.rules import RuleMatcher
 from chatcredit.ml.classifier import TextClassifier
-from chatcredit.ml.corpus import Record
+from chatcredit.ml.corpus import HEADS, Record
 from chatcredit.ml.datasets import Example
 from chatcredit.policy.model import Policy
 
@@ -203,3 +203,20 @@ def _score_bands(
     if baselines:
         results += _baselines(texts, labels)
     return results
+
+
+def _score_categories(records: list[Record], probs: dict[str, np.ndarray], policy: Policy) -> list[Scores]:
+    """Does a refining head name the right category? Among the rows the source calls a
+    violation of the head it refines and labels for this category: its p ≥ 0.5 against the
+    label (the category a notice would name)."""
+    out: list[Scores] = []
+    for name, head in policy.classifier.heads.items():
+        if head.refines is None or name not in probs or name not in HEADS or head.refines not in HEADS:
+            continue
+        mask = np.array([r.label(head.refines) == 1 and r.label(name) >= 0 for r in records], dtype=bool)
+        y = np.array([r.label(name) == 1 for r in records], dtype=bool)[mask]
+        if not y.any():
+            continue
+        p = probs[name][mask]
+        out.append(score(f"category {name} among {head.refines} (p ≥ 0.5)", y, p >= 0.5, 0.0, p))
+    return out
