@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api docs clean model eval
+.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api bench-classifier docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -57,6 +57,10 @@ bench-records: $(STAMP)
 
 bench-ui: $(STAMP)
 	$(PY) bench/ui_bench.py --messages 1000000 --users 100000 --groups 10000
+
+# What the classifier costs: ingestion with and without it in one run (bench/README.md).
+bench-classifier: $(STAMP)
+	$(VENV)/bin/python bench/classifier_bench.py --ingest 100000
 
 bench-api: $(STAMP)
 	$(PY) bench/api_bench.py --seconds 5

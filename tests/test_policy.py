@@ -36,7 +36,7 @@ def test_unknown_category_is_rejected_with_file_line_and_key(tmp_path: Path) -> 
     at = text.index('category = "threat"', text.index("[[rules]]"))  # a rule's, not the classifier head's
     text = text[:at] + 'category = "nonsense"' + text[at + len('category = "threat"') :]
     err = _reject(tmp_path, text)
-    assert err.key == "rules[4].category"
+    assert err.key == "rules[5].category"
     assert err.line == _line_of(text, '"nonsense"')
     assert "unknown category" in err.message
 

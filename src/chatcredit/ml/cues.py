@@ -130,6 +130,17 @@ NAMES = (
 )
 
 
+def _any(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does: most texts match none of a
+    family of lists, and one search rules them all out (the cues are the same)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
+_PITCH = _any(_MONEY, _PROMOTION, _CONTACT, _ACTION)
+_CONDUCT = _any(_THREAT, _SEXUAL, _COUNTER)
+_DIGIT = re.compile(r"\d")
+
+
 def _hits(pattern: re.Pattern[str], text: str, cap: int = 3) -> float:
     return min(len(pattern.findall(text)), cap) / cap
 
@@ -141,20 +152,24 @@ def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[
     letters = _NOT_LETTERS.sub("", text)
     upper = sum(map(str.isupper, letters)) if len(letters) >= 8 else 0
     links, invite = _LINK.search(text) is not None, _INVITE.search(text) is not None
-    money = _hits(_MONEY, folded)
-    promotion, contact, action = _hits(_PROMOTION, folded), _hits(_CONTACT, folded), _hits(_ACTION, folded)
+    money = promotion = contact = action = 0.0
+    if _PITCH.search(folded):
+        money, promotion, contact, action = (_hits(p, folded) for p in (_MONEY, _PROMOTION, _CONTACT, _ACTION))
+    threat = sexual = counter = 0.0
+    if _CONDUCT.search(folded):
+        threat, sexual, counter = (_hits(p, folded) for p in (_THREAT, _SEXUAL, _COUNTER))
+    digits = _DIGIT.search(text) is not None
     you = _YOU.search(folded) is not None
     identity = IDENTITY.search(folded) is not None
-    dehumanise = DEHUMANISE.search(folded) is not None
-    threat = _hits(_THREAT, folded)
+    dehumanise = identity and DEHUMANISE.search(folded) is not None
     return [
         float(profane > 0),
         min(profane, 5) / 5,
         float(links),
         float(invite),
-        float(_MENTION.search(text) is not None),
-        float(_PHONE.search(text) is not None),
-        float(_MONEY_SYMBOL.search(text) is not None),
+        float("@" in text and _MENTION.search(text) is not None),
+        float(digits and _PHONE.search(text) is not None),
+        float(digits and _MONEY_SYMBOL.search(text) is not None),
         money,
         promotion,
         contact,
@@ -168,9 +183,9 @@ def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[
         float(identity and dehumanise),
         threat,
         float(you and threat > 0),
-        _hits(_SEXUAL, folded),
+        sexual,
         float(_NEGATION.search(folded) is not None),
-        _hits(_COUNTER, folded),
+        counter,
         float(any(q in text for q in ('"', "“", "”", "«", "»"))),
         min(math.log1p(len(words)) / math.log(200), 1.0),
     ]
