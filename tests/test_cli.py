@@ -130,7 +130,8 @@ def test_policy_show_and_check(tmp_path: Path) -> None:
     bad.write_text(default_policy_text().replace('category = "threat"', 'category = "politics"'))
     result = run(tmp_path, "policy", "check", str(bad))
     assert result.exit_code == 1
-    assert f"{bad}:" in result.stderr and "rules[4].category" in result.stderr
+    assert f"{bad}:" in result.stderr and "rules[5].category" in result.stderr
+    assert "classifier.heads.threat.category" in result.stderr  # every place is named
     good = tmp_path / "good.toml"
     good.write_text(default_policy_text())
     assert "ok" in run(tmp_path, "policy", "check", str(good)).stdout
