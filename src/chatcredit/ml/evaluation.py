@@ -177,7 +177,13 @@ def evaluate_sources(
         texts = [records[i].text for i in rows]
         labels = np.array([records[i].violation for i in rows], dtype=bool)
         out.append(
-            SourceResult(source, len(rows), int(labels.sum()), _score_bands(texts, labels, probs, policy, baselines))
+            SourceResult(
+                source,
+                len(rows),
+                int(labels.sum()),
+                _score_bands(texts, labels, probs, policy, baselines)
+                + _score_categories([records[i] for i in rows], probs, policy),
+            )
         )
     return out
 
