@@ -90,6 +90,11 @@ def test_unknown_source_or_missing_folder_is_explained(tmp_path: Path) -> None:
         read_corpus(tmp_path, ["irc"])
     with pytest.raises(Exception, match="no such folder"):
         read_corpus(tmp_path, ["sms-spam"])
+    broken = tmp_path / "davidson-hate-offensive"
+    broken.mkdir()
+    (broken / "labeled_data.csv").write_text("id,text\n1,hello\n", "utf-8")
+    with pytest.raises(Exception, match=r"not in the layout of 'davidson-hate-offensive'.*tweet"):
+        read_corpus(tmp_path, ["davidson-hate-offensive"])
 
 
 def test_leave_one_source_out_table(corpus: Path, tmp_path: Path) -> None:

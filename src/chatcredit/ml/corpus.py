@@ -162,9 +162,12 @@ def read_corpus(root: str | Path, sources: Iterable[str] = SOURCES) -> list[Reco
         if not folder.is_dir():
             raise ChatcreditError(f"{folder}: no such folder (is ../shared/data beside the project?)")
         seen: set[str] = set()
-        for text, labels in SOURCES[name](folder):
-            text = text.strip()
-            if text and text not in seen:
-                seen.add(text)
-                out.append(Record(text, name, labels))
+        try:
+            for text, labels in SOURCES[name](folder):
+                text = text.strip()
+                if text and text not in seen:
+                    seen.add(text)
+                    out.append(Record(text, name, labels))
+        except (OSError, KeyError, csv.Error) as exc:  # a missing file or column, a broken CSV
+            raise ChatcreditError(f"{folder}: not in the layout of {name!r} ({type(exc).__name__}: {exc})") from exc
     return out
