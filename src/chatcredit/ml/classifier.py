@@ -102,6 +102,10 @@ class TextClassifier:
         self._a = np.array([h.a for h in heads.values()])
         self._b = np.array([h.b for h in heads.values()])
 
+    def with_head(self, name: str, head: HeadWeights) -> TextClassifier:
+        """This model with ``head`` added or replaced (the heads are stacked once, here)."""
+        return TextClassifier({**self.heads, name: head}, self.lexicon)
+
     def features(self, texts: list[str], forms: list[tuple[str, str]] | None = None) -> csr_matrix:
         if forms is None:
             forms = forms_of(texts)

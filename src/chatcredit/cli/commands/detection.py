@@ -124,7 +124,7 @@ def train(
         f"training head {head!r} on {len(data.examples)} rows ({data.positives} positive, "
         f"{data.duplicates} duplicates dropped, {len(data.rejected)} rejected)"
     )
-    model.heads[head] = train_head(data, model, c)
+    model = model.with_head(head, train_head(data, model, c))
     Path(out_file).parent.mkdir(parents=True, exist_ok=True)
     model.save(out_file)
     result: dict[str, object] = {"head": head, "out": out_file, **model.heads[head].summary}
