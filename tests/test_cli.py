@@ -135,6 +135,14 @@ def test_policy_show_and_check(tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
     good.write_text(default_policy_text())
     assert "ok" in run(tmp_path, "policy", "check", str(good)).stdout
+    # an older policy's head name: the model has no such head, and the refining heads
+    # point at a head the policy no longer has
+    old = tmp_path / "old.toml"
+    old.write_text(default_policy_text().replace("[classifier.heads.harassment]", "[classifier.heads.abuse]"))
+    result = run(tmp_path, "policy", "check", str(old))
+    assert result.exit_code == 1
+    assert "classifier.heads.abuse: the model has no head 'abuse'" in result.stderr
+    assert "classifier.heads.hate.refines: no head 'harassment' in the policy" in result.stderr
 
 
 def test_errors_go_to_stderr_with_nonzero_exit(tmp_path: Path) -> None:

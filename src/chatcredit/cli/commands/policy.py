@@ -11,8 +11,9 @@ from chatcredit import views
 from chatcredit.cli import terminal
 from chatcredit.cli.base import emit_json, engine_of, err, json_option, main, out
 from chatcredit.domain.taxonomy import CATEGORIES
-from chatcredit.errors import PolicyError
+from chatcredit.errors import ChatcreditError, PolicyError
 from chatcredit.policy import default_policy, load_policy
+from chatcredit.policy.model import Policy
 
 
 @main.command()
@@ -74,4 +75,29 @@ def policy_check(file: str) -> None:
         for error in exc.errors[1:]:  # the first is reported as the command's error
             err.print(f"[red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise
+    _check_heads(file, checked)
     out.print(f"{file}: ok ({len(checked.rules)} rules, {len(checked.tiers)} tiers, version {checked.version})")
+
+
+def _check_heads(file: str, checked: Policy) -> None:
+    """The policy's classifier heads against the model's: a head the model lacks would
+    silently find nothing (the ``abuse`` head of older policies is ``harassment`` now)."""
+    c = checked.classifier
+    if not c.enabled:
+        return
+    from chatcredit.ml.classifier import TextClassifier
+
+    try:
+        model = TextClassifier.load(c.model or None)
+    except (OSError, ValueError) as exc:
+        raise ChatcreditError(f"{file}: classifier.model {c.model!r} cannot be loaded: {exc}") from exc
+    problems = [
+        f"classifier.heads.{name}: the model has no head {name!r}" for name in c.heads if name not in model.heads
+    ]
+    problems += [
+        f"classifier.heads.{name}.refines: no head {head.refines!r} in the policy"
+        for name, head in c.heads.items()
+        if head.refines is not None and head.refines not in c.heads
+    ]
+    if problems:
+        raise ChatcreditError(f"{file}: " + "; ".join(problems) + f" (the model's heads: {', '.join(model.heads)})")
