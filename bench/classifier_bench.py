@@ -28,11 +28,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import msgspec  # noqa: E402
 
-from chatcredit import Engine, default_policy  # noqa: E402
+from chatcredit import default_policy  # noqa: E402
 from chatcredit.ml.classifier import TextClassifier  # noqa: E402
 from chatcredit.policy.model import Policy  # noqa: E402
-from chatcredit.store import SqliteStore  # noqa: E402
 from corpus import feed_lines  # noqa: E402
+from rules_bench import time_ingest as ingest  # noqa: E402
 
 
 def policy(rules: bool, classifier: bool) -> Policy:
@@ -42,17 +42,6 @@ def policy(rules: bool, classifier: bool) -> Policy:
         rules=p.rules if rules else [],
         classifier=msgspec.structs.replace(p.classifier, enabled=classifier),
     )
-
-
-def ingest(p: Policy, lines: list[str], tmp: Path, name: str) -> float:
-    engine = Engine(SqliteStore(tmp / f"{name}.db"), p)
-    engine.detection.rules()
-    started = time.perf_counter()
-    report = engine.ingest_lines(lines, source=name)
-    elapsed = time.perf_counter() - started
-    engine.close()
-    assert report.accepted == len(lines)
-    return len(lines) / elapsed
 
 
 def per_text(texts: list[str], batch: int) -> float:

@@ -58,7 +58,7 @@ def _flagged(model: TextClassifier, texts: list[str]) -> np.ndarray:
     at or above the review band."""
     c = default_policy().classifier
     probs = model.predict(texts)
-    deciding = [probs[n] for n, h in c.heads.items() if h.refines is None and n in probs]
+    deciding = [probs[n] for n in c.flagging if n in probs]
     return np.vstack(deciding).max(axis=0) >= c.review_at
 
 

@@ -14,6 +14,7 @@ from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
 from chatcredit.domain.events import Event, Message, MessageEdited
 from chatcredit.domain.signals import Signal
+from chatcredit.policy.detection import CATEGORY_AT
 from chatcredit.policy.model import Policy
 
 if TYPE_CHECKING:
@@ -48,18 +49,20 @@ class ClassifierDetector:
         row = {text: n for n, text in enumerate(distinct)}
         probs = self.model.predict(distinct, [context.forms(t) for t in distinct])
         signals: list[Signal] = []
-        for name, head in c.heads.items():
-            if name not in probs or head.refines is not None:
+        for name in c.flagging:
+            if name not in probs:
                 continue
-            kinds = [(n, h) for n, h in c.heads.items() if h.refines == name and n in probs]
+            kinds = [k for k, h in c.heads.items() if h.refines == name and k in probs]
             for ts, event in items:
                 n = row[event.text]
                 p = float(probs[name][n])
                 if p < c.review_at:
                     continue
-                kind, spec = max(((probs[k][n], (k, h)) for k, h in kinds), default=(0.0, (name, head)))[1]
-                if kind != name and probs[kind][n] < 0.5:
-                    kind, spec = name, head
+                # the most probable refining head names the category, if it is sure enough
+                kind = max(kinds, key=lambda k: probs[k][n], default=name)
+                if kind != name and probs[kind][n] < CATEGORY_AT:
+                    kind = name
+                spec = c.heads[kind]
                 signals.append(
                     Signal.on(
                         event,

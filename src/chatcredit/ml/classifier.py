@@ -138,9 +138,8 @@ class TextClassifier:
         # probability to the cap, so only the rows above it are looked at.
         cap = ABOUT_AN_ATTACK_CAP
         abuse = [self._names.index(n) for n in ("harassment", "hate") if n in self._names]
-        if not abuse:
-            return {name: p[:, n] for n, name in enumerate(self._names)}
-        for n in np.flatnonzero((p[:, abuse] > cap).any(axis=1)):
+        above: list[int] = np.flatnonzero((p[:, abuse] > cap).any(axis=1)).tolist() if abuse else []
+        for n in above:
             folded = forms[n][0]
             if "hate" in self._names and not names_a_group_attack(folded):
                 k = self._names.index("hate")

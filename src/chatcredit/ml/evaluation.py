@@ -20,6 +20,7 @@ from chatcredit.detectors.rules import RuleMatcher
 from chatcredit.ml.classifier import TextClassifier
 from chatcredit.ml.corpus import HEADS, Record
 from chatcredit.ml.datasets import Example
+from chatcredit.policy.detection import CATEGORY_AT
 from chatcredit.policy.model import Policy
 
 if TYPE_CHECKING:
@@ -75,6 +76,15 @@ def score(
     )
 
 
+def _rule_flags(texts: list[str], policy: Policy) -> tuple[np.ndarray, np.ndarray, float]:
+    """Which texts an enforced rule hits, which a shadow rule hits, and the seconds it took."""
+    matcher = RuleMatcher(policy.rules)
+    hits, seconds = _timed(lambda: np.array([[m.rule.mode for m in matcher.match(t)] for t in texts], dtype=object))
+    enforced = np.array([any(mode == "enforce" for mode in row) for row in hits], dtype=bool)
+    shadow = np.array([any(mode == "shadow" for mode in row) for row in hits], dtype=bool)
+    return enforced, shadow, seconds
+
+
 def _timed(fn: Callable[[], np.ndarray]) -> tuple[np.ndarray, float]:
     started = time.perf_counter()
     out = fn()
@@ -92,10 +102,7 @@ def evaluate(
     texts = [e.text for e in examples]
     labels = np.array([e.label for e in examples], dtype=bool)
     results: list[Scores] = []
-    matcher = RuleMatcher(policy.rules)
-    hits, seconds = _timed(lambda: np.array([[m.rule.mode for m in matcher.match(t)] for t in texts], dtype=object))
-    enforced = np.array([any(mode == "enforce" for mode in row) for row in hits], dtype=bool)
-    shadow = np.array([any(mode == "shadow" for mode in row) for row in hits], dtype=bool)
+    enforced, shadow, seconds = _rule_flags(texts, policy)
     results.append(score("rules", labels, enforced, seconds))
     if shadow.any():
         results.append(score("rules (shadow hits)", labels, shadow, seconds, note="shadow rules: would-be hits"))
@@ -113,8 +120,7 @@ def evaluate(
             results.append(
                 score(f"classifier:{name} (p ≥ {c.automate_at}, automated)", labels, p >= c.automate_at, seconds, p)
             )
-            spec = c.heads.get(name)
-            if spec is None or spec.refines is None:  # a refining head names a category, it flags nothing
+            if name not in c.heads or name in c.flagging:  # a refining head names a category, it flags nothing
                 combined_flag |= p >= c.review_at
                 combined_score = np.maximum(combined_score, p)
     results.append(
@@ -191,16 +197,13 @@ def evaluate_sources(
 def _score_bands(
     texts: list[str], labels: np.ndarray, probs: dict[str, np.ndarray], policy: Policy, baselines: bool
 ) -> list[Scores]:
-    matcher = RuleMatcher(policy.rules)
-    enforced, seconds = _timed(
-        lambda: np.array([any(m.rule.mode == "enforce" for m in matcher.match(t)) for t in texts], dtype=bool)
-    )
+    enforced, _, seconds = _rule_flags(texts, policy)
     c = policy.classifier
-    best = np.vstack([probs[n] for n, h in c.heads.items() if n in probs and h.refines is None]).max(axis=0)
+    flagging = [name for name in c.flagging if name in probs]
+    best = np.vstack([probs[name] for name in flagging]).max(axis=0)
     results = [score("rules", labels, enforced, seconds)]
-    for name, head in c.heads.items():
-        if name in probs and head.refines is None:
-            results.append(score(f"head {name} ≥ review", labels, probs[name] >= c.review_at, 0.0, probs[name]))
+    for name in flagging:
+        results.append(score(f"head {name} ≥ review", labels, probs[name] >= c.review_at, 0.0, probs[name]))
     results += [
         score(f"classifier ≥ {c.automate_at} (automated)", labels, best >= c.automate_at, 0.0, best),
         score(f"classifier ≥ {c.review_at} (review)", labels, best >= c.review_at, 0.0, best),
@@ -224,5 +227,5 @@ def _score_categories(records: list[Record], probs: dict[str, np.ndarray], polic
         if not y.any():
             continue
         p = probs[name][mask]
-        out.append(score(f"category {name} among {head.refines} (p ≥ 0.5)", y, p >= 0.5, 0.0, p))
+        out.append(score(f"category {name} among {head.refines} (p ≥ {CATEGORY_AT})", y, p >= CATEGORY_AT, 0.0, p))
     return out

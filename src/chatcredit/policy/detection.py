@@ -96,6 +96,10 @@ class Head(_Section, frozen=True):
     refines: str | None = None
 
 
+#: A head that refines another names the category of a finding at this probability or above.
+CATEGORY_AT = 0.5
+
+
 class Classifier(_Section, frozen=True):
     enabled: bool = True
     model: str = ""
@@ -110,3 +114,8 @@ class Classifier(_Section, frozen=True):
             "sexual": Head(category="sexual-content", refines="harassment"),
         }
     )
+
+    @property
+    def flagging(self) -> list[str]:
+        """The heads that flag a message (the others only name its category)."""
+        return [name for name, head in self.heads.items() if head.refines is None]
