@@ -223,3 +223,18 @@ def test_the_second_opinion_is_the_packages_own_number() -> None:
 
     texts = ["", "!!!", "you are an IDIOT", "see you at the meeting", "Ünïcödé naïve café", "shut up " * 50]
     assert np.allclose(profanity_probability(texts), np.asarray(predict_prob(texts)), atol=1e-12)
+
+
+def test_word_lists_count_whole_words_and_stems_in_one_pass() -> None:
+    from chatcredit.ml.wordlists import WORDS, WordLists
+
+    def counts(text: str) -> dict[str, int]:
+        return {name: n for name, n in zip(WORDS.names, WORDS.count(text), strict=True) if n}
+
+    assert counts("i will kill you") == {"you": 1, "threat": 2, "dehumanise": 1}  # "will", "kill*"
+    assert counts("killing it, skills") == {"threat": 1, "dehumanise": 1}  # a stem starts a word only
+    assert counts("youth and yours") == {}  # whole words: "you" is not in "youth"
+    assert counts("check out my channel") == {"promotion": 2}  # "check out my", "my channel"
+    assert counts("they said so") == {"counter": 1}
+    with pytest.raises(ValueError, match="a stem in one list"):
+        WordLists.of({"a": ["kill*"], "b": ["kill"]})

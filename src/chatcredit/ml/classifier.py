@@ -27,7 +27,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from chatcredit.detectors.normalization import fold, skeleton_of_folded
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
-from chatcredit.ml.frames import about_an_attack, names_a_group_attack
+from chatcredit.ml.frames import about_an_attack
 from chatcredit.ml.second_opinion import profanity_probability
 
 FORMAT = "chatcredit-classifier/2"
@@ -36,7 +36,9 @@ FORMAT = "chatcredit-classifier/2"
 ABOUT_AN_ATTACK_CAP = 0.25
 DENSE = [*CUES, "profanity_check", "profanity_check_0.5"]  # the last columns of the features
 N_FEATURES = 2**18
-_CHAR = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 4), n_features=N_FEATURES, alternate_sign=False)
+_DENSE_AT = 2 * N_FEATURES  # the first dense column (after character and word n-grams)
+_FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity")
+_CHAR = HashingVectorizer(analyzer="char_wb", ngram_range=(4, 4), n_features=N_FEATURES, alternate_sign=False)
 _WORD = HashingVectorizer(
     analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False, token_pattern=r"(?u)\b\w+\b"
 )
@@ -58,8 +60,8 @@ class Lexicon:
     skeletons: frozenset[str]
 
     def count(self, folded: str, skeleton: str) -> int:
-        plain = sum(1 for w in _TOKEN.findall(folded) if w in self.folded)
-        return max(plain, sum(1 for w in skeleton.split() if w in self.skeletons))
+        plain = sum(map(self.folded.__contains__, _TOKEN.findall(folded)))
+        return max(plain, sum(map(self.skeletons.__contains__, skeleton.split())))
 
 
 _TOKEN = re.compile(r"\w+")
@@ -132,20 +134,20 @@ class TextClassifier:
     def calibrated(self, x: csr_matrix, forms: list[tuple[str, str]]) -> dict[str, np.ndarray]:
         """``predict`` on features already computed (leave-one-source-out reuses them)."""
         p = 1.0 / (1.0 + np.exp(self._a * self.margins(x) + self._b))
-        # Speech about an attack (quoted to denounce it, denied, reclaimed) is not flagged as
-        # abuse, unless it also insults the person addressed (frames.about_an_attack); "hate"
-        # needs a group attacked or a slur (frames.names_a_group_attack). Both only lower a
-        # probability to the cap, so only the rows above it are looked at.
+        # "Hate" needs a slur or a group named next to a dehumanising word (a neutral "my
+        # cousin is gay" attacks no one); speech about an attack (quoted to denounce it,
+        # denied, reclaimed: frames.about_an_attack) is not flagged as abuse unless it also
+        # insults the person addressed. Both only lower a probability to the cap.
         cap = ABOUT_AN_ATTACK_CAP
+        slur, group_attack, insult = (x[:, _DENSE_AT + DENSE.index(c)].toarray().ravel() > 0 for c in _FRAME_CUES)
+        if "hate" in self._names:
+            k = self._names.index("hate")
+            p[:, k] = np.where(slur | group_attack, p[:, k], np.minimum(p[:, k], cap))
         abuse = [self._names.index(n) for n in ("harassment", "hate") if n in self._names]
-        above: list[int] = np.flatnonzero((p[:, abuse] > cap).any(axis=1)).tolist() if abuse else []
-        for n in above:
-            folded = forms[n][0]
-            if "hate" in self._names and not names_a_group_attack(folded):
-                k = self._names.index("hate")
-                p[n, k] = min(p[n, k], cap)
-            if about_an_attack(folded) and x[n, N_FEATURES * 2 + CUES.index("you_and_profanity")] == 0:
-                p[n, abuse] = np.minimum(p[n, abuse], cap)
+        if abuse:
+            for n in np.flatnonzero((p[:, abuse] > cap).any(axis=1) & ~insult).tolist():
+                if about_an_attack(forms[n][0]):
+                    p[n, abuse] = np.minimum(p[n, abuse], cap)
         return {name: p[:, n] for n, name in enumerate(self._names)}
 
     def save(self, path: str | Path) -> None:

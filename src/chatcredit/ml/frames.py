@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-from chatcredit.ml.cues import DEHUMANISE, IDENTITY, SLUR
-
 _GROUP = (
     r"(?:wom[ae]n|girls|m[ae]n|gays?|gay (?:people|men|friends)|lesbians?|trans (?:people|women|men)|queers?|"
     r"black (?:people|men|women)|blacks|jews|jewish people|muslims|immigrants|refugees|migrants|disabled people|"
@@ -52,9 +50,3 @@ def about_an_attack(folded: str) -> bool:
         or _OWN.search(folded)
         or _AFFECTION.search(folded)
     )
-
-
-def names_a_group_attack(folded: str) -> bool:
-    """A slur, or a group named next to a dehumanising word: without one of these, a message
-    is not put under "hate" (a neutral "my cousin is gay" is no attack on anyone)."""
-    return bool(SLUR.search(folded) or (IDENTITY.search(folded) and DEHUMANISE.search(folded)))

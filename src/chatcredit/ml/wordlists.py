@@ -1,0 +1,156 @@
+"""The classifier's word lists, and one pass that counts them all.
+
+Each list is of whole words or phrases on the fold (lower case, look-alike letters
+mapped); an entry ending in ``*`` is a stem (``kill*``: kill, killed, killing). The lists
+are ours, except the profanity list (``better-profanity``'s, MIT, see ``data/NOTICE.md``;
+``classifier.Lexicon``). They are deliberately about conduct and form: who is addressed,
+whether money or an invitation is pitched, whether a group is named next to a
+dehumanising word; never a topic or a view.
+
+``WordLists.count`` finds every entry of every list in one Aho-Corasick pass over the text
+(pyahocorasick, as the keyword rules do), then keeps the hits that start and end on a
+word boundary: the cost is one pass per text, whatever the number of lists and entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+# fmt: off
+
+# Only words that pitch: "free", "pay", "join" or "call" alone are everyday words, and as
+# cues they made civil sentences look like spam.
+MONEY = (
+    "crypto*", "bitcoin", "btc", "usdt", "forex", "invest", "investment", "investing", "investor", "investors",
+    "profit", "profits", "earn", "earning", "earnings", "passive income", "withdraw", "withdrawal",
+    "withdrawals", "withdrawn", "trading", "broker", "prize", "winner", "giveaway", "airdrop", "nft", "nfts",
+    "cash back", "cashback", "bonus", "casino", "betting", "loan", "guaranteed return", "guaranteed returns",
+)
+# Pitching oneself: a channel, a page, one's music; the group spam of every site.
+PROMOTION = (
+    "subscribe", "subscribers", "sub4sub", "sub 4 sub", "my channel", "my page", "my video", "my videos",
+    "my profile", "check out my", "check my", "follow me", "follow my", "visit my", "like and share",
+    "link in bio", "link in my bio", "promo code", "discount code", "limited offer", "100% legit",
+    "100% genuine", "100% guaranteed", "legit", "my music", "my song", "my songs", "my new song", "my mixtape",
+    "my youtube", "my instagram", "my insta", "my twitch", "my soundcloud",
+)
+CONTACT = (
+    "dm me", "pm me", "inbox me", "message me", "text me", "contact me", "write me", "write to me", "whatsapp",
+    "telegram", "contact the agent", "contact the manager", "contact the admin", "contact their agent",
+    "contact their manager", "contact their admin", "contact our agent", "contact our manager",
+    "contact our admin",
+)
+ACTION = (
+    "click*", "register*", "sign up now", "link below", "use the link", "click the link", "on the link",
+    "claim your", "claim now", "hurry", "act now", "today only", "start earning", "work from home", "join now",
+    "join my", "join our", "join us",
+)
+YOU = ("you", "u", "ur", "your", "youre", "yourself", "ya", "thou")
+SLURS = (
+    "nigger", "niggers", "nigga", "niggas", "fag", "fags", "fagg*", "fagot", "fagots", "dyke", "dykes", "tranny",
+    "trannies", "retard", "retards", "kike", "kikes", "spic", "spics", "chink", "chinks", "wetback", "wetbacks",
+    "towelhead", "towelheads", "coon", "coons", "gook", "gooks", "beaner", "beaners", "sand nigger",
+    "sand niggers", "sandnigger", "sandniggers", "raghead*", "negro", "negroes",
+)
+IDENTITY = (
+    "woman", "women", "girl", "girls", "female", "females", "man", "men", "male", "males", "gay", "gays",
+    "lesbian", "lesbians", "bi", "bis", "bisexual", "bisexuals", "trans", "transgender", "queer", "queers",
+    "lgbt*", "black", "blacks", "white", "whites", "asian", "asians", "latino", "latina", "latinos", "latinas",
+    "hispanic", "hispanics", "arab", "arabs", "jew", "jews", "jewish", "muslim", "muslims", "islam*",
+    "christian", "christians", "hindu", "hindus", "immigrant", "immigrants", "refugee", "refugees", "migrant",
+    "migrants", "foreigner", "foreigners", "disabled", "disabilit*", "autistic", "indian", "indians", "african",
+    "africans", "mexican", "mexicans", "chinese", *SLURS,
+)
+DEHUMANISE = (
+    "vermin", "rat", "rats", "parasite", "parasites", "animal", "animals", "filth*", "scum", "trash", "garbage",
+    "disease*", "cancer", "plague", "subhuman*", "savage", "savages", "ape", "apes", "monkey", "monkeys", "pig",
+    "pigs", "cockroach*", "disgusting", "inferior", "worthless", "evil", "dangerous", "criminal", "criminals",
+    "should be", "should die", "shouldn't be", "shouldn't die", "should not be", "should not die",
+    "exterminat*", "wipe out", "wiped out", "wipes out", "wiping out", "get rid", "go back", "deport*", "kill*",
+    "hang*", "shoot*", "hate", "despise", "can't stand", "die", "burn", "gas",
+)
+THREAT = (
+    "kill*", "murder*", "shoot*", "stab*", "hang*", "beat you up", "beat u up", "beating you up", "hurt*",
+    "destroy", "die", "dead", "gonna", "going to", "will", "i'll", "watch your back", "find you",
+    "know where you live", "come for", "break your", "slit", "choke", "burn", "bomb*", "rape*",
+)
+SEXUAL = (
+    "sex*", "nude", "nudes", "naked", "boob", "boobs", "tit", "tits", "titties", "dick*", "cock*", "pussy",
+    "blowjob", "suck*", "horny", "fuck*", "bed", "strip*", "panties", "bra", "kiss*", "touch*", "hot", "porn*",
+    "cum*", "virgin*", "body", "legs", "ass", "butt",
+)
+NEGATION = (
+    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "dont", "doesnt", "isnt", "arent", "cant",
+    "wont", "don't", "doesn't", "isn't", "aren't", "can't", "won't", "didn't", "wasn't", "weren't", "shouldn't",
+    "wouldn't", "couldn't", "haven't", "hasn't", "ain't",
+)
+COUNTER = (
+    "racism*", "racist*", "sexism*", "sexist*", "homophob*", "transphob*", "bigot*", "hateful", "hate speech",
+    "slur*", "unacceptable", "not okay", "not ok", "wrong", "stop", "called me", "call us", "calls us",
+    "call them", "calls them", "said", "saying", "says", "quote*", "proud", "love", "respect*", "support*",
+    "welcome*", "deserve", "equal*", "rights",
+)
+# fmt: on
+
+LISTS: dict[str, Sequence[str]] = {
+    "money": MONEY,
+    "promotion": PROMOTION,
+    "contact": CONTACT,
+    "action": ACTION,
+    "you": YOU,
+    "slur": SLURS,
+    "identity": IDENTITY,
+    "dehumanise": DEHUMANISE,
+    "threat": THREAT,
+    "sexual": SEXUAL,
+    "negation": NEGATION,
+    "counter": COUNTER,
+}
+
+
+@dataclass(frozen=True)
+class WordLists:
+    """Every list in one automaton: an entry's key is its text, its value the lists it is in
+    and whether it is a stem."""
+
+    names: tuple[str, ...]
+    automaton: ahocorasick.Automaton
+
+    @classmethod
+    def of(cls, lists: dict[str, Sequence[str]]) -> WordLists:
+        names = tuple(lists)
+        entries: dict[str, tuple[list[int], bool]] = {}
+        for n, name in enumerate(names):
+            for entry in lists[name]:
+                stem = entry.endswith("*")
+                key = entry.rstrip("*")
+                where, _ = entries.setdefault(key, ([], stem))
+                if entries[key][1] != stem:
+                    raise ValueError(f"{key!r} is a stem in one list and a whole word in another")
+                where.append(n)
+        automaton = ahocorasick.Automaton()
+        for key, (where, stem) in entries.items():
+            automaton.add_word(key, (tuple(where), stem, len(key)))
+        automaton.make_automaton()
+        return cls(names, automaton)
+
+    def count(self, folded: str) -> list[int]:
+        """How many times an entry of each list (in ``names`` order) occurs in ``folded`` as
+        a whole word (a stem: at the start of one)."""
+        counts = [0] * len(self.names)
+        last = len(folded) - 1
+        for end, (where, stem, length) in self.automaton.iter(folded):
+            start = end - length + 1
+            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+                continue  # inside a word
+            if not stem and end < last and (folded[end + 1].isalnum() or folded[end + 1] == "_"):
+                continue  # a whole word's entry, followed by more of the word
+            for n in where:
+                counts[n] += 1
+        return counts
+
+
+WORDS = WordLists.of(LISTS)
