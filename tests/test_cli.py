@@ -138,7 +138,8 @@ def test_policy_show_and_check(tmp_path: Path) -> None:
     # an older policy's head name: the model has no such head, and the refining heads
     # point at a head the policy no longer has
     old = tmp_path / "old.toml"
-    old.write_text(default_policy_text().replace("[classifier.heads.harassment]", "[classifier.heads.abuse]"))
+    renamed = default_policy_text().replace("[classifier.heads.harassment]", "[classifier.heads.abuse]")
+    old.write_text(renamed.replace('heads = ["harassment"]', 'heads = ["abuse"]'))  # its burst section too
     result = run(tmp_path, "policy", "check", str(old))
     assert result.exit_code == 1
     assert "classifier.heads.abuse: the model has no head 'abuse'" in result.stderr

@@ -2,7 +2,9 @@
 
 A head's probability at or above ``classifier.automate_at`` becomes a penalty (the
 confidence is the probability); at or above ``classifier.review_at`` the message goes to
-the human review queue; below, nothing. The model is loaded once, on first use.
+the human review queue; below, nothing, unless it is one of a burst (``classifier.burst``):
+several messages from one user at one target within a window, each leaning to the same
+head, go to review together. The model is loaded once, on first use.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
 from chatcredit.domain.events import Event, Message, MessageEdited
 from chatcredit.domain.signals import Signal
+from chatcredit.domain.windows import WindowCounter
 from chatcredit.policy.detection import CATEGORY_AT
 from chatcredit.policy.model import Policy
 
@@ -29,6 +32,10 @@ class ClassifierDetector:
     def __init__(self, policy: Policy) -> None:
         self._c = policy.classifier
         self._model: TextClassifier | None = None
+        burst = self._c.burst
+        self._burst = WindowCounter(burst.window_seconds) if self._c.enabled and burst.enabled else None
+        #: a burst split by a restart is still one burst: the engine replays this much history
+        self.lookback = burst.window_seconds if self._burst is not None else 0.0
 
     @property
     def model(self) -> TextClassifier:
@@ -57,6 +64,9 @@ class ClassifierDetector:
                 n = row[event.text]
                 p = float(probs[name][n])
                 if p < c.review_at:
+                    signal = self._burst_of(name, p, ts, event)
+                    if signal is not None:
+                        signals.append(signal)
                     continue
                 # the most probable refining head names the category, if it is sure enough
                 kind = max(kinds, key=lambda k: probs[k][n], default=name)
@@ -78,3 +88,31 @@ class ClassifierDetector:
                     )
                 )
         return signals
+
+    def _burst_of(self, name: str, p: float, ts: float, event: Message | MessageEdited) -> Signal | None:
+        """The review signal of a burst that ``event`` completes, if it does (a message
+        leaning to ``name``, the ``messages``-th from its author at its target within the
+        window; one signal a window)."""
+        burst = self._c.burst
+        if self._burst is None or p < burst.leaning_at or type(event) is not Message or name not in burst.heads:
+            return None
+        target = event.mentions[0] if event.mentions else ""
+        key = f"{name}\x00{event.user}\x00{event.group}\x00{target}"
+        count = self._burst.add(key, ts)
+        if count < burst.messages or not self._burst.fire(key, ts):
+            return None
+        at = f"at {target}" if target else "in this group"
+        spec = self._c.heads[name]
+        return Signal.on(
+            event,
+            ts,
+            self.name,
+            rule_id=f"classifier-{name}-burst",
+            reason_code=f"classifier-{name}-burst",
+            category=spec.category,
+            severity=spec.severity,
+            confidence=round(p, 4),
+            excerpt=f"{count} messages leaning to {name} {at} within {burst.window_seconds:g} s: "
+            + excerpt(event.text),
+            action="review",
+        )

@@ -100,6 +100,20 @@ class Head(_Section, frozen=True):
 CATEGORY_AT = 0.5
 
 
+class Burst(_Section, frozen=True):
+    """Context: several messages from one user at one target, each leaning to a flagging
+    head but below the review band, within a window. Alone none is flagged; together they
+    go to review (never to a penalty), as a burst of insults at one person does."""
+
+    enabled: bool = True
+    # Abuse at a person; not spam (a helper's run of commands and links leans to spam, and
+    # flooding and cross-posting are detected as such).
+    heads: list[str] = msgspec.field(default_factory=lambda: ["harassment"])
+    leaning_at: Fraction = 0.25
+    messages: AtLeastTwo = 3
+    window_seconds: Seconds = 600
+
+
 class Classifier(_Section, frozen=True):
     enabled: bool = True
     model: str = ""
@@ -114,6 +128,7 @@ class Classifier(_Section, frozen=True):
             "sexual": Head(category="sexual-content", refines="harassment"),
         }
     )
+    burst: Burst = msgspec.field(default_factory=Burst)
 
     @property
     def flagging(self) -> list[str]:

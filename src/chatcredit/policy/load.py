@@ -172,6 +172,18 @@ def _check_meaning(policy: Policy, text: str, path: str, errors: list[PolicyErro
             )
     if policy.classifier.review_at > policy.classifier.automate_at:
         errors.append(_fail(text, path, ["classifier", "review_at"], "must not be above classifier.automate_at"))
+    for i, burst_head in enumerate(policy.classifier.burst.heads):
+        if burst_head not in policy.classifier.flagging:
+            errors.append(
+                _fail(
+                    text,
+                    path,
+                    ["classifier", "burst", "heads", i],
+                    f"{burst_head!r} is not a flagging head of [classifier.heads]",
+                )
+            )
+    if policy.classifier.burst.leaning_at >= policy.classifier.review_at:
+        errors.append(_fail(text, path, ["classifier", "burst", "leaning_at"], "must be below classifier.review_at"))
     if not is_known(policy.links.block_category):
         errors.append(
             _fail(text, path, ["links", "block_category"], f"unknown category {policy.links.block_category!r}")
