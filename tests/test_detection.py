@@ -292,3 +292,23 @@ def test_windowed_detectors_give_the_same_penalties_in_any_arrival_order(rnd: ra
         assert engine.rescan().penalties == 0
         engine.close()
     assert got == EXPECTED_FLOOD
+
+
+def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
+    pitches = [
+        "Check out my new music video, it would mean a lot!",
+        "Hey guys I'm a young rapper, please give my songs a listen",
+        "I make beats, check my soundcloud",
+        "subscribe to my channel for daily gaming videos",
+    ]
+    everyday = [
+        "check my answer above, it has the fstab line",
+        "I follow my own advice here",
+        "my channel of choice is #ubuntu",
+        "watch my back while I reboot the server",
+    ]
+    feed = [message(f"p{n}", f"u{n}", text, ts=T0 + n) for n, text in enumerate(pitches + everyday)]
+    report = engine.ingest_lines(lines(*feed))
+    assert report.signals_by_rule["spam-self-promotion"] == len(pitches)
+    flagged = {e.user for n in range(len(feed)) for e in engine.ledger(f"u{n}") if e.rule_id == "spam-self-promotion"}
+    assert flagged == {f"u{n}" for n in range(len(pitches))}
