@@ -238,3 +238,17 @@ def test_word_lists_count_whole_words_and_stems_in_one_pass() -> None:
     assert counts("they said so") == {"counter": 1}
     with pytest.raises(ValueError, match="a stem in one list"):
         WordLists.of({"a": ["kill*"], "b": ["kill"]})
+
+
+def test_a_group_derogated_without_swearing_reaches_review_as_hate(model: TextClassifier) -> None:
+    """tests/fixtures/group_attacks.jsonl (ours): a group called vile, hated, to be removed,
+    kept in its place or denied its humanity. Each reaches the review band as hate (the
+    frame lifts it to 0.75: a person decides, never an automatic penalty from the lift)."""
+    rows = _fixture("group_attacks.jsonl")
+    assert {r["kind"] for r in rows} == {"vile", "hatred", "removal", "place", "not-human"}
+    texts = [r["text"] for r in rows]
+    probs = model.predict(texts)
+    c = default_policy().classifier
+    pairs = zip(texts, probs["harassment"], probs["hate"], strict=True)
+    missed = [t for t, h, k in pairs if h < c.review_at or k < 0.5]
+    assert missed == []
