@@ -252,3 +252,20 @@ def test_a_group_derogated_without_swearing_reaches_review_as_hate(model: TextCl
     pairs = zip(texts, probs["harassment"], probs["hate"], strict=True)
     missed = [t for t, h, k in pairs if h < c.review_at or k < 0.5]
     assert missed == []
+
+
+def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
+    """Who should be let in or sent back is policy: a view on it, either way, is not a group
+    derogated (viewpoint neutrality); calling the same people vermin is."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import derogates_a_group
+
+    views = [
+        "Illegal immigrants should be deported.",
+        "Immigrants should not be allowed to vote in national elections.",
+        "Refugees should be allowed to work while they wait.",
+        "We should deport people who overstay their visas.",
+        "Migrants must get a fair hearing.",
+    ]
+    assert [v for v in views if derogates_a_group(fold(v))] == []
+    assert derogates_a_group(fold("refugees are vermin"))
