@@ -269,3 +269,22 @@ def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
     ]
     assert [v for v in views if derogates_a_group(fold(v))] == []
     assert derogates_a_group(fold("refugees are vermin"))
+
+
+def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: TextClassifier) -> None:
+    """tests/fixtures/threats.jsonl (ours): direct and veiled threats and urging self-harm
+    reach the review band named as threats; a game, a process, an email or a joke with the
+    same verbs is not lifted by the frame (the model's own n-grams may still flag one:
+    "kill the boss first" does, docs/detection.md)."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import threatens_the_addressee
+
+    rows = _fixture("threats.jsonl")
+    threats = [r["text"] for r in rows if r["kind"] != "not-a-threat"]
+    others = [r["text"] for r in rows if r["kind"] == "not-a-threat"]
+    assert len(threats) >= 20 and len(others) >= 10
+    probs = model.predict(threats)
+    c = default_policy().classifier
+    pairs = zip(threats, probs["harassment"], probs["threat"], strict=True)
+    assert [t for t, h, k in pairs if h < c.review_at or k < 0.5] == []
+    assert [t for t in others if threatens_the_addressee(fold(t))] == []

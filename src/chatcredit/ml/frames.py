@@ -14,7 +14,9 @@ The other way round, a group derogated without a single swear word ("immigrants 
 plague", "I despise trans people", "women belong in the kitchen") is a frame too
 (``derogates_a_group``; ``tests/fixtures/group_attacks.jsonl`` has cases of each): the
 n-grams of five sources see too few of these, and the classifier lifts such a message into
-the review band as hate (never to a penalty: a person decides).
+the review band as hate (never to a penalty: a person decides). A threat to the person
+addressed ("i'm gonna beat you up", "i know where you live", "kys") is lifted the same
+way as a threat (``threatens_the_addressee``; ``tests/fixtures/threats.jsonl``).
 """
 
 from __future__ import annotations
@@ -104,3 +106,31 @@ def derogates_a_group(folded: str) -> bool:
     """A group attacked for what it is: called vile, hated, threatened, to be removed or
     kept in its place (tests/fixtures/group_attacks.jsonl)."""
     return _DEROGATED.search(folded) is not None
+
+
+_SUBJECT = (
+    r"(?:i'll|i will|ill|i'm gonna|im gonna|i am gonna|i'm going to|im going to|i am going to|we'll|we will|"
+    r"we're gonna|were gonna|we are going to|someone will|someone should|somebody should|and)"
+)
+_HARM = r"(?:kill|murder|hurt|stab|shoot|strangle|choke|rape|drown|burn|slap|punch)"
+_THREATENED = re.compile(
+    rf"\b{_SUBJECT}\s+(?:\w+\s+)?{_HARM}\s+(?:you|u|ya)\b(?!\s+an?\s+(?:e-?mail|mail|message|text|dm|pm|note|line|link))"
+    rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:beat (?:you|u) up|beat the (?:shit|crap|hell|life) out of (?:you|u)|"
+    r"hunt (?:you|u) down|break your (?:neck|legs?|arms?|face|jaw|skull)|smash your (?:face|head|skull)|"
+    r"put a bullet in|slit your throat|make you (?:bleed|suffer|disappear))"
+    r"|\b(?:watch your back|i know where you live|we know where you live|sleep with one eye open|"
+    r"you(?:'re| are| r)? (?:dead meat|so dead|a dead man|going to die|gonna die)|you will die|you'll die|"
+    r"kys|kill yourself|kill urself|kill ur self|hang yourself|neck yourself|drink bleach|go die)\b"
+)
+_LAUGHTER = re.compile(r"\b(?:laughing|of laughter|lol)\b")
+
+
+#: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
+#: text with neither is not looked at (``TextClassifier.calibrated``)
+UNCOUNTED_THREAT_WORDS = ("kys", "slap", "punch", "bleach", "neck yourself", "eye open")
+
+
+def threatens_the_addressee(folded: str) -> bool:
+    """Violence promised to the person addressed, or urged on them against themselves
+    (tests/fixtures/threats.jsonl); "you'll die laughing" is no threat."""
+    return _THREATENED.search(folded) is not None and _LAUGHTER.search(folded) is None
