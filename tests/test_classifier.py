@@ -274,10 +274,10 @@ def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
 def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: TextClassifier) -> None:
     """tests/fixtures/threats.jsonl (ours): direct and veiled threats and urging self-harm
     reach the review band named as threats; a game, a process, an email or a joke with the
-    same verbs is not lifted by the frame (the model's own n-grams may still flag one:
-    "kill the boss first" does, docs/detection.md)."""
+    same verbs is not lifted by the frame, and where the verb is aimed only at a thing
+    ("kill the boss first", "kill -9 1234") it is held below review."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.frames import threatens_the_addressee
+    from chatcredit.ml.frames import threatens_the_addressee, violence_at_a_thing
 
     rows = _fixture("threats.jsonl")
     threats = [r["text"] for r in rows if r["kind"] != "not-a-threat"]
@@ -288,3 +288,7 @@ def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: Text
     pairs = zip(threats, probs["harassment"], probs["threat"], strict=True)
     assert [t for t, h, k in pairs if h < c.review_at or k < 0.5] == []
     assert [t for t in others if threatens_the_addressee(fold(t))] == []
+    # violence aimed only at a thing is held below review, whatever the verb's n-grams say
+    at_things = [t for t in others if violence_at_a_thing(fold(t))]
+    assert len(at_things) >= 6
+    assert [t for t, h in zip(at_things, model.predict(at_things)["harassment"], strict=True) if h >= c.review_at] == []

@@ -27,7 +27,13 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from chatcredit.detectors.normalization import fold, skeleton_of_folded
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
-from chatcredit.ml.frames import UNCOUNTED_THREAT_WORDS, about_an_attack, derogates_a_group, threatens_the_addressee
+from chatcredit.ml.frames import (
+    UNCOUNTED_THREAT_WORDS,
+    about_an_attack,
+    derogates_a_group,
+    threatens_the_addressee,
+    violence_at_a_thing,
+)
 from chatcredit.ml.second_opinion import profanity_probability
 
 FORMAT = "chatcredit-classifier/2"
@@ -143,6 +149,8 @@ class TextClassifier:
         # cousin is gay" attacks no one). A group derogated for what it is (frames.
         # derogates_a_group) is lifted to the review band as hate, however politely worded,
         # and a threat to the person addressed (frames.threatens_the_addressee) as a threat.
+        # Violence aimed only at things ("kill the process", frames.violence_at_a_thing) is
+        # capped below the review band like speech about an attack.
         # Speech about an attack (quoted to denounce it, denied, reclaimed: frames.
         # about_an_attack) is then capped below the review band, unless it also insults the
         # person addressed.
@@ -169,6 +177,10 @@ class TextClassifier:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
                 if about_an_attack(forms[n][0]):
                     p[n, hated] = np.minimum(p[n, hated], cap)
+        if threatened:
+            for n in np.flatnonzero((p[:, threatened] > cap).any(axis=1) & threat & ~insult).tolist():
+                if violence_at_a_thing(forms[n][0]):
+                    p[n, threatened] = np.minimum(p[n, threatened], cap)
         return {name: p[:, n] for n, name in enumerate(self._names)}
 
     def save(self, path: str | Path) -> None:

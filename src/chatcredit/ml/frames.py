@@ -125,9 +125,31 @@ _THREATENED = re.compile(
 _LAUGHTER = re.compile(r"\b(?:laughing|of laughter|lol)\b")
 
 
+_VIOLENT_VERB = re.compile(r"\b(?:kill(?:s|ed|ing|all)?|pkill|shoot(?:s|ing)?|shot|murder(?:s|ed|ing)?)\b")
+_AT_A_THING = re.compile(
+    r"(?:\s+-\w+)*\s+(?:\d+\b|"
+    r"(?:(?:the|that|this|my|your|his|her|their|our|its|a|an|all|every|some|old|stuck|frozen|hung|running|other|current|"
+    r"first|last|final|next|big|main|damn|bloody) )*"
+    r"(?:process(?:es)?|procs?|pids?|jobs?|tasks?|daemons?|services?|servers?|apps?|applications?|programs?|"
+    r"scripts?|browsers?|windows?|tabs?|sessions?|terminals?|shells?|it|that|this|bugs?|boss(?:es)?|mobs?|creeps?|"
+    r"enem(?:y|ies)|minions?|monsters?|zombies?|dragons?|lights?|music|engine|power|time|battery|mood|vibe|"
+    r"signal|connection|x|x11|xorg|gdm|kdm|esd|firefox|chrome|dhclient|network ?manager|pulseaudio|"
+    r"-\d+|weeds?|germs?|bacteria|flies|mosquito(?:es)?|spiders?|photos?|shots?|picture|goals?|hoops?|"
+    r"three|3s?|pointers?|penalty|the ball))\b"
+)
+
 #: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
 #: text with neither is not looked at (``TextClassifier.calibrated``)
 UNCOUNTED_THREAT_WORDS = ("kys", "slap", "punch", "bleach", "neck yourself", "eye open")
+
+
+def violence_at_a_thing(folded: str) -> bool:
+    """Every "kill", "shoot" or "murder" in the text is aimed at a thing: a process, a
+    program, a game's boss, the lights, a photo or a goal ("kill esd", "kill -9 1234",
+    "kill the boss first", "shoot some hoops"). Such a message is no threat, whatever the
+    n-grams of the verb say."""
+    verbs = list(_VIOLENT_VERB.finditer(folded))
+    return bool(verbs) and all(_AT_A_THING.match(folded, m.end()) for m in verbs)
 
 
 def threatens_the_addressee(folded: str) -> bool:
