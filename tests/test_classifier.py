@@ -292,3 +292,20 @@ def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: Text
     at_things = [t for t in others if violence_at_a_thing(fold(t))]
     assert len(at_things) >= 6
     assert [t for t, h in zip(at_things, model.predict(at_things)["harassment"], strict=True) if h >= c.review_at] == []
+
+
+def test_a_sexual_demand_to_the_person_addressed_reaches_review_as_sexual(model: TextClassifier) -> None:
+    """tests/fixtures/solicitations.jsonl (ours): "send nudes", "show me your tits" and the
+    like reach the review band named as sexual; asking for logs, code or a cat picture is
+    not lifted."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import solicits_sex
+
+    rows = _fixture("solicitations.jsonl")
+    asked = [r["text"] for r in rows if r["kind"] == "solicitation"]
+    others = [r["text"] for r in rows if r["kind"] != "solicitation"]
+    probs = model.predict(asked)
+    c = default_policy().classifier
+    pairs = zip(asked, probs["harassment"], probs["sexual"], strict=True)
+    assert [t for t, h, k in pairs if h < c.review_at or k < 0.5] == []
+    assert [t for t in others if solicits_sex(fold(t))] == []

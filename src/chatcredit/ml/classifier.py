@@ -28,9 +28,11 @@ from chatcredit.detectors.normalization import fold, skeleton_of_folded
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
 from chatcredit.ml.frames import (
+    UNCOUNTED_SEXUAL_WORDS,
     UNCOUNTED_THREAT_WORDS,
     about_an_attack,
     derogates_a_group,
+    solicits_sex,
     threatens_the_addressee,
     violence_at_a_thing,
 )
@@ -40,15 +42,16 @@ FORMAT = "chatcredit-classifier/2"
 #: The most a message framed as speech about an attack can score as harassment: below any
 #: sensible review band, so it is never flagged for its quoted words alone.
 ABOUT_AN_ATTACK_CAP = 0.25
-#: The least a message that derogates a group scores as harassment and hate, or that
-#: threatens the person addressed as harassment and threat: in the review band of the
+#: The least a message that derogates a group scores as harassment and hate, that
+#: threatens the person addressed as harassment and threat, or that solicits sex from them
+#: as harassment and sexual: in the review band of the
 #: default policy (0.5) and far below its automated band (0.98), so a person decides. A
 #: policy with ``review_at`` above it does not see the lift.
 LIFTED_TO = 0.75
 DENSE = [*CUES, "profanity_check", "profanity_check_0.5"]  # the last columns of the features
 N_FEATURES = 2**18
 _DENSE_AT = 2 * N_FEATURES  # the first dense column (after character and word n-grams)
-_FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words")
+_FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words", "sexual_words")
 _CHAR = HashingVectorizer(analyzer="char_wb", ngram_range=(4, 4), n_features=N_FEATURES, alternate_sign=False)
 _WORD = HashingVectorizer(
     analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False, token_pattern=r"(?u)\b\w+\b"
@@ -148,14 +151,15 @@ class TextClassifier:
         # "Hate" needs a slur or a group named next to a dehumanising word (a neutral "my
         # cousin is gay" attacks no one). A group derogated for what it is (frames.
         # derogates_a_group) is lifted to the review band as hate, however politely worded,
-        # and a threat to the person addressed (frames.threatens_the_addressee) as a threat.
+        # a threat to the person addressed (frames.threatens_the_addressee) as a threat, and
+        # a sexual demand to them (frames.solicits_sex) as sexual.
         # Violence aimed only at things ("kill the process", frames.violence_at_a_thing) is
         # capped below the review band like speech about an attack.
         # Speech about an attack (quoted to denounce it, denied, reclaimed: frames.
         # about_an_attack) is then capped below the review band, unless it also insults the
         # person addressed.
         cap = ABOUT_AN_ATTACK_CAP
-        slur, group_attack, insult, identity, threat = (
+        slur, group_attack, insult, identity, threat, sexual = (
             x[:, _DENSE_AT + DENSE.index(c)].toarray().ravel() > 0 for c in _FRAME_CUES
         )
         names = self._names
@@ -173,6 +177,12 @@ class TextClassifier:
             for n in np.flatnonzero(maybe).tolist():
                 if threatens_the_addressee(forms[n][0]):
                     p[n, threatened] = np.maximum(p[n, threatened], LIFTED_TO)
+        solicited = [names.index(n) for n in ("harassment", "sexual") if n in names]
+        if solicited:
+            maybe = sexual | np.array([any(w in f for w in UNCOUNTED_SEXUAL_WORDS) for f, _ in forms], dtype=bool)
+            for n in np.flatnonzero(maybe).tolist():
+                if solicits_sex(forms[n][0]):
+                    p[n, solicited] = np.maximum(p[n, solicited], LIFTED_TO)
         if hated:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
                 if about_an_attack(forms[n][0]):

@@ -16,7 +16,8 @@ plague", "I despise trans people", "women belong in the kitchen") is a frame too
 n-grams of five sources see too few of these, and the classifier lifts such a message into
 the review band as hate (never to a penalty: a person decides). A threat to the person
 addressed ("i'm gonna beat you up", "i know where you live", "kys") is lifted the same
-way as a threat (``threatens_the_addressee``; ``tests/fixtures/threats.jsonl``).
+way as a threat (``threatens_the_addressee``; ``tests/fixtures/threats.jsonl``), and a
+sexual demand to them ("send nudes") as sexual (``solicits_sex``).
 """
 
 from __future__ import annotations
@@ -138,9 +139,30 @@ _AT_A_THING = re.compile(
     r"three|3s?|pointers?|penalty|the ball))\b"
 )
 
+_SOLICITED = re.compile(
+    r"\b(?:send|show|give|dm|pm|post)(?: me| us)? (?:(?:some|your|ur|a|the|more) )*"
+    r"(?:nudes?|(?:naked|nude|topless) (?:pics?|pictures|photos?|selfies?)|tits|boobs|titties|pussy|dick|cock|ass|"
+    r"feet pics|pics of (?:you|u) naked|(?:pics?|pictures|photos?) (?:of you )?(?:naked|nude|topless))\b"
+    r"|\b(?:wanna|want to|let's|lets|i want to|i wanna|gonna) (?:fuck|have sex)\b"
+    r"|\b(?:wanna|want to|i want to|i wanna|gonna) (?:bang|smash) (?:you|u|ya)\b"
+    r"|\b(?:suck|lick|touch|grab) my (?:dick|cock|balls|tits|pussy|ass)\b"
+    r"|\bsit on my (?:face|dick|cock|lap)\b"
+    r"|\b(?:are you|r u|u) (?:horny|wet|naked)\b"
+)
+
 #: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
 #: text with neither is not looked at (``TextClassifier.calibrated``)
 UNCOUNTED_THREAT_WORDS = ("kys", "slap", "punch", "bleach", "neck yourself", "eye open")
+
+
+#: the solicitations' words that the cue ``sexual_words`` (wordlists.SEXUAL) does not count
+UNCOUNTED_SEXUAL_WORDS = ("wet", "face", "feet", "lap")
+
+
+def solicits_sex(folded: str) -> bool:
+    """A sexual demand or proposition to the person addressed ("send nudes", "show me your
+    tits", "wanna fuck"; tests/fixtures/solicitations.jsonl)."""
+    return _SOLICITED.search(folded) is not None
 
 
 def violence_at_a_thing(folded: str) -> bool:
