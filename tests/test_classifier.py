@@ -309,3 +309,24 @@ def test_a_sexual_demand_to_the_person_addressed_reaches_review_as_sexual(model:
     pairs = zip(asked, probs["harassment"], probs["sexual"], strict=True)
     assert [t for t, h, k in pairs if h < c.review_at or k < 0.5] == []
     assert [t for t in others if solicits_sex(fold(t))] == []
+
+
+def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
+    """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
+    a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is
+    fucked up") reached review named as sexual harassment before this gate."""
+    from chatcredit.policy.detection import CATEGORY_AT
+
+    swearing = [
+        "mplayer kicks ass",
+        "ailean, maybe, but US law is fucked up",
+        "is starting to think the Wiki is evil... he gets sucked into it way too easily",
+        "I KNOW it's not stable damn it, I will go back to debian you idiot",
+        "you are a stupid fucking moron",
+    ]
+    probs = model.predict(swearing)
+    assert [t for t, p in zip(swearing, probs["sexual"], strict=True) if p >= CATEGORY_AT] == []
+    assert [t for t, p in zip(swearing, probs["threat"], strict=True) if p >= CATEGORY_AT] == []
+    # the gate does not stop what the words do name
+    named = model.predict(["show me your boobs you slut", "i will stab you, you worthless idiot"])
+    assert named["sexual"][0] >= CATEGORY_AT and named["threat"][1] >= CATEGORY_AT

@@ -37,6 +37,7 @@ from chatcredit.ml.frames import (
     violence_at_a_thing,
 )
 from chatcredit.ml.second_opinion import profanity_probability
+from chatcredit.ml.wordlists import NAMING
 
 FORMAT = "chatcredit-classifier/2"
 #: The most a message framed as speech about an attack can score as harassment: below any
@@ -149,10 +150,11 @@ class TextClassifier:
         """``predict`` on features already computed (leave-one-source-out reuses them)."""
         p = 1.0 / (1.0 + np.exp(self._a * self.margins(x) + self._b))
         # "Hate" needs a slur or a group named next to a dehumanising word (a neutral "my
-        # cousin is gay" attacks no one). A group derogated for what it is (frames.
-        # derogates_a_group) is lifted to the review band as hate, however politely worded,
-        # a threat to the person addressed (frames.threatens_the_addressee) as a threat, and
-        # a sexual demand to them (frames.solicits_sex) as sexual.
+        # cousin is gay" attacks no one); "sexual" and "threat" a word of wordlists.NAMING.
+        # A group derogated for what it is (frames.derogates_a_group) is lifted to the review
+        # band as hate, however politely worded, a threat to the person addressed (frames.
+        # threatens_the_addressee) as a threat, and a sexual demand to them (frames.
+        # solicits_sex) as sexual.
         # Violence aimed only at things ("kill the process", frames.violence_at_a_thing) is
         # capped below the review band like speech about an attack.
         # Speech about an attack (quoted to denounce it, denied, reclaimed: frames.
@@ -166,6 +168,17 @@ class TextClassifier:
         if "hate" in names:
             k = names.index("hate")
             p[:, k] = np.where(slur | group_attack, p[:, k], np.minimum(p[:, k], cap))
+        # "Sexual" and "threat" need a word that is more than swearing or a modal verb
+        # (wordlists.NAMING): "mplayer kicks ass" is no sexual harassment, "damn it, I will"
+        # no threat. The frames below still lift what they find.
+        named = [(names.index(n), NAMING.names.index(n)) for n in NAMING.names if n in names]
+        if named:
+            columns = [k for k, _ in named]
+            for n in np.flatnonzero((p[:, columns] > cap).any(axis=1)).tolist():
+                found = NAMING.count(forms[n][0])
+                for k, w in named:
+                    if not found[w]:
+                        p[n, k] = min(p[n, k], cap)
         hated = [names.index(n) for n in ("harassment", "hate") if n in names]
         if hated:
             for n in np.flatnonzero(identity).tolist():
