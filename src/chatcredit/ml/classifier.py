@@ -184,18 +184,17 @@ class TextClassifier:
             for n in np.flatnonzero(identity).tolist():
                 if derogates_a_group(forms[n][0]):
                     p[n, hated] = np.maximum(p[n, hated], LIFTED_TO)
+        for lifted_heads, counted, uncounted, frame in (
+            (("harassment", "threat"), threat, UNCOUNTED_THREAT_WORDS, threatens_the_addressee),
+            (("harassment", "sexual"), sexual, UNCOUNTED_SEXUAL_WORDS, solicits_sex),
+        ):
+            lifted = [names.index(n) for n in lifted_heads if n in names]
+            if lifted:
+                maybe = counted | np.array([any(w in f for w in uncounted) for f, _ in forms], dtype=bool)
+                for n in np.flatnonzero(maybe).tolist():
+                    if frame(forms[n][0]):
+                        p[n, lifted] = np.maximum(p[n, lifted], LIFTED_TO)
         threatened = [names.index(n) for n in ("harassment", "threat") if n in names]
-        if threatened:
-            maybe = threat | np.array([any(w in f for w in UNCOUNTED_THREAT_WORDS) for f, _ in forms], dtype=bool)
-            for n in np.flatnonzero(maybe).tolist():
-                if threatens_the_addressee(forms[n][0]):
-                    p[n, threatened] = np.maximum(p[n, threatened], LIFTED_TO)
-        solicited = [names.index(n) for n in ("harassment", "sexual") if n in names]
-        if solicited:
-            maybe = sexual | np.array([any(w in f for w in UNCOUNTED_SEXUAL_WORDS) for f, _ in forms], dtype=bool)
-            for n in np.flatnonzero(maybe).tolist():
-                if solicits_sex(forms[n][0]):
-                    p[n, solicited] = np.maximum(p[n, solicited], LIFTED_TO)
         if hated:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
                 if about_an_attack(forms[n][0]):
