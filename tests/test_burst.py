@@ -27,6 +27,10 @@ CANDIDATES = [
     "you are a joke",
     "you are totally clueless",
     "still clueless, you are",
+    "you clown",
+    "you have no clue",
+    "what a clown you are",
+    "you are so annoying",
 ]
 
 

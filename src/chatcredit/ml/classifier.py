@@ -1,5 +1,5 @@
-"""The text classifier: hashed character and word n-grams plus cues that do not depend on
-the site (``cues.py``), one calibrated logistic-regression head per kind of violation
+"""The text classifier: hashed byte 4-grams (``bytegrams.py``) and word n-grams plus cues
+that do not depend on the site (``cues.py``), one calibrated logistic-regression head per kind of violation
 (``spam``, ``harassment``, ``hate``, ``threat``, ``sexual``).
 
 Text is normalised to its skeleton first (the same one the keyword rules use), so the
@@ -25,6 +25,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from chatcredit.detectors.normalization import fold, skeleton_of_folded
+from chatcredit.ml.bytegrams import byte_grams
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
 from chatcredit.ml.frames import (
@@ -39,7 +40,7 @@ from chatcredit.ml.frames import (
 from chatcredit.ml.second_opinion import profanity_probability
 from chatcredit.ml.wordlists import NAMING
 
-FORMAT = "chatcredit-classifier/2"
+FORMAT = "chatcredit-classifier/3"
 #: The most a message framed as speech about an attack can score as harassment: below any
 #: sensible review band, so it is never flagged for its quoted words alone.
 ABOUT_AN_ATTACK_CAP = 0.25
@@ -50,10 +51,10 @@ ABOUT_AN_ATTACK_CAP = 0.25
 #: policy with ``review_at`` above it does not see the lift.
 LIFTED_TO = 0.75
 DENSE = [*CUES, "profanity_check", "profanity_check_0.5"]  # the last columns of the features
-N_FEATURES = 2**18
-_DENSE_AT = 2 * N_FEATURES  # the first dense column (after character and word n-grams)
+N_BITS = 18
+N_FEATURES = 2**N_BITS
+_DENSE_AT = 2 * N_FEATURES  # the first dense column (after byte 4-grams and word n-grams)
 _FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words", "sexual_words")
-_CHAR = HashingVectorizer(analyzer="char_wb", ngram_range=(4, 4), n_features=N_FEATURES, alternate_sign=False)
 _WORD = HashingVectorizer(
     analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False, token_pattern=r"(?u)\b\w+\b"
 )
@@ -131,7 +132,7 @@ class TextClassifier:
         cues = cue_matrix(texts, folded, skeletons, self.lexicon)
         prior = profanity_probability(texts).reshape(-1, 1)
         dense = np.hstack([cues, prior, prior >= 0.5])
-        return hstack([_CHAR.transform(skeletons), _WORD.transform(skeletons), csr_matrix(dense)]).tocsr()
+        return hstack([byte_grams(skeletons, N_BITS), _WORD.transform(skeletons), csr_matrix(dense)]).tocsr()
 
     def margins(self, x: csr_matrix) -> np.ndarray:
         """Each head's uncalibrated margin, one row per text, one column per head."""
