@@ -1,6 +1,6 @@
 """The text classifier: hashed byte 4-grams (``bytegrams.py``) and word n-grams plus cues
-that do not depend on the site (``cues.py``), one calibrated logistic-regression head per kind of violation
-(``spam``, ``harassment``, ``hate``, ``threat``, ``sexual``).
+that do not depend on the site (``cues.py``), one calibrated logistic-regression head per
+kind of violation (``spam``, ``harassment``, ``hate``, ``threat``, ``sexual``).
 
 Text is normalised to its skeleton first (the same one the keyword rules use), so the
 evasions the rules see through do not fool the classifier either. The model file is a
