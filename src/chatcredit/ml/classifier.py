@@ -172,12 +172,16 @@ class TextClassifier:
         # "Sexual" and "threat" need a word that is more than swearing or a modal verb
         # (wordlists.NAMING): "mplayer kicks ass" is no sexual harassment, "damn it, I will"
         # no threat. The frames below still lift what they find.
-        named = [(names.index(n), NAMING.names.index(n)) for n in NAMING.names if n in names]
+        # Every NAMING word is also a word of its cue (a test says so), so a row without the
+        # cue is capped at once and only the few with it are searched again.
+        cue_of = {"sexual": sexual, "threat": threat}
+        named = [(names.index(n), w, cue_of[n]) for w, n in enumerate(NAMING.names) if n in names]
+        for k, _, cue in named:
+            p[~cue, k] = np.minimum(p[~cue, k], cap)
         if named:
-            columns = [k for k, _ in named]
-            for n in np.flatnonzero((p[:, columns] > cap).any(axis=1)).tolist():
+            for n in np.flatnonzero((p[:, [k for k, _, _ in named]] > cap).any(axis=1)).tolist():
                 found = NAMING.count(forms[n][0])
-                for k, w in named:
+                for k, w, _ in named:
                     if not found[w]:
                         p[n, k] = min(p[n, k], cap)
         hated = [names.index(n) for n in ("harassment", "hate") if n in names]
