@@ -300,12 +300,22 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "Hey guys I'm a young rapper, please give my songs a listen",
         "I make beats, check my soundcloud",
         "subscribe to my channel for daily gaming videos",
+        # a video site's comment spam
+        "Hey guys, take a look at my cover of this song!",
+        "I'm a small youtuber. Follow me on twitter @beatmaker99",
+        "subscribe to me and I'll sub back",
+        "please help me reach 1,000 subscribers before christmas",
+        "like this comment so everyone can see it",
     ]
     everyday = [
         "check my answer above, it has the fstab line",
         "I follow my own advice here",
         "my channel of choice is #ubuntu",
         "watch my back while I reboot the server",
+        "if you follow me on twitter you know I hate mondays",
+        "can't even get a follow back lol",
+        "like this comment if you agree",
+        "we hit 1000 subscribers on the project newsletter today",
     ]
     feed = [message(f"p{n}", f"u{n}", text, ts=T0 + n) for n, text in enumerate(pitches + everyday)]
     report = engine.ingest_lines(lines(*feed))
