@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from chatcredit.detectors.normalization import fold, locate, skeleton
+from chatcredit.detectors.normalization import fold, locate, skeleton, unleet
 from chatcredit.detectors.rules import RuleMatcher
 from chatcredit.policy import default_policy
 
@@ -136,3 +136,23 @@ def test_latin_letters_are_never_remapped() -> None:
     # "ſ" (long s) casefolds to "s"; the confusables entry for "ſ" once remapped every "s" to "f"
     assert fold("Saying sass is Kind") == "saying sass is kind"
     assert skeleton("ſubscribe") == skeleton("subscribe") == "subscribe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I h4te w0men.", "i hate women."),
+        ("k1ll y0u", "kill you"),
+        ("sc@m and $hit", "scam and shit"),
+        ("1st at 4am, 12hrs, 150ppm, @b0b", "1st at 4am, 12hrs, 150ppm, @b0b"),
+        ("n1gg3r", "nigger"),
+        # numbers, times, prices and version tags are not words: they stay as they are
+        ("in 2015, for $40, version 3.1", "in 2015, for $40, version 3.1"),
+        ("b4 d13", "b4 d13"),
+        ("plain text", "plain text"),
+    ],
+)
+def test_unleet_spells_out_leetspeak_inside_words_only(text: str, expected: str) -> None:
+    """The classifier's word lists and frames read whole words: ``unleet`` gives them back
+    the words leetspeak hid, and leaves numbers alone."""
+    assert unleet(fold(text)) == expected

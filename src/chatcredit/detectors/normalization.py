@@ -5,6 +5,9 @@ Two forms are produced:
 * ``fold``: NFKC, case folding, zero-width and bidi controls removed, combining marks
   stripped, letters of other scripts that look like Latin ones mapped to them, curly
   quotes made straight. Regular-expression rules run on this form (digits survive).
+* ``unleet(fold)``: ``fold`` with leetspeak spelled out inside words only (``h4te w0men``
+  → ``hate women``; ``2015``, ``mp3`` and ``$40`` stay): the form the classifier's word
+  lists and frames read, where a whole word must still be a word.
 * ``skeleton``: ``fold`` plus leetspeak digits and symbols mapped to letters
   (``0→o 1→i 3→e 4→a 5→s 7→t @→a $→s €→e``), ``l`` unified with ``i``, punctuation
   inside a word removed (``fr.ee`` → ``free``), other punctuation turned to spaces, runs of
@@ -82,6 +85,33 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     stripped = _COMBINING.sub("", unicodedata.normalize("NFD", text))
     return unicodedata.normalize("NFC", stripped).translate(_FOLD_TABLE)
+
+
+_LEET_DIGITS = str.maketrans({k: v for k, v in _LEET.items() if k != "l"})
+_LEET_CHARS = frozenset(k for k in _LEET if k != "l")
+# a leet character next to a letter (a leading "@" is a mention's, not a letter's)
+_LEET_TOUCH = re.compile(r"[a-z][0134578@$€]|[0134578$€][a-z]")
+_TOKEN = re.compile(r"[\w@$€]+")
+_NOT_LEET = re.compile(r"^@|[269]|^\d+[a-z]{1,5}$")  # a mention, a code or id, a quantity (4am, 12hrs)
+
+
+def _spell_out(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if not _LEET_TOUCH.search(word) or _NOT_LEET.search(word):
+        return word
+    leet = sum(map(_LEET_CHARS.__contains__, word))
+    letters = sum(c.isalpha() for c in word)
+    return word.translate(_LEET_DIGITS) if letters >= 2 and letters >= leet else word
+
+
+def unleet(folded: str) -> str:
+    """``folded`` with leetspeak spelled out in every token where a leet character touches a
+    letter, the token has at least two letters and no more leet characters than letters
+    (``h4te`` → ``hate``, ``n1gg3r``, ``$hit``); numbers, quantities (``2015``, ``4am``,
+    ``12hrs``, ``$40``), codes with other digits and mentions (``@b0b``) are left as they are."""
+    if _LEET_TOUCH.search(folded) is None:
+        return folded
+    return _TOKEN.sub(_spell_out, folded)
 
 
 def _join_singles(match: re.Match[str]) -> str:

@@ -24,7 +24,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from chatcredit.detectors.normalization import fold, skeleton_of_folded
+from chatcredit.detectors.normalization import fold, skeleton_of_folded, unleet
 from chatcredit.ml.bytegrams import byte_grams
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
@@ -91,12 +91,18 @@ def packaged_lexicon() -> Lexicon:
 
 
 def forms_of(texts: list[str]) -> list[tuple[str, str]]:
-    """``(fold, skeleton)`` of each text (the detector passes the batch's memoised ones)."""
+    """The classifier's ``(words, skeleton)`` of each text: ``unleet(fold)``, which the word
+    lists and frames read, and the skeleton, which the n-grams read."""
     out = []
     for t in texts:
         folded = fold(t)
-        out.append((folded, skeleton_of_folded(folded)))
+        out.append((unleet(folded), skeleton_of_folded(folded)))
     return out
+
+
+def words_forms(forms: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The classifier's forms from the detectors' memoised ``(fold, skeleton)`` pairs."""
+    return [(unleet(f), s) for f, s in forms]
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,7 @@ class TextClassifier:
         return TextClassifier({**self.heads, name: head}, self.lexicon)
 
     def features(self, texts: list[str], forms: list[tuple[str, str]] | None = None) -> csr_matrix:
+        """The feature rows of ``texts`` (``forms``: as ``forms_of`` gives them)."""
         if forms is None:
             forms = forms_of(texts)
         folded = [f for f, _ in forms]
@@ -140,11 +147,11 @@ class TextClassifier:
         return margins
 
     def predict(self, texts: list[str], forms: list[tuple[str, str]] | None = None) -> dict[str, np.ndarray]:
-        """Calibrated probabilities per head, one per text (``forms``: ``(fold, skeleton)`` if known)."""
+        """Calibrated probabilities per head, one per text (``forms``: their ``(fold, skeleton)``
+        if known, as the detectors memoise them)."""
         if not texts or not self.heads:
             return {name: np.zeros(len(texts)) for name in self.heads}
-        if forms is None:
-            forms = forms_of(texts)
+        forms = forms_of(texts) if forms is None else words_forms(forms)
         return self.calibrated(self.features(texts, forms), forms)
 
     def calibrated(self, x: csr_matrix, forms: list[tuple[str, str]]) -> dict[str, np.ndarray]:
