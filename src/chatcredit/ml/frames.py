@@ -31,17 +31,19 @@ _GROUP = (
 )
 _REPORTED = re.compile(
     r"[\"“”«»]|\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
-    r"telling|statements? that|the idea that|people saying)\b"
+    r"telling|hearing|statements? (?:that|like)|comments? like|the idea that|people saying)\b"
 )
 _DENOUNCED = re.compile(
     r"\b(?:racis[mt]|sexis[mt]|bigot(?:ry|ed|s)?|hateful|hate speech|dehumani[sz]\w*|antisemit\w*|homophob\w*|"
     r"transphob\w*|islamophob\w*|xenophob\w*|not okay|not ok|unacceptable|disgusting|vile|myth|stereotype|lie|"
     r"false|wrong|no place|call (?:it|this|that) out|reported|apologi[sz]e|stop|deleted|removed|"
-    r"breaking the rules|won't stand|not backed|please don't|spreads? (?:it|hate)|quoting hate)\b"
+    r"breaking the rules|won't stand|not backed|please don't|spreads? (?:it|hate)|quoting hate|hurtful|harmful|"
+    r"shameful|disgraceful|appalling|tired of|sick of)\b"
 )
 _NEGATED = re.compile(
     rf"\b{_GROUP}\b[^.!?]{{0,30}}\b(?:are|is|were)(?:n't| not| never)\b(?! (?:human|people|welcome))"
-    r"|\b(?:don't|do not|never|would never|(?:no one|nobody) should(?: ever)?)\s+(?:hate|call|say)\b"
+    r"|\b(?:don't|do not|never|would never|can't|cannot|shouldn't|should not|(?:no one|nobody) should(?: ever)?)\s+"
+    r"(?:hate|call|say)\b"
 )
 _OWN = re.compile(
     r"\b(?:i'm|i am|we're|we are|as an?|my fellow|fellow|proud)\b[^.!?]{0,25}"
@@ -52,6 +54,8 @@ _AFFECTION = re.compile(
     rf"\b(?:i|we) (?:love|support|respect|welcome|admire)\b[^.!?]{{0,20}}\b{_GROUP}"
     rf"|\b{_GROUP} (?:people )?(?:are|is) (?:just |also |as |so )?(?:people|human|humans|normal|equal|welcome|valid|"
     r"loved|beautiful|awesome|great|amazing)\b"
+    rf"|\b{_GROUP} (?:people )?deserves? (?:the same |equal )?(?:rights|respect|dignity|love|better|"
+    r"to be (?:safe|happy|respected|loved|heard|treated equally))\b"
 )
 
 
@@ -87,7 +91,8 @@ _VILE = (
     r"subhuman|savages|apes|monkeys|pigs|cockroaches|disgusting|inferior|worthless|evil|dangerous|criminals|"
     r"terrorists|rapists|thieves|stupid|dumb|idiots|morons|lazy|useless|pathetic|mentally ill|sick|a burden|"
     r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
-    r"pedophiles|paedophiles|sluts|whores|bitches|the worst|too (?:stupid|emotional|weak|dumb))\b"
+    r"pedophiles|paedophiles|sluts|whores|bitches|greedy|liars|cheats|barbaric|backwards?|property|objects|"
+    r"the worst|too (?:stupid|emotional|weak|dumb))\b"
 )
 _DEROGATED = re.compile(
     rf"\b{_GROUPS} (?:are|r|is) {_VILE}"
@@ -97,9 +102,11 @@ _DEROGATED = re.compile(
     rf"|\b(?:kill|shoot|hang|gas|exterminate|eradicate|wipe out) {_GROUPS}\b"
     rf"|\b(?:get rid of|lock up) {_BORN_GROUPS}\b"
     rf"|\b{_BORN_GROUPS} (?:should|must|need to|ought to|deserve to) (?:all )?(?:die|be (?:killed|locked up|"
-    r"banned|shot|hanged|gassed|exterminated|sterili[sz]ed|removed|put down)|not (?:be allowed|exist|have rights)|"
+    r"banned|shot|hanged|gassed|exterminated|executed|murdered|slaughtered|eradicated|sterili[sz]ed|removed|"
+    r"put down|locked away|deported|expelled|kicked out|thrown out)|not (?:be allowed|exist|have rights)|"
     r"go back|get out|burn|disappear)\b"
-    rf"|\b{_BORN_GROUPS} belongs? (?:in|on) (?:the |a )?(?:kitchen|zoo|cages?|prison|jail|trash|gutter|gas chambers?)\b"
+    rf"|\b{_BORN_GROUPS} belongs? (?:in|on) (?:the |a )?(?:kitchen|zoo|cages?|camps?|concentration camps?|ovens?|"
+    r"chains|prison|jail|trash|gutter|gas chambers?)\b"
 )
 
 
