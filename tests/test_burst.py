@@ -61,6 +61,7 @@ def test_three_jabs_at_one_person_go_to_review_together(tmp_path: Path, jabs: li
     [item] = [r for r in engine.review_queue() if r.rule_id == RULE]
     assert item.user == "bully" and item.category == "harassment"
     assert "3 messages leaning to harassment at victim" in item.excerpt
+    assert all(jab in item.excerpt for jab in jabs)  # every message of the burst is quoted
     assert engine.ledger("bully") == []  # review only: a burst never costs points by itself
     assert engine.rescan().penalties == 0
 
@@ -93,7 +94,21 @@ def test_a_burst_split_by_a_restart_is_still_found_once(tmp_path: Path, jabs: li
     first.close()
     again = _engine(tmp_path, "r.db")  # a new process: the window is replayed from the archive
     assert again.ingest_lines(lines(*events)).signals_by_rule.get(RULE) == 1
-    assert [r.rule_id for r in again.review_queue()].count(RULE) == 1
+    [item] = [r for r in again.review_queue() if r.rule_id == RULE]
+    assert all(jab in item.excerpt for jab in jabs)  # the replayed messages are quoted too
+
+
+def test_a_window_log_quotes_what_is_still_in_its_window() -> None:
+    from chatcredit.domain.windows import WindowLog
+
+    log = WindowLog(60)
+    assert log.add("k", 0, note="a") == 1
+    assert log.add("k", 30, note="b") == 2
+    assert log.add("k", 90, note="c") == 2  # "a" left the window
+    assert log.notes("k") == ["b", "c"]
+    assert log.notes("other") == []
+    log._sweep(1000)  # idle keys are dropped with their notes
+    assert log.notes("k") == []
 
 
 def test_the_burst_can_be_switched_off(tmp_path: Path, jabs: list[str]) -> None:

@@ -16,12 +16,20 @@ from chatcredit.detectors import Context
 from chatcredit.detectors.rules import excerpt
 from chatcredit.domain.events import Event, Message, MessageEdited
 from chatcredit.domain.signals import Signal
-from chatcredit.domain.windows import WindowCounter
+from chatcredit.domain.windows import WindowLog
 from chatcredit.policy.detection import CATEGORY_AT
 from chatcredit.policy.model import Policy
 
 if TYPE_CHECKING:
     from chatcredit.ml.classifier import TextClassifier
+
+
+#: how much of each message a burst's finding quotes
+QUOTE_CHARS = 80
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
 
 class ClassifierDetector:
@@ -33,7 +41,7 @@ class ClassifierDetector:
         self._c = policy.classifier
         self._model: TextClassifier | None = None
         burst = self._c.burst
-        self._burst = WindowCounter(burst.window_seconds) if self._c.enabled and burst.enabled else None
+        self._burst = WindowLog(burst.window_seconds) if self._c.enabled and burst.enabled else None
         #: a burst split by a restart is still one burst: the engine replays this much history
         self.lookback = burst.window_seconds if self._burst is not None else 0.0
 
@@ -98,7 +106,7 @@ class ClassifierDetector:
             return None
         target = event.mentions[0] if event.mentions else ""
         key = f"{name}\x00{event.user}\x00{event.group}\x00{target}"
-        count = self._burst.add(key, ts)
+        count = self._burst.add(key, ts, note=_quote(event.text))
         if count < burst.messages or not self._burst.fire(key, ts):
             return None
         at = f"at {target}" if target else "in this group"
@@ -112,7 +120,8 @@ class ClassifierDetector:
             category=spec.category,
             severity=spec.severity,
             confidence=round(p, 4),
+            # every message of the burst is quoted: the reviewer and the person see all of them
             excerpt=f"{count} messages leaning to {name} {at} within {burst.window_seconds:g} s: "
-            + excerpt(event.text),
+            + " | ".join(self._burst.notes(key)),
             action="review",
         )

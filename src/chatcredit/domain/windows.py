@@ -63,3 +63,28 @@ class WindowCounter:
             return False
         self._quiet_until[key] = ts + self.seconds
         return True
+
+
+class WindowLog(WindowCounter):
+    """A ``WindowCounter`` that also keeps what was added (one short text an item), so a
+    finding about a window can quote every message in it."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self._notes: dict[str, deque[str]] = {}
+
+    def _sweep(self, now: float) -> None:
+        super()._sweep(now)
+        self._notes = {k: v for k, v in self._notes.items() if k in self._items}
+
+    def add(self, key: str, ts: float, amount: int = 1, note: str = "") -> int:
+        total = super().add(key, ts, amount)
+        notes = self._notes.setdefault(key, deque())
+        notes.append(note)
+        while len(notes) > len(self._items[key]):  # the items the window dropped
+            notes.popleft()
+        return total
+
+    def notes(self, key: str) -> list[str]:
+        """What was added under ``key`` and is still in the window, oldest first."""
+        return list(self._notes.get(key, ()))
