@@ -64,16 +64,22 @@ IDENTITY = (
     "migrants", "foreigner", "foreigners", "disabled", "disabilit*", "autistic", "indian", "indians", "african",
     "africans", "mexican", "mexicans", "chinese", *SLURS,
 )
+# Stabbing and hanging as whole words and phrases, never stems: "stable", "stabilise", "hang
+# on" and "hanging out" name no violence.
+WHOLE_VIOLENT_WORDS = (
+    "stab", "stabs", "stabbed", "stabbing", "hang you", "hang yourself", "hang him", "hang her", "hang them",
+    "hanged",
+)
 DEHUMANISE = (
     "vermin", "rat", "rats", "parasite", "parasites", "animal", "animals", "filth*", "scum", "trash", "garbage",
     "disease*", "cancer", "plague", "subhuman*", "savage", "savages", "ape", "apes", "monkey", "monkeys", "pig",
     "pigs", "cockroach*", "disgusting", "inferior", "worthless", "evil", "dangerous", "criminal", "criminals",
     "should be", "should die", "shouldn't be", "shouldn't die", "should not be", "should not die",
     "exterminat*", "wipe out", "wiped out", "wipes out", "wiping out", "get rid", "go back", "deport*", "kill*",
-    "hang*", "shoot*", "hate", "despise", "can't stand", "die", "burn", "gas",
+    *WHOLE_VIOLENT_WORDS, "shoot*", "hate", "despise", "can't stand", "die", "burn", "gas",
 )
 THREAT = (
-    "kill*", "murder*", "shoot*", "stab*", "hang*", "beat you up", "beat u up", "beating you up", "hurt*",
+    "kill*", "murder*", "shoot*", *WHOLE_VIOLENT_WORDS, "beat you up", "beat u up", "beating you up", "hurt*",
     "destroy", "die", "dead", "gonna", "going to", "will", "i'll", "watch your back", "find you",
     "know where you live", "come for", "break your", "slit", "choke", "burn", "bomb*", "rape*",
 )
@@ -164,15 +170,9 @@ WORDS = WordLists.of(LISTS)
 # (or a frame lifts the message: ``frames.solicits_sex``, ``frames.threatens_the_addressee``).
 SWEARING = ("fuck*", "ass", "suck*")
 MODAL = ("gonna", "going to", "will", "i'll", "dead", "destroy", "hurt*", "burn")
-# "stab*" and "hang*" as whole words here: "stable" and "hang on" name no threat
-# fmt: off
-WHOLE_VIOLENT_WORDS = (
-    "stab", "stabs", "stabbed", "stabbing", "hang you", "hang yourself", "hang him", "hang her", "hang them", "hanged",
-)
-# fmt: on
 NAMING = WordLists.of(
     {
         "sexual": tuple(w for w in SEXUAL if w not in SWEARING),
-        "threat": (*(w for w in THREAT if w not in (*MODAL, "stab*", "hang*")), *WHOLE_VIOLENT_WORDS),
+        "threat": tuple(w for w in THREAT if w not in MODAL),
     }
 )
