@@ -31,13 +31,13 @@ _GROUP = (
 )
 _REPORTED = re.compile(
     r"[\"“”«»]|\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
-    r"telling|hearing|statements? (?:that|like)|comments? like|the idea that|people saying)\b"
+    r"telling|hearing|(?:if|when) you say|statements? (?:that|like)|comments? like|the idea that|people saying)\b"
 )
 _DENOUNCED = re.compile(
     r"\b(?:racis[mt]|sexis[mt]|bigot(?:ry|ed|s)?|hateful|hate speech|dehumani[sz]\w*|antisemit\w*|homophob\w*|"
     r"transphob\w*|islamophob\w*|xenophob\w*|not okay|not ok|unacceptable|disgusting|vile|myth|stereotype|lie|"
     r"false|wrong|no place|call (?:it|this|that) out|reported|apologi[sz]e|stop|deleted|removed|"
-    r"breaking the rules|won't stand|not backed|please don't|spreads? (?:it|hate)|quoting hate|hurtful|harmful|"
+    r"breaking the rules|won't stand|not backed|please don't|spread(?:s|ing)? (?:it|hate)|quoting hate|hurtful|harmful|"
     r"shameful|disgraceful|appalling|tired of|sick of)\b"
 )
 _NEGATED = re.compile(
@@ -51,7 +51,7 @@ _OWN = re.compile(
     r"|\bqueer (?:folks?|people|community|and trans)\b"
 )
 _AFFECTION = re.compile(
-    rf"\b(?:i|we) (?:love|support|respect|welcome|admire)\b[^.!?]{{0,20}}\b{_GROUP}"
+    rf"\b(?:i|we) (?:love|support|respect|welcome|admire|stand with|stand by)\b[^.!?]{{0,20}}\b{_GROUP}"
     rf"|\b{_GROUP} (?:people )?(?:are|is) (?:just |also |as |so )?(?:people|human|humans|normal|equal|welcome|valid|"
     r"loved|beautiful|awesome|great|amazing)\b"
     rf"|\b{_GROUP} (?:people )?deserves? (?:the same |equal )?(?:rights|respect|dignity|love|better|"
@@ -92,6 +92,7 @@ _VILE = (
     r"terrorists|rapists|thieves|stupid|dumb|idiots|morons|lazy|useless|pathetic|mentally ill|sick|a burden|"
     r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
     r"pedophiles|paedophiles|sluts|whores|bitches|greedy|liars|cheats|barbaric|backwards?|property|objects|"
+    r"a virus|viruses|a pest|pests|lice|leeches|maggots|a blight|a stain|a waste of space|thugs|beasts|swine|"
     r"the worst|too (?:stupid|emotional|weak|dumb))\b"
 )
 _DEROGATED = re.compile(
@@ -105,6 +106,10 @@ _DEROGATED = re.compile(
     r"banned|shot|hanged|gassed|exterminated|executed|murdered|slaughtered|eradicated|sterili[sz]ed|removed|"
     r"put down|locked away|deported|expelled|kicked out|thrown out)|not (?:be allowed|exist|have rights)|"
     r"go back|get out|burn|disappear)\b"
+    rf"|\b(?:better|safer) (?:place|off|world|country) without {_BORN_GROUPS}\b"
+    rf"|\b{_BORN_GROUPS} (?:can't|cannot|can never|shouldn't|should never) be trusted\b"
+    rf"|\b{_BORN_GROUPS}\b[^.!?]{{0,40}}\b(?:i|we) (?:really |just |fucking )?(?:hate|despise|detest|loathe|"
+    r"can't stand) them\b(?! being| getting| when)"
     rf"|\b{_BORN_GROUPS} belongs? (?:in|on) (?:the |a )?(?:kitchen|zoo|cages?|camps?|concentration camps?|ovens?|"
     r"chains|prison|jail|trash|gutter|gas chambers?)\b"
 )
