@@ -306,6 +306,9 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "subscribe to me and I'll sub back",
         "please help me reach 1,000 subscribers before christmas",
         "like this comment so everyone can see it",
+        "Go check out my rapping video called Four Wheels please",
+        "hey, check out my new website!!",
+        "new cover of this song up on my channel :D",
     ]
     everyday = [
         "check my answer above, it has the fstab line",
@@ -316,6 +319,8 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "can't even get a follow back lol",
         "like this comment if you agree",
         "we hit 1000 subscribers on the project newsletter today",
+        "check out my code on github, the fix is in the second commit",
+        "like my new profile pic?",
     ]
     feed = [message(f"p{n}", f"u{n}", text, ts=T0 + n) for n, text in enumerate(pitches + everyday)]
     report = engine.ingest_lines(lines(*feed))
