@@ -311,6 +311,24 @@ def test_a_sexual_demand_to_the_person_addressed_reaches_review_as_sexual(model:
     assert [t for t in others if solicits_sex(fold(t))] == []
 
 
+def test_belittling_the_person_addressed_reaches_review_as_harassment(model: TextClassifier) -> None:
+    """tests/fixtures/insults.jsonl (ours): game chat's "ur trash", "you noob", "shut up
+    loser" reach the review band (never more from the frame alone: an automated penalty
+    needs the model's own 0.98); the frame lifts no negated, self-directed or technical
+    use ("you're not an idiot" may still reach review by the model's own n-grams)."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import insults_the_addressee
+
+    rows = _fixture("insults.jsonl")
+    insults = [r["text"] for r in rows if r["kind"] == "insult"]
+    others = [r["text"] for r in rows if r["kind"] == "not-an-insult"]
+    assert len(insults) >= 10 and len(others) >= 10
+    c = default_policy().classifier
+    probs = model.predict(insults)["harassment"]
+    assert [t for t, p in zip(insults, probs, strict=True) if p < c.review_at] == []
+    assert [t for t in others if insults_the_addressee(fold(t))] == []
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

@@ -33,6 +33,7 @@ from chatcredit.ml.frames import (
     UNCOUNTED_THREAT_WORDS,
     about_an_attack,
     derogates_a_group,
+    insults_the_addressee,
     solicits_sex,
     threatens_the_addressee,
     violence_at_a_thing,
@@ -206,6 +207,12 @@ class TextClassifier:
                 for n in np.flatnonzero(maybe).tolist():
                     if frame(forms[n][0]):
                         p[n, lifted] = np.maximum(p[n, lifted], LIFTED_TO)
+        if "harassment" in names:
+            k = names.index("harassment")
+            for n in np.flatnonzero(p[:, k] < LIFTED_TO).tolist():
+                if insults_the_addressee(forms[n][0]):
+                    p[n, k] = LIFTED_TO
+                    insult[n] = True
         threatened = [names.index(n) for n in ("harassment", "threat") if n in names]
         if hated:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
