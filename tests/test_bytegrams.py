@@ -41,3 +41,21 @@ def test_a_one_character_word_is_not_the_letter_inside_a_word() -> None:
 def test_no_texts() -> None:
     assert byte_grams([], 18).shape == (0, 2**18)
     assert byte_grams(["", " "], 10).nnz == 0
+
+
+def test_unit_rows_are_scikit_learns_l2_rows_to_the_bit() -> None:
+    """The rows of counts scaled without scikit-learn's per-call checks: the same numbers,
+    empty rows (first, inside, last) left at zero."""
+    from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
+
+    from chatcredit.ml.bytegrams import unit_rows
+
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        counts = rng.integers(0, 4, size=(12, 40)).astype(np.float64)
+        counts[[0, 5, 11]] = 0
+        expected = normalize(csr_matrix(counts), norm="l2")
+        got = unit_rows(csr_matrix(counts))
+        assert np.array_equal(got.toarray(), expected.toarray())
+    assert unit_rows(csr_matrix((3, 8))).nnz == 0

@@ -20,7 +20,6 @@ import re
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.preprocessing import normalize
 
 _ONE_CHARACTER = re.compile(r"(?<!\S)(\S)(?!\S)")
 
@@ -40,8 +39,22 @@ def byte_grams(texts: list[str], bits: int) -> csr_matrix:
     columns = _mix(grams[keep]) >> np.uint32(32 - bits)
     counts = csr_matrix((np.ones(int(keep.sum())), (doc[:-3][keep], columns.astype(np.int64))), shape=shape)
     counts.sum_duplicates()
-    scaled: csr_matrix = normalize(counts, norm="l2", copy=False)
-    return scaled
+    return unit_rows(counts)
+
+
+def unit_rows(counts: csr_matrix) -> csr_matrix:
+    """``counts`` with each row scaled to unit length, in place (an empty row stays zero).
+    The same numbers as scikit-learn's ``normalize(norm="l2")`` for counts, whose squares
+    sum exactly in any order, without its per-call validation (a third of the cost of a
+    batch of 20)."""
+    lengths = np.diff(counts.indptr)
+    filled = lengths > 0
+    sums = np.zeros(len(lengths))
+    if counts.nnz:
+        sums[filled] = np.add.reduceat(counts.data**2, counts.indptr[:-1][filled])
+    norms = np.where(filled, np.sqrt(sums), 1.0)
+    counts.data /= np.repeat(norms, lengths)
+    return counts
 
 
 def _mark(match: re.Match[str]) -> str:

@@ -25,7 +25,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from chatcredit.detectors.normalization import fold, skeleton_of_folded, unleet
-from chatcredit.ml.bytegrams import byte_grams
+from chatcredit.ml.bytegrams import byte_grams, unit_rows
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import cue_matrix
 from chatcredit.ml.frames import (
@@ -57,7 +57,12 @@ N_FEATURES = 2**N_BITS
 _DENSE_AT = 2 * N_FEATURES  # the first dense column (after byte 4-grams and word n-grams)
 _FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words", "sexual_words")
 _WORD = HashingVectorizer(
-    analyzer="word", ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False, token_pattern=r"(?u)\b\w+\b"
+    analyzer="word",
+    ngram_range=(1, 2),
+    n_features=N_FEATURES,
+    alternate_sign=False,
+    token_pattern=r"(?u)\b\w+\b",
+    norm=None,  # rows scaled by bytegrams.unit_rows: the same numbers without the per-call checks
 )
 
 
@@ -140,7 +145,8 @@ class TextClassifier:
         cues = cue_matrix(texts, folded, skeletons, self.lexicon)
         prior = profanity_probability(texts).reshape(-1, 1)
         dense = np.hstack([cues, prior, prior >= 0.5])
-        return hstack([byte_grams(skeletons, N_BITS), _WORD.transform(skeletons), csr_matrix(dense)]).tocsr()
+        words = unit_rows(_WORD.transform(skeletons))
+        return hstack([byte_grams(skeletons, N_BITS), words, csr_matrix(dense)]).tocsr()
 
     def margins(self, x: csr_matrix) -> np.ndarray:
         """Each head's uncalibrated margin, one row per text, one column per head."""
@@ -170,9 +176,8 @@ class TextClassifier:
         # about_an_attack) is then capped below the review band, unless it also insults the
         # person addressed.
         cap = ABOUT_AN_ATTACK_CAP
-        slur, group_attack, insult, identity, threat, sexual = (
-            x[:, _DENSE_AT + DENSE.index(c)].toarray().ravel() > 0 for c in _FRAME_CUES
-        )
+        cues = x[:, _DENSE_AT:].toarray()  # one slice of the sparse matrix, not one a column
+        slur, group_attack, insult, identity, threat, sexual = (cues[:, DENSE.index(c)] > 0 for c in _FRAME_CUES)
         names = self._names
         if "hate" in names:
             k = names.index("hate")
