@@ -6,7 +6,7 @@ Two forms are produced:
   stripped, letters of other scripts that look like Latin ones mapped to them, curly
   quotes made straight. Regular-expression rules run on this form (digits survive).
 * ``unleet(fold)``: ``fold`` with leetspeak spelled out inside words only (``h4te w0men``
-  → ``hate women``; ``2015``, ``mp3`` and ``$40`` stay): the form the classifier's word
+  → ``hate women``; ``2015``, ``4am`` and ``$40`` stay): the form the classifier's word
   lists and frames read, where a whole word must still be a word.
 * ``skeleton``: ``fold`` plus leetspeak digits and symbols mapped to letters
   (``0→o 1→i 3→e 4→a 5→s 7→t @→a $→s €→e``), ``l`` unified with ``i``, punctuation
