@@ -359,3 +359,16 @@ def test_every_naming_word_is_a_word_of_its_cue() -> None:
         entries = [key for key, (where, _, _) in NAMING.automaton.items() if n in where]
         assert entries
         assert [e for e in entries if WORDS.count(e)[WORDS.names.index(name)] == 0] == [], name
+
+
+def test_the_detectors_forms_give_the_training_forms_numbers(model: TextClassifier) -> None:
+    """The detector passes the batch's memoised ``(fold, skeleton)``; training reads
+    ``forms_of``. Both must give the same probabilities, leetspeak included."""
+    from chatcredit.detectors import Context
+
+    texts = ["I h4te w0men.", "ur trash", "in 2015 for $40 @b0b", "check out my channel", "plain words"]
+    context = Context()
+    served = model.predict(texts, [context.forms(t) for t in texts])
+    trained = model.predict(texts)
+    for head in served:
+        assert np.array_equal(served[head], trained[head]), head
