@@ -372,3 +372,43 @@ def test_the_detectors_forms_give_the_training_forms_numbers(model: TextClassifi
     trained = model.predict(texts)
     for head in served:
         assert np.array_equal(served[head], trained[head]), head
+
+
+def test_a_phone_number_is_not_digits_in_a_link_a_host_or_a_date() -> None:
+    from chatcredit.ml.classifier import packaged_lexicon
+    from chatcredit.ml.cues import NAMES, cue_vector
+
+    def phone(text: str) -> bool:
+        return cue_vector(text, text.lower(), text.lower(), packaged_lexicon())[NAMES.index("phone")] > 0
+
+    for number in ("call 09061701461 now", "Call08000930705", "(404) 394-1570", "+44 (0)20 7946 0958"):
+        assert phone(number), number
+    for digits in (
+        "https://m.facebook.com/story.php?story_fbid=212688522461817&id=2",  # inside a link
+        "[+b *!*@b62-248-137-93.elisa-laajakaista.fi] by Seveas",  # a host name
+        "lrwxrwxrwx 1 root root 77 2004-11-02 22:07 libgnutls.deb",  # a date and a time
+        "#NewOrleans:0.0000000000000",  # a decimal
+    ):
+        assert not phone(digits), digits
+
+
+def test_automated_spam_needs_an_ask(model: TextClassifier) -> None:
+    """A prize, a link and shouting without a way to answer stop at the review band's top
+    (``SPAM_THAT_ASKS_NOTHING``); the same pitch asking for a text, a call or a DM goes on."""
+    from chatcredit.ml.classifier import SPAM_THAT_ASKS_NOTHING
+
+    automate_at = default_policy().classifier.automate_at
+    assert default_policy().classifier.review_at < SPAM_THAT_ASKS_NOTHING < automate_at
+    prize = "URGENT! You have WON a guaranteed £1000 cash prize!"
+    unasked, *asked = model.predict(
+        [
+            f"{prize} Claim at www.win-prize.co.uk",
+            f"{prize} To claim txt WIN to 80086 now",  # a short code
+            f"{prize} Call 09061701461 to claim.",  # a phone number
+            f"{prize} DM me to claim it",  # contact
+        ]
+    )["spam"]
+    assert unasked == SPAM_THAT_ASKS_NOTHING  # the model's own number is higher: capped
+    assert all(p >= automate_at for p in asked)
+    news = "RT @MajorNews911: NBC News projects Charlie Baker (R) wins Massachusetts Governor. http://t.co/Su9JblPLrO"
+    assert model.predict([news])["spam"][0] < default_policy().classifier.review_at

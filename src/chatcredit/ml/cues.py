@@ -26,7 +26,13 @@ _LINK = re.compile(rf"https?://|www\.|[\w-]\.(?:{_TLD})\b", re.I)
 # Every invite is a link: only texts with a link are searched for one.
 _INVITE = re.compile(r"(?:t|telegram)\.me/|joinchat|discord\.(?:gg|com/invite)|chat\.whatsapp\.com|wa\.me/", re.I)
 _MENTION = re.compile(r"(?<![\w.])@\w{2,}")
-_PHONE = re.compile(r"(?:\+?\d[\d ()-]{7,}\d)")
+# A phone number, not digits inside a link ("story_fbid=2126885224"), a host name
+# ("b62-248-137-93.example.fi"), a date ("2004-11-02 22:07"), a longer number or a decimal
+# ("0.0000000000").
+_PHONE = re.compile(r"(?<![\d=/%&_.-])\+?\d[\d ()-]{7,}\d(?![\d/_]|\.\w|-\d)")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+#: A short code to text, the way SMS spam asks for an answer ("txt WIN to 80086").
+SHORT_CODE = re.compile(r"\b(?:txt|text|send|reply|sms)\b[^.!?\n]{0,30}?\bto\s*\d{4,6}\b", re.I)
 _MONEY_SYMBOL = re.compile(r"[$€£₽]\s?\d|\d\s?(?:[$€£₽]|usd|usdt|eur|k\b)", re.I)
 _REPEAT = re.compile(r"(.)\1{3,}")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -91,6 +97,10 @@ def _letters(text: str) -> tuple[int, int]:
     return len(letters_only), sum(map(str.isupper, letters_only))
 
 
+def _has_phone(text: str) -> bool:
+    return any(_DATE.search(found.group()) is None for found in _PHONE.finditer(text))
+
+
 def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[float]:
     """The cues of one text (given also as its ``fold`` and ``skeleton``), in the order of ``NAMES``."""
     money, promotion, contact, action, you, slur, identity, dehumanise, threat, sexual, negation, counter = (
@@ -107,7 +117,7 @@ def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[
         float(links),
         float(invite),
         float("@" in text and _MENTION.search(text) is not None),
-        float(digits and _PHONE.search(text) is not None),
+        float(digits and _has_phone(text)),
         float(digits and _MONEY_SYMBOL.search(text) is not None),
         money,
         promotion,
