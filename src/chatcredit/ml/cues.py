@@ -30,6 +30,7 @@ _MENTION = re.compile(r"(?<![\w.])@\w{2,}")
 # ("b62-248-137-93.example.fi"), a date ("2004-11-02 22:07"), a longer number or a decimal
 # ("0.0000000000").
 _PHONE = re.compile(r"(?<![\d=/%&_.-])\+?\d[\d ()-]{7,}\d(?![\d/_]|\.\w|-\d)")
+_PHONE_LIKE = re.compile(r"\d[\d ()-]{7,}\d")  # the cheap first look: most texts have no such run
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 #: A short code to text, the way SMS spam asks for an answer ("txt WIN to 80086").
 SHORT_CODE = re.compile(r"\b(?:txt|text|send|reply|sms)\b[^.!?\n]{0,30}?\bto\s*\d{4,6}\b", re.I)
@@ -98,6 +99,8 @@ def _letters(text: str) -> tuple[int, int]:
 
 
 def _has_phone(text: str) -> bool:
+    if _PHONE_LIKE.search(text) is None:
+        return False
     return any(_DATE.search(found.group()) is None for found in _PHONE.finditer(text))
 
 
