@@ -226,6 +226,7 @@ def test_the_second_opinion_is_the_packages_own_number() -> None:
 
 
 def test_word_lists_count_whole_words_and_stems_in_one_pass() -> None:
+    from chatcredit.detectors.normalization import fold
     from chatcredit.ml.wordlists import WORDS, WordLists
 
     def counts(text: str) -> dict[str, int]:
@@ -236,6 +237,10 @@ def test_word_lists_count_whole_words_and_stems_in_one_pass() -> None:
     assert counts("youth and yours") == {}  # whole words: "you" is not in "youth"
     assert counts("check out my channel") == {"promotion": 2}  # "check out my", "my channel"
     assert counts("they said so") == {"counter": 1}
+    # Russian pitches, folded like the texts (look-alike letters become Latin)
+    assert counts(fold("Ищу людей для совместного заработка, пишите мне в ЛС")) == {"money": 1, "contact": 2}
+    assert counts(fold("Хотя тоже думаю переходить на M3")) == {}  # switching, not a click
+    assert counts(fold("Это хорошая инвестиция в город")) == {}  # the noun, like "investment"
     with pytest.raises(ValueError, match="a stem in one list"):
         WordLists.of({"a": ["kill*"], "b": ["kill"]})
 

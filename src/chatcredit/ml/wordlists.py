@@ -19,12 +19,15 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from chatcredit.detectors.normalization import fold
+
 # fmt: off
 
 # Only words that pitch: "free", "pay", "join" or "call" alone are everyday words, and as
-# cues they made civil sentences look like spam.
+# cues they made civil sentences look like spam; so is the noun "investment" ("free
+# swimming lessons are an investment in the whole town"), where "invest" pitches.
 MONEY = (
-    "crypto*", "bitcoin", "btc", "usdt", "forex", "invest", "investment", "investing", "investor", "investors",
+    "crypto*", "bitcoin", "btc", "usdt", "forex", "invest", "investing", "investor", "investors",
     "profit", "profits", "earn", "earning", "earnings", "passive income", "withdraw", "withdrawal",
     "withdrawals", "withdrawn", "trading", "broker", "prize", "winner", "giveaway", "airdrop", "nft", "nfts",
     "cash back", "cashback", "bonus", "casino", "betting", "loan", "guaranteed return", "guaranteed returns",
@@ -48,6 +51,23 @@ ACTION = (
     "claim your", "claim now", "hurry", "act now", "today only", "start earning", "work from home", "join now",
     "join my", "join our", "join us",
 )
+# The same pitches in Russian, the other language of Telegram group spam (tg-spam's
+# samples): earnings and income, "write me in DMs", "subscribe", "follow the link". Written
+# in Cyrillic and folded like the texts they are matched on (look-alike letters become
+# Latin: "заработ" is matched as "зapaбot").
+RUSSIAN = {
+    "money": (
+        "заработ*", "зарабатыва*", "доход*", "прибыл*", "инвестир*", "криптовалют*", "трейдинг*",
+        "пассивный доход", "выплат*",
+    ),
+    "promotion": ("подпишись", "подписывайтесь", "подписывайся", "мой канал", "наш канал"),
+    "contact": (
+        "в лс", "в личку", "в личные сообщения", "в личных сообщениях", "пиши мне", "пишите мне", "напиши мне",
+        "напишите мне", "пиши в", "пишите в", "напиши в", "напишите в",
+    ),
+    # not "переходи*" alone: "переходить на M3" is switching to something, not a click
+    "action": ("жми", "регистрируй*", "по ссылке", "ссылка в профиле", "ссылка в описании"),
+}
 YOU = ("you", "u", "ur", "your", "youre", "yourself", "ya", "thou")
 SLURS = (
     "nigger", "niggers", "nigga", "niggas", "fag", "fags", "fagg*", "fagot", "fagots", "dyke", "dykes", "tranny",
@@ -101,11 +121,16 @@ COUNTER = (
 )
 # fmt: on
 
+
+def _folded(entries: Sequence[str]) -> tuple[str, ...]:
+    return tuple(fold(e.rstrip("*")) + ("*" if e.endswith("*") else "") for e in entries)
+
+
 LISTS: dict[str, Sequence[str]] = {
-    "money": MONEY,
-    "promotion": PROMOTION,
-    "contact": CONTACT,
-    "action": ACTION,
+    "money": (*MONEY, *_folded(RUSSIAN["money"])),
+    "promotion": (*PROMOTION, *_folded(RUSSIAN["promotion"])),
+    "contact": (*CONTACT, *_folded(RUSSIAN["contact"])),
+    "action": (*ACTION, *_folded(RUSSIAN["action"])),
     "you": YOU,
     "slur": SLURS,
     "identity": IDENTITY,
