@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 QUOTE_CHARS = 80
 
 
-def _quote(text: str) -> str:
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
-
-
 class ClassifierDetector:
     name = "classifier"
     priority = 2
@@ -106,7 +102,7 @@ class ClassifierDetector:
             return None
         target = event.mentions[0] if event.mentions else ""
         key = f"{name}\x00{event.user}\x00{event.group}\x00{target}"
-        count = self._burst.add(key, ts, note=_quote(event.text))
+        count = self._burst.add(key, ts, note=excerpt(event.text, chars=QUOTE_CHARS))
         if count < burst.messages or not self._burst.fire(key, ts):
             return None
         at = f"at {target}" if target else "in this group"

@@ -22,14 +22,15 @@ class Match:
     span: tuple[int, int] | None  # in the original text
 
 
-def excerpt(text: str, span: tuple[int, int] | None = None) -> str:
-    """The text, or a window of it around ``span`` when it is long."""
-    if len(text) <= EXCERPT_CHARS:
+def excerpt(text: str, span: tuple[int, int] | None = None, chars: int = EXCERPT_CHARS) -> str:
+    """The text, or a window of it around ``span`` (its start when none) when it is longer
+    than ``chars``."""
+    if len(text) <= chars:
         return text
     if span is None:
-        return text[: EXCERPT_CHARS - 1] + "…"
-    start = max(0, min(span[0] - 60, len(text) - EXCERPT_CHARS + 2))
-    end = min(len(text), start + EXCERPT_CHARS - 2)
+        return text[: chars - 1] + "…"
+    start = max(0, min(span[0] - 60, len(text) - chars + 2))
+    end = min(len(text), start + chars - 2)
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 

@@ -53,8 +53,7 @@ ACTION = (
 )
 # The same pitches in Russian, the other language of Telegram group spam (tg-spam's
 # samples): earnings and income, "write me in DMs", "subscribe", "follow the link". Written
-# in Cyrillic and folded like the texts they are matched on (look-alike letters become
-# Latin: "заработ" is matched as "зapaбot").
+# in Cyrillic; ``WordLists.of`` folds every entry like the texts it is matched on.
 RUSSIAN = {
     "money": (
         "заработ*", "зарабатыва*", "доход*", "прибыл*", "инвестир*", "криптовалют*", "трейдинг*",
@@ -122,15 +121,11 @@ COUNTER = (
 # fmt: on
 
 
-def _folded(entries: Sequence[str]) -> tuple[str, ...]:
-    return tuple(fold(e.rstrip("*")) + ("*" if e.endswith("*") else "") for e in entries)
-
-
 LISTS: dict[str, Sequence[str]] = {
-    "money": (*MONEY, *_folded(RUSSIAN["money"])),
-    "promotion": (*PROMOTION, *_folded(RUSSIAN["promotion"])),
-    "contact": (*CONTACT, *_folded(RUSSIAN["contact"])),
-    "action": (*ACTION, *_folded(RUSSIAN["action"])),
+    "money": (*MONEY, *RUSSIAN["money"]),
+    "promotion": (*PROMOTION, *RUSSIAN["promotion"]),
+    "contact": (*CONTACT, *RUSSIAN["contact"]),
+    "action": (*ACTION, *RUSSIAN["action"]),
     "you": YOU,
     "slur": SLURS,
     "identity": IDENTITY,
@@ -144,8 +139,8 @@ LISTS: dict[str, Sequence[str]] = {
 
 @dataclass(frozen=True)
 class WordLists:
-    """Every list in one automaton: an entry's key is its text, its value the lists it is in
-    and whether it is a stem."""
+    """Every list in one automaton: an entry's key is its fold (entries are written as people
+    write them, in any script), its value the lists it is in and whether it is a stem."""
 
     names: tuple[str, ...]
     automaton: ahocorasick.Automaton
@@ -157,7 +152,7 @@ class WordLists:
         for n, name in enumerate(names):
             for entry in lists[name]:
                 stem = entry.endswith("*")
-                key = entry.rstrip("*")
+                key = fold(entry.rstrip("*"))  # matched on the fold of a text: "заработ" as "зapaбot"
                 where, _ = entries.setdefault(key, ([], stem))
                 if entries[key][1] != stem:
                     raise ValueError(f"{key!r} is a stem in one list and a whole word in another")
