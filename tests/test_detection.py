@@ -323,6 +323,9 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "Go check out my rapping video called Four Wheels please",
         "hey, check out my new website!!",
         "new cover of this song up on my channel :D",
+        "if you like this song, you will love my cover. check it out",
+        "Hey everyone, I just started a gaming channel, give it a look :)",
+        "hey everyone i make beats, listen and tell me what you think https://soundcloud.com/user/beat",
     ]
     everyday = [
         "check my answer above, it has the fstab line",
@@ -335,6 +338,10 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "we hit 1000 subscribers on the project newsletter today",
         "check out my code on github, the fix is in the second commit",
         "like my new profile pic?",
+        "I created a channel for the release team, join if you like",
+        "you will love my cat, she is so friendly",
+        "we make music together every friday, come listen",
+        "I started a podcast feed reader in python last year",
     ]
     feed = [message(f"p{n}", f"u{n}", text, ts=T0 + n) for n, text in enumerate(pitches + everyday)]
     report = engine.ingest_lines(lines(*feed))
