@@ -250,7 +250,16 @@ def test_a_group_derogated_without_swearing_reaches_review_as_hate(model: TextCl
     kept in its place or denied its humanity. Each reaches the review band as hate (the
     frame lifts it to 0.75: a person decides, never an automatic penalty from the lift)."""
     rows = _fixture("group_attacks.jsonl")
-    assert {r["kind"] for r in rows} == {"vile", "hatred", "removal", "place", "not-human"}
+    assert {r["kind"] for r in rows} == {
+        "vile",
+        "hatred",
+        "removal",
+        "place",
+        "not-human",
+        "question",
+        "threat",
+        "misspelt",
+    }
     texts = [r["text"] for r in rows]
     probs = model.predict(texts)
     c = default_policy().classifier
@@ -263,7 +272,7 @@ def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
     """Who should be let in or sent back is policy: a view on it, either way, is not a group
     derogated (viewpoint neutrality); calling the same people vermin is."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.frames import derogates_a_group
+    from chatcredit.ml.derogation import derogates_a_group
 
     views = [
         "Illegal immigrants should be deported.",
@@ -271,6 +280,13 @@ def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
         "Refugees should be allowed to work while they wait.",
         "We should deport people who overstay their visas.",
         "Migrants must get a fair hearing.",
+        # a policy's harm, a death mourned, a statistic, an argument for equality
+        "Cuts to welfare will hurt disabled people.",
+        "No immigrant should die at sea.",
+        "Police kill black people at a higher rate, the data shows.",
+        "Women will never be equal as long as the pay gap exists.",
+        "Why are immigrants so often blamed for everything?",
+        "I'm going to vote for trans rights.",
     ]
     assert [v for v in views if derogates_a_group(fold(v))] == []
     assert derogates_a_group(fold("refugees are vermin"))

@@ -28,11 +28,12 @@ from chatcredit.detectors.normalization import fold, skeleton_of_folded, unleet
 from chatcredit.ml.bytegrams import byte_grams, unit_rows
 from chatcredit.ml.cues import NAMES as CUES
 from chatcredit.ml.cues import SHORT_CODE, cue_matrix
+from chatcredit.ml.derogation import derogates_a_group, may_name_a_group
 from chatcredit.ml.frames import (
     UNCOUNTED_SEXUAL_WORDS,
     UNCOUNTED_THREAT_WORDS,
     about_an_attack,
-    derogates_a_group,
+    describes_a_group,
     insults_the_addressee,
     solicits_sex,
     threatens_the_addressee,
@@ -64,6 +65,7 @@ DENSE = [*CUES, "profanity_check", "profanity_check_0.5"]  # the last columns of
 N_BITS = 18
 N_FEATURES = 2**N_BITS
 _DENSE_AT = 2 * N_FEATURES  # the first dense column (after byte 4-grams and word n-grams)
+_PROFANITY = DENSE.index("profanity")
 _FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words", "sexual_words")
 _WORD = HashingVectorizer(
     analyzer="word",
@@ -176,7 +178,7 @@ class TextClassifier:
         # Automated spam needs an ask (SPAM_THAT_ASKS_NOTHING).
         # "Hate" needs a slur or a group named next to a dehumanising word (a neutral "my
         # cousin is gay" attacks no one); "sexual" and "threat" a word of wordlists.NAMING.
-        # A group derogated for what it is (frames.derogates_a_group) is lifted to the review
+        # A group derogated for what it is (derogation.derogates_a_group) is lifted to the review
         # band as hate, however politely worded, a threat to the person addressed (frames.
         # threatens_the_addressee) as a threat, and a sexual demand to them (frames.
         # solicits_sex) as sexual.
@@ -215,9 +217,20 @@ class TextClassifier:
                         p[n, k] = min(p[n, k], cap)
         hated = [names.index(n) for n in ("harassment", "hate") if n in names]
         if hated:
-            for n in np.flatnonzero(identity).tolist():
+            # a group's word, or one misspelt, glued or spaced out ("wmoen", "ihatewomen")
+            glance = [not named and may_name_a_group(f) for named, (f, _) in zip(identity, forms, strict=True)]
+            grouped = identity | np.array(glance, dtype=bool)
+            derogated = np.zeros(len(forms), dtype=bool)
+            for n in np.flatnonzero(grouped).tolist():
                 if derogates_a_group(forms[n][0]):
                     p[n, hated] = np.maximum(p[n, hated], LIFTED_TO)
+                    derogated[n] = True
+            # A group named plainly with nothing said against it, no swearing, slur, insult or
+            # threat ("we are a group of gay people") is capped like speech about an attack.
+            plain = identity & ~derogated & ~slur & ~group_attack & ~insult & ~threat & (cues[:, _PROFANITY] == 0)
+            for n in np.flatnonzero(plain & (p[:, hated] > cap).any(axis=1)).tolist():
+                if describes_a_group(forms[n][0]):
+                    p[n, hated] = np.minimum(p[n, hated], cap)
         for lifted_heads, counted, uncounted, frame in (
             (("harassment", "threat"), threat, UNCOUNTED_THREAT_WORDS, threatens_the_addressee),
             (("harassment", "sexual"), sexual, UNCOUNTED_SEXUAL_WORDS, solicits_sex),
