@@ -191,7 +191,11 @@ _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w'] ){2,}[\w'](?!\S)")  # "m u s l i 
 _SPACED_HINT = re.compile(r" [\w'] [\w'] ")  # a literal first: scanned fast
 _LONE_A = re.compile(r"(?<= )4(?= [a-z])")  # "4r3 4 pl4gu3": a leet "a" on its own
 _LEETISH = re.compile(r"\b(?=\w*[a-z])(?=\w*[0134578])\w+\b")  # "4r3", "4ll": unleet keeps them as quantities
+_LEET_DIGIT = re.compile("[0134578]")  # a character class first: scanned fast
 _LEET_LETTERS = str.maketrans("0134578", "oieasti")
+# Misspellings that are words of their own are put right only before "people" ("back people")
+_AS_WORDS = {"back": "black", "tans": "trans", "tras": "trans", "tarns": "trans", "tran": "trans"}
+_BEFORE_PEOPLE = re.compile(rf"\b(?:{'|'.join(_AS_WORDS)})(?= (?:people|ppl|men|women|folks?)\b)")
 # A cheap first look: a group's word (or its misspelling) anywhere, even inside a longer
 # token ("ihatewomen"), or letters spaced out. A text with none is not respelled.
 _GROUP_WORDS = ahocorasick.Automaton()
@@ -199,6 +203,7 @@ for _word in (
     *(w for w in _SPELLED if w not in _NOT_A_GROUP),
     *(wrong for wrong, w in _RESPELL.items() if w not in _NOT_A_GROUP),
     *("jew", "gay", "fag", "nigg", "kike", "tranny", "retard", "dyke"),
+    *(f"{word} {people}" for word in _AS_WORDS for people in ("people", "ppl")),
 ):
     _GROUP_WORDS.add_word(_word, _word)
 _GROUP_WORDS.make_automaton()
@@ -206,7 +211,11 @@ _GROUP_WORDS.make_automaton()
 
 def _joined(run: re.Match[str]) -> str:
     letters = run.group(0).replace(" ", "")
-    return "i " + letters[1:] if letters.startswith("i") and len(letters) > 3 else letters  # "I h a t e"
+    if (
+        letters.startswith("i") and len(letters) > 3 and letters not in _GROUP_TOKENS
+    ):  # "I h a t e", not "I m m i g ..."
+        return "i " + letters[1:]
+    return letters
 
 
 _MISSPELT = ahocorasick.Automaton()
@@ -220,8 +229,10 @@ def respelled(folded: str) -> str:
     leetspeak spelled out in every token that has a letter ("4r3"), and the groups' words and
     "hate" misspelt by one letter put right ("wmoen", "Mslims", "haet")."""
     text = _SPACED_LETTERS.sub(_joined, folded) if _spaced_out(folded) else folded
-    if _LEETISH.search(text):
+    if _LEET_DIGIT.search(text) is not None and _LEETISH.search(text) is not None:
         text = _LONE_A.sub("a", _LEETISH.sub(lambda m: m.group(0).translate(_LEET_LETTERS), text))
+    if _BEFORE_PEOPLE.search(text) is not None:
+        text = _BEFORE_PEOPLE.sub(lambda m: _AS_WORDS[m.group(0)], text)
     wrong = [(end + 1 - len(w), end + 1) for end, w in _MISSPELT.iter(text)]
     if not any(_whole(text, start, end) for start, end in wrong):
         return text
