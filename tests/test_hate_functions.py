@@ -131,3 +131,16 @@ def test_speech_about_groups_that_attacks_none_is_not_flagged(
     assert set(rates) == set(NOT_HATEFUL)
     high = {f: round(r, 2) for f, r in rates.items() if r > 0.1}
     assert high == {}
+
+
+def test_a_misspelling_that_is_a_word_of_its_own_is_left_alone() -> None:
+    """The spellings are put right for the derogation search only, and never where the
+    misspelling is a word of its own ("gas" is no "gays", "back" no "black")."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.derogation import derogates_a_group, respelled
+
+    assert respelled(fold("I h a t e wmoen")) == "i hate women"
+    assert respelled(fold("I m m i g r a n t s are scum")) == "immigrants are scum"
+    words = ["I hate gas prices.", "I can't stand back pain.", "I really despise tan lines on my back."]
+    assert [w for w in words if derogates_a_group(fold(w))] == []
+    assert derogates_a_group(fold("Back people are vermin."))  # before "people", it is "black"

@@ -136,37 +136,14 @@ _DEROGATED_GLUED = re.compile(
 )
 
 # Misspellings of the groups' words and of "hate" that keep them readable: a letter
-# dropped or two swapped ("wmen", "wmoen", "Msulims", "haet"). Generated, never words of
-# their own (checked against the other words of the lists).
+# dropped or two swapped ("wmen", "wmoen", "Msulims", "haet"), generated (``_RESPELL``).
+# fmt: off
 _SPELLED = (
-    "women",
-    "woman",
-    "muslims",
-    "muslim",
-    "immigrants",
-    "immigrant",
-    "refugees",
-    "migrants",
-    "people",
-    "person",
-    "disabled",
-    "jews",
-    "black",
-    "blacks",
-    "trans",
-    "gays",
-    "lesbians",
-    "hate",
-    "despise",
-    "loathe",
-    "asians",
-    "mexicans",
-    "africans",
-    "arabs",
-    "christians",
-    "hindus",
-    "jewish",
+    "women", "woman", "muslims", "muslim", "immigrants", "immigrant", "refugees", "migrants", "people", "person",
+    "disabled", "jews", "black", "blacks", "trans", "gays", "lesbians", "hate", "despise", "loathe", "asians",
+    "mexicans", "africans", "arabs", "christians", "hindus", "jewish",
 )
+# fmt: on
 
 
 def _misspellings(word: str) -> set[str]:
@@ -175,10 +152,10 @@ def _misspellings(word: str) -> set[str]:
     return {w for w in dropped | swapped if len(w) >= 3} - {word}
 
 
-# "hat", "blck" or "pepole" mean nothing else; "wome", "jew", "arab" are kept as written
 _NOT_A_GROUP = ("hate", "despise", "loathe", "people", "person")
 # Misspellings that are words of their own, or a group's singular ("gas", "back", "lathe",
-# "refuges", "christian"), are not put right: "I hate gas prices" is no "I hate gays".
+# "refuges", "christian"; found by counting them in the five sources' texts), are not put
+# right: "I hate gas prices" is no "I hate gays". "blck" or "pepole" mean nothing else.
 _NOT_MISSPELT = frozenset(_SPELLED) | {
     "hat", "has", "ate", "he", "jew", "arab", "asian", "hinds", "peope", "back", "backs", "gas", "gay", "lathe",
     "loath", "tans", "tran", "tras", "tarns", "refuges", "migrant", "immigrant", "african", "mexican", "lesbian",
@@ -210,10 +187,10 @@ _GROUP_WORDS.make_automaton()
 
 
 def _joined(run: re.Match[str]) -> str:
+    """Spaced-out letters joined, the pronoun kept apart: "i h a t e" is "i hate", but
+    "i m m i g r a n t s" is "immigrants"."""
     letters = run.group(0).replace(" ", "")
-    if (
-        letters.startswith("i") and len(letters) > 3 and letters not in _GROUP_TOKENS
-    ):  # "I h a t e", not "I m m i g ..."
+    if letters.startswith("i") and len(letters) > 3 and letters not in _GROUP_TOKENS:
         return "i " + letters[1:]
     return letters
 
