@@ -21,6 +21,8 @@ import re
 
 import ahocorasick
 
+from chatcredit.ml.wordlists import whole_word
+
 # Groups by what they are (plural, as a derogation speaks of them), slurs included.
 _DETERMINERS = r"(?:(?:all|the|these|those|most|every|you|fucking|filthy|dirty) ){0,2}"
 _BORN = (
@@ -55,12 +57,11 @@ _ONE_BORN = (
 _ONE = rf"(?:{_ONE_BORN}|immigrant|refugee|migrant|foreigner|illegal)"
 _EVERY = rf"(?:every|each|any|a single) (?:single )?{_ONE}"
 _ANY_GROUP = rf"(?:{_GROUPS}|{_EVERY})"
-_ANY_ADVERB = r"[a-z]+ly|[a-z]{3,}y"
+_ANY_ADVERB = r"[a-z]+ly|[a-z]{3,}y"  # "absolutely", "realy", "absoluely"
+# With every space optional, "[a-z]+ly ?" would make a long run of letters backtrack for
+# minutes: the search without spaces reads a closed list of adverbs instead.
+_SOME_ADVERBS = "really|realy|truly|totally|absolutely|honestly|seriously|simply"
 _CANT = r"(?:can't|cant|cannot|can not|ca'nt|cna't|ca't|cn't)"
-_FEELING = (
-    rf"(?:(?:really|just|fucking|truly|do|{_ANY_ADVERB}) ){{0,3}}"  # "absolutely", "realy", "absoluely"
-    rf"(?:hate|despise|detest|loathe|{_CANT} stand)"
-)
 # Violence done to a group: said of any group, migration status included.
 _VIOLENCE = (
     r"(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|executed|murdered|slaughtered|eradicated|"
@@ -100,40 +101,42 @@ _SAID_OF_A_BORN_GROUP = (
 )
 _URGERS = ("let's", "lets", "should", "must", "need to", "gonna", "going to", "want to", "wanna", "just")
 _URGED = "(?:(?<![\\w'] )|" + "|".join(rf"(?<=\b{w} )" for w in _URGERS) + ")"
-_ALTERNATIVES = (
-    rf"{_GROUPS}(?:{'|'.join(_SAID_OF_A_GROUP)})",
-    rf"{_BORN_GROUPS}(?:{'|'.join(_SAID_OF_A_BORN_GROUP)})",
-    rf"why (?:are|r) {_GROUPS} {_VILE}",
-    rf"aren't {_GROUPS} {_VILE}",
-    rf"(?:i|we) {_FEELING} {_ANY_GROUP}\b",
-    # violence urged: opening a sentence, or after "let's", "should", "gonna" ...; never
-    # "police kill ..." (the word before it is not one of these)
-    rf"{_URGED}(?:kill|shoot|hang|gas|exterminate|eradicate|wipe out|lynch) {_ANY_GROUP}\b",
-    rf"{_WE_WILL} (?:\w+ )?(?:kill|shoot|hurt|stab|murder|burn|hunt down|beat up|attack) {_ANY_GROUP}\b",
-    rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {_ANY_GROUP} "
-    rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering)\b",
-    rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
-    rf"(?:every|each|any) (?:single )?{_ONE} {_MUST}{_VIOLENCE}\b",
-    rf"(?:every|each|any) (?:single )?{_ONE_BORN} {_MUST}{_REMOVAL}\b",
-    rf"why can't {_GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
-    rf"why do {_GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything)\b",
-    rf"(?:better|safer) (?:place|off|world|country) without {_BORN_GROUPS}\b",
-    rf"no {_ONE} (?:can|should) (?:ever )?be trusted\b",
-    rf"(?:never|don't|do not|can't|cannot|can never) trust (?:any of |one of |a |an |the )?(?:{_GROUPS}|{_ONE})\b",
-    rf"(?:never|don't|do not|can't|cannot|can never) trust {_EVERY}\b",
-)
+
+
+def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
+    """The forms of a derogation, reading ``adverbs`` before "hate" and ``urged`` (what must
+    come before "kill all ...") as given."""
+    feeling = rf"(?:(?:really|just|fucking|truly|do|{adverbs}) ){{0,3}}(?:hate|despise|detest|loathe|{_CANT} stand)"
+    return (
+        rf"{_GROUPS}(?:{'|'.join(_SAID_OF_A_GROUP)})",
+        rf"{_BORN_GROUPS}(?:{'|'.join(_SAID_OF_A_BORN_GROUP)})",
+        rf"why (?:are|r) {_GROUPS} {_VILE}",
+        rf"aren't {_GROUPS} {_VILE}",
+        rf"(?:i|we) {feeling} {_ANY_GROUP}\b",
+        # violence urged: opening a sentence, or after "let's", "should", "gonna" ...; never
+        # "police kill ..." (the word before it is not one of these)
+        rf"{urged}(?:kill|shoot|hang|gas|exterminate|eradicate|wipe out|lynch) {_ANY_GROUP}\b",
+        rf"{_WE_WILL} (?:\w+ )?(?:kill|shoot|hurt|stab|murder|burn|hunt down|beat up|attack) {_ANY_GROUP}\b",
+        rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {_ANY_GROUP} "
+        rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering)\b",
+        rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
+        rf"(?:every|each|any) (?:single )?{_ONE} {_MUST}{_VIOLENCE}\b",
+        rf"(?:every|each|any) (?:single )?{_ONE_BORN} {_MUST}{_REMOVAL}\b",
+        rf"why can't {_GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
+        rf"why do {_GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything)\b",
+        rf"(?:better|safer) (?:place|off|world|country) without {_BORN_GROUPS}\b",
+        rf"no {_ONE} (?:can|should) (?:ever )?be trusted\b",
+        rf"(?:never|don't|do not|can't|cannot|can never) trust (?:any of |one of |a |an |the )?(?:{_GROUPS}|{_ONE})\b",
+        rf"(?:never|don't|do not|can't|cannot|can never) trust {_EVERY}\b",
+    )
+
+
 # One word boundary before them all: a search fails at once inside a word, instead of once
 # an alternative (four times faster than a "\b" at the head of each).
-_DEROGATED = re.compile(rf"\b(?:{'|'.join(_ALTERNATIVES)})")
+_DEROGATED = re.compile(rf"\b(?:{'|'.join(_alternatives(_ANY_ADVERB, _URGED))})")
 # The same with the spaces gone, for a text written without them ("ihatewomen",
-# "womenarevermin"): read only in ``respelled`` text.
-# The open-ended adverbs become a closed list: with every space optional, "[a-z]+ly ?" would
-# make a long run of letters backtrack for minutes.
-_DEROGATED_GLUED = re.compile(
-    _DEROGATED.pattern.replace(_URGED, "")
-    .replace(_ANY_ADVERB, "really|realy|truly|totally|absolutely|honestly|seriously|simply")
-    .replace(" ", " ?")
-)
+# "womenarevermin"): read only around a glued group's word (``_glued_windows``).
+_DEROGATED_GLUED = re.compile(rf"\b(?:{'|'.join(_alternatives(_SOME_ADVERBS, ''))})".replace(" ", " ?"))
 
 # Misspellings of the groups' words and of "hate" that keep them readable: a letter
 # dropped or two swapped ("wmen", "wmoen", "Msulims", "haet"), generated (``_RESPELL``).
@@ -211,13 +214,9 @@ def respelled(folded: str) -> str:
     if _BEFORE_PEOPLE.search(text) is not None:
         text = _BEFORE_PEOPLE.sub(lambda m: _AS_WORDS[m.group(0)], text)
     wrong = [(end + 1 - len(w), end + 1) for end, w in _MISSPELT.iter(text)]
-    if not any(_whole(text, start, end) for start, end in wrong):
+    if not any(whole_word(text, start, end) for start, end in wrong):
         return text
     return _WORD.sub(lambda m: _RESPELL.get(m.group(0), m.group(0)), text)
-
-
-def _whole(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalpha()) and (end == len(text) or not text[end].isalpha())
 
 
 def _spaced_out(folded: str) -> bool:
@@ -251,7 +250,7 @@ def _glued_windows(text: str) -> set[str]:
     windows = set()
     for end, word in _GROUP_WORDS.iter(text):
         start = end - len(word) + 1
-        if (start > 0 and text[start - 1].isalpha()) or (end + 1 < len(text) and text[end + 1].isalpha()):
+        if not whole_word(text, start, end + 1):
             # the token it is in, looked for no further than the window (a text of one
             # endless token costs no more per word than any other)
             left, right = text.rfind(" ", max(0, start - 48), start), text.find(" ", end + 1, end + 65)

@@ -25,6 +25,8 @@ import re
 
 import ahocorasick
 
+from chatcredit.ml.wordlists import whole_word
+
 _GROUP = (
     r"(?:wom[ae]n|girls|m[ae]n|gays?|gay (?:people|men|friends)|lesbians?|trans (?:people|women|men)|queers?|"
     r"black (?:people|men|women)|blacks|jews|jewish people|muslims|immigrants|refugees|migrants|disabled people|"
@@ -75,16 +77,16 @@ _AFFECTION = re.compile(
 # people", "if you call immigrants vermin, you're a bigot".
 _ATTACKING = (
     r"(?:hating|attacking|harassing|insulting|abusing|mocking|bullying|demoni[sz]ing|dehumani[sz]ing|targeting|"
-    r"discriminating against|(?:if|when) you call|(?:racists?|bigots?|people|those|anyone|someone) who (?:hates?|"
-    r"attacks?|harass(?:es)?|abuses?|insults?)|(?:how|the way) (?:people|they|some people|society|we) treats?)"
+    r"discriminating against|(?:racists?|bigots?|people|those|anyone|someone) who (?:hates?|attacks?|"
+    r"harass(?:es)?|abuses?|insults?)|(?:how|the way) (?:people|they|some people|society|we) treats?)"
 )
 _ATTACK_DENOUNCED = re.compile(
-    rf"\b{_ATTACKING} {_GROUP}\b"
+    rf"\b(?:{_ATTACKING}|(?:if|when) you call) {_GROUP}\b"
     r"(?=[^.!?]*\b(?:is|are|was) (?:wrong|disgusting|vile|shameful|unacceptable|not okay|not ok|hateful|bigoted|"
     r"racist|sexist|cruel|evil|disgraceful|appalling|sick|dehumani[sz]ing|never okay)\b"
     r"|[^.!?]*\b(?:bigot|bigots|racist|racists|homophobe|homophobes|sexist|sexists|need to be (?:challenged|"
     r"stopped|called out)|must stop|has to stop|have to stop|needs to stop)\b)"
-    rf"|\b(?:sick|tired) of (?:people |those |them |men |everyone )?{_ATTACKING.replace('(?:if|when) you call|', '')} "
+    rf"|\b(?:sick|tired) of (?:people |those |them |men |everyone )?{_ATTACKING} "
     rf"{_GROUP}\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
     rf"(?:people|they|some people|society|we) treats? {_GROUP}\b"
@@ -237,7 +239,7 @@ def insults_the_addressee(folded: str) -> bool:
     insulted = taunted = False
     for end, (taunt, word) in _BELITTLING_WORDS.iter(folded):
         if taunt:
-            taunted = taunted or _whole_word(folded, end + 1 - len(word), end + 1)
+            taunted = taunted or whole_word(folded, end + 1 - len(word), end + 1)
         else:
             insulted = True
     if not (insulted or taunted):
@@ -245,10 +247,6 @@ def insults_the_addressee(folded: str) -> bool:
     taunted = taunted or _A_PLAYER.search(folded) is not None
     found = (*(_INSULTS.finditer(folded) if insulted else ()), *(_TAUNTS.finditer(folded) if taunted else ()))
     return any(_NOT_INSULTED.search(folded, 0, m.start()) is None for m in found)
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 _SOLICITED = re.compile(
