@@ -338,7 +338,7 @@ def test_belittling_the_person_addressed_reaches_review_as_harassment(model: Tex
     needs the model's own 0.98); the frame lifts no negated, self-directed or technical
     use ("you're not an idiot" may still reach review by the model's own n-grams)."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.frames import insults_the_addressee
+    from chatcredit.ml.insults import insults_the_addressee
 
     rows = _fixture("insults.jsonl")
     insults = [r["text"] for r in rows if r["kind"] == "insult"]

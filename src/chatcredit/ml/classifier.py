@@ -34,11 +34,11 @@ from chatcredit.ml.frames import (
     UNCOUNTED_THREAT_WORDS,
     about_an_attack,
     describes_a_group,
-    insults_the_addressee,
     solicits_sex,
     threatens_the_addressee,
     violence_at_a_thing,
 )
+from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.second_opinion import profanity_probability
 from chatcredit.ml.wordlists import NAMING
 

@@ -15,17 +15,15 @@ the cap keeps such a message out of the review band, so it is left to reports an
 The other way round, the classifier lifts into the review band (never to a penalty: a person
 decides) a threat to the person addressed ("i'm gonna beat you up", "i know where you live",
 "kys": ``threatens_the_addressee``, ``tests/fixtures/threats.jsonl``), a sexual demand to them
-("send nudes": ``solicits_sex``), and belittling them or the room ("ur trash", "noob team",
-"gg ez": ``insults_the_addressee``). An attack on a group is ``derogation``'s.
+("send nudes": ``solicits_sex``). Belittling them or the room ("ur trash", "noob team",
+"gg ez") is ``insults``', an attack on a group ``derogation``'s.
 """
 
 from __future__ import annotations
 
 import re
 
-import ahocorasick
-
-from chatcredit.ml.wordlists import whole_word
+from chatcredit.ml.insults import has_an_insult_word
 
 _GROUP = (
     r"(?:wom[ae]n|girls|m[ae]n|gays?|gay (?:people|men|friends)|lesbians?|trans (?:people|women|men)|queers?|"
@@ -137,7 +135,7 @@ def describes_a_group(folded: str) -> bool:
         folded.count(" ") < _PLAIN_WORDS
         and _DESCRIBED.search(folded) is not None
         and _DISPARAGED.search(folded) is None
-        and all(taunt for _, (taunt, _) in _BELITTLING_WORDS.iter(folded))  # no insult
+        and not has_an_insult_word(folded)
     )
 
 
@@ -171,83 +169,6 @@ _AT_A_THING = re.compile(
     r"three|3s?|pointers?|penalty|the ball|carry|carries|jungler|adc|healers?|tanks?|heroes|towers?|rax|"
     r"barracks|roshan|rosh|baron|nexus|ancient|creeps?|neutrals|wards?|couriers?))\b"
 )
-
-# Belittling the person addressed, with or without a swear word: game chat's "ur trash",
-# "you are so useless", "you noob", "shut up loser". A frame, not a cue: as a cue the
-# sources' n-grams outweighed it (docs/detection.md, "an insult list").
-# fmt: off
-INSULTS = (
-    "idiot", "moron", "imbecile", "cretin", "loser", "clown", "noob", "newb", "trash", "garbage", "useless",
-    "pathetic", "worthless", "braindead", "brain dead", "brainless", "retard", "retarded", "dumb", "dumbass",
-    "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
-    "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
-    "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "terrible at", "so bad at", "bad at this",
-)
-_MODIFIERS = (
-    r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
-    r"actually|one|dumb|stupid|little|big|fat) )*"
-)
-# fmt: on
-_INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"
-_INSULTED = (
-    rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {_MODIFIERS}{_INSULT}\b",
-    rf"(?:ur|youre|you're) {_MODIFIERS}{_INSULT}\b",
-    rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{_MODIFIERS}{_INSULT}\b",
-)
-# Game chat belittles the room, not a name: "noob team", "braindead jungler", "this team is
-# trash", "worst player ever", "gg ez", "learn to play", "uninstall the game". The nouns are
-# those of players in a match only ("support", "top" or "mid" are also a helpdesk, a command
-# and a size: "useless support" is a complaint about a company).
-_PLAYERS = (
-    r"(?:team|teams|teammates?|jungler|junglers|jgl?|adc|healers?|players?|noobs?|newbs?|kids|randoms|"
-    r"pugs|squad)"
-)
-_TAUNTED = (
-    rf"{_INSULT} {_PLAYERS}\b",
-    r"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?)\b",
-    rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {_MODIFIERS}{_INSULT}\b",
-    r"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me)\b|gg ez\b|^ez$",
-    r"learn (?:how )?to play(?:,? (?:noob|newb|idiot|retard|kid|pls|plz|please|bro|dude|lol|dog|man))*\W*$",
-    r"(?:l2p|go back to (?:bronze|iron|silver|tutorial|bots|the tutorial)|"
-    r"(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
-    r"(?:uninstall|delete the game),? (?:pls|please|plz|now|noob|idiot|retard|and))\b",
-)
-# one word boundary before each list: a search fails at once inside a word
-_INSULTS = re.compile(rf"\b(?:{'|'.join(_INSULTED)})")
-_TAUNTS = re.compile(rf"\b(?:{'|'.join(_TAUNTED)})")
-_A_PLAYER = re.compile(rf"\b{_PLAYERS}\b")
-#: words every taunt holds (``_TAUNTED``): the first look of ``insults_the_addressee`` finds them too
-TAUNT_WORDS = ("worst", "ez", "learn", "l2p", "go back to", "uninstall", "delete")
-_NOT_INSULTED = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|weren't)\b[^.!?]{0,12}$")
-
-
-# Every match of _INSULTED holds one of INSULTS as it is written, every match of _TAUNTED one
-# of INSULTS or a whole word of TAUNT_WORDS ("ez", not "freeze"): Aho-Corasick passes over them
-# first, and a text with none (nine in ten) is not searched further (1 µs a text, not 5).
-_BELITTLING_WORDS = ahocorasick.Automaton()
-for _taunt, _words in ((False, INSULTS), (True, TAUNT_WORDS)):
-    for _word in _words:
-        _BELITTLING_WORDS.add_word(_word, (_taunt, _word))
-_BELITTLING_WORDS.make_automaton()
-
-
-def insults_the_addressee(folded: str) -> bool:
-    """The person addressed belittled ("ur trash", "you are so useless", "you idiot",
-    "shut up loser"); "you're not an idiot" and "I'd never call you an idiot" are not
-    (tests/fixtures/insults.jsonl); and the room belittled, as game chat does ("noob team",
-    "braindead jungler", "gg ez", "learn to play")."""
-    insulted = taunted = False
-    for end, (taunt, word) in _BELITTLING_WORDS.iter(folded):
-        if taunt:
-            taunted = taunted or whole_word(folded, end + 1 - len(word), end + 1)
-        else:
-            insulted = True
-    if not (insulted or taunted):
-        return False
-    taunted = taunted or _A_PLAYER.search(folded) is not None
-    found = (*(_INSULTS.finditer(folded) if insulted else ()), *(_TAUNTS.finditer(folded) if taunted else ()))
-    return any(_NOT_INSULTED.search(folded, 0, m.start()) is None for m in found)
-
 
 _SOLICITED = re.compile(
     r"\b(?:send|show|give|dm|pm|post)(?: me| us)? (?:(?:some|your|ur|a|the|more) )*"
