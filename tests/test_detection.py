@@ -326,6 +326,8 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "if you like this song, you will love my cover. check it out",
         "Hey everyone, I just started a gaming channel, give it a look :)",
         "hey everyone i make beats, listen and tell me what you think https://soundcloud.com/user/beat",
+        "just dropped a remix of this song, link in my bio",
+        "I'm a small youtuber trying to make it, a sub would mean the world",
     ]
     everyday = [
         "check my answer above, it has the fstab line",
@@ -342,6 +344,9 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "you will love my cat, she is so friendly",
         "we make music together every friday, come listen",
         "I started a podcast feed reader in python last year",
+        "the link in the description is broken",
+        "a sub would help the team in the second half",
+        "I'm a new artist here, hi everyone",
     ]
     feed = [message(f"p{n}", f"u{n}", text, ts=T0 + n) for n, text in enumerate(pitches + everyday)]
     report = engine.ingest_lines(lines(*feed))
