@@ -259,6 +259,8 @@ def test_a_group_derogated_without_swearing_reaches_review_as_hate(model: TextCl
         "question",
         "threat",
         "misspelt",
+        "unwelcome",
+        "slur",
     }
     texts = [r["text"] for r in rows]
     probs = model.predict(texts)

@@ -137,7 +137,8 @@ def test_a_misspelling_that_is_a_word_of_its_own_is_left_alone() -> None:
     """The spellings are put right for the derogation search only, and never where the
     misspelling is a word of its own ("gas" is no "gays", "back" no "black")."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.derogation import derogates_a_group, respelled
+    from chatcredit.ml.derogation import derogates_a_group
+    from chatcredit.ml.respelling import respelled
 
     assert respelled(fold("I h a t e wmoen")) == "i hate women"
     assert respelled(fold("I m m i g r a n t s are scum")) == "immigrants are scum"

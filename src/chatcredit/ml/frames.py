@@ -34,7 +34,9 @@ _REPORTED = re.compile(
     r"[\"“”«»]|\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
     r"telling|hearing|(?:if|when) you say|(?:wrong|hateful|racist|sexist|bigoted|not okay|not ok|unacceptable|vile) "
     r"to say|statements? (?:that|like)|comments? like|"
-    r"the idea that|people saying)\b"
+    r"the idea that|people saying|"
+    rf"(?:people|others|(?:people|those|anyone|someone) who) (?:say|think|thinks|believe|believes) "
+    rf"(?:that )?{_GROUP})\b"
 )
 _DENOUNCED = re.compile(
     r"\b(?:racis[mt]|sexis[mt]|bigot(?:ry|ed|s)?|hateful|hate speech|dehumani[sz]\w*|antisemit\w*|"
@@ -84,6 +86,7 @@ _ATTACK_DENOUNCED = re.compile(
     r"racist|sexist|cruel|evil|disgraceful|appalling|sick|dehumani[sz]ing|never okay)\b"
     r"|[^.!?]*\b(?:bigot|bigots|racist|racists|homophobe|homophobes|sexist|sexists|need to be (?:challenged|"
     r"stopped|called out)|must stop|has to stop|have to stop|needs to stop)\b)"
+    rf"|\b(?:i|we) (?:really |just )?(?:hate|despise|detest|loathe|can't stand) {_ATTACKING} {_GROUP}\b"
     rf"|\b(?:sick|tired) of (?:people |those |them |men |everyone )?{_ATTACKING} "
     rf"{_GROUP}\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
@@ -91,14 +94,21 @@ _ATTACK_DENOUNCED = re.compile(
 )
 
 
+# A slur's homonym in a set phrase: the cue counts the word, the phrase means no one.
+_HOMONYM = re.compile(
+    r"\bchinks? in (?:the|their|his|her|its|my|our|your|an|every) (?:\w+ )?armou?r\b|\bspic (?:and|n|&) span\b"
+)
+
+
 def about_an_attack(folded: str) -> bool:
-    """Quoting, reporting, denying or reclaiming: the frames in which an attack's words are
-    not an attack (tests/fixtures/hate_contrasts.jsonl)."""
+    """Quoting, reporting, denying or reclaiming, or a slur's homonym: the frames in which an
+    attack's words are not an attack (tests/fixtures/hate_contrasts.jsonl)."""
     return bool(
         (_REPORTED.search(folded) and _DENOUNCED.search(folded))
         or _NEGATED.search(folded)
         or _OWN.search(folded)
         or _AFFECTION.search(folded)
+        or _HOMONYM.search(folded)
         or _ATTACK_DENOUNCED.search(folded)
     )
 

@@ -1,0 +1,96 @@
+"""An evader's spellings of a group's word, put right for the search of ``derogation`` only.
+
+A letter dropped or two swapped in a group's word or in "hate" ("wmoen", "Msulims",
+"haet"), letters spaced out ("M u s l i m s"), leetspeak in every token ("W0m3n 4r3 ...").
+The model's features never see the respelled text. Misspellings that are words of their own
+("gas", "back") are left alone, so "I hate gas prices" is not read as "I hate gays".
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from chatcredit.ml.wordlists import whole_word
+
+# Misspellings of the groups' words and of "hate" that keep them readable: a letter
+# dropped or two swapped ("wmen", "wmoen", "Msulims", "haet"), generated (``RESPELL``).
+# fmt: off
+SPELLED = (
+    "women", "woman", "muslims", "muslim", "immigrants", "immigrant", "refugees", "migrants", "people", "person",
+    "disabled", "jews", "black", "blacks", "trans", "gays", "lesbians", "hate", "despise", "loathe", "asians",
+    "mexicans", "africans", "arabs", "christians", "hindus", "jewish",
+)
+# fmt: on
+
+
+def _misspellings(word: str) -> set[str]:
+    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return {w for w in dropped | swapped if len(w) >= 3} - {word}
+
+
+NOT_A_GROUP = ("hate", "despise", "loathe", "people", "person")
+# Misspellings that are words of their own, or a group's singular ("gas", "back", "lathe",
+# "refuges", "christian"; found by counting them in the five sources' texts), are not put
+# right: "I hate gas prices" is no "I hate gays". "blck" or "pepole" mean nothing else.
+NOT_MISSPELT = frozenset(SPELLED) | {
+    "hat", "has", "ate", "he", "jew", "arab", "asian", "hinds", "peope", "back", "backs", "gas", "gay", "lathe",
+    "loath", "tans", "tran", "tras", "tarns", "refuges", "migrant", "immigrant", "african", "mexican", "lesbian",
+    "christian", "christinas", "hindu", "refugee", "disable", "jes", "peron", "arbs", "aras", "perso", "wome",
+}  # fmt: skip
+RESPELL = {wrong: word for word in SPELLED for wrong in sorted(_misspellings(word)) if wrong not in NOT_MISSPELT}
+RESPELL |= {"ppl": "people", "ppls": "people"}  # "black ppl"
+_WORD = re.compile(r"[a-z']+")
+_SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w'] ){2,}[\w'](?!\S)")  # "m u s l i m s", "c a n ' t"
+_SPACED_HINT = re.compile(r" [\w'] [\w'] ")  # a literal first: scanned fast
+_LONE_A = re.compile(r"(?<= )4(?= [a-z])")  # "4r3 4 pl4gu3": a leet "a" on its own
+_LEETISH = re.compile(r"\b(?=\w*[a-z])(?=\w*[0134578])\w+\b")  # "4r3", "4ll": unleet keeps them as quantities
+_LEET_DIGIT = re.compile("[0134578]")  # a character class first: scanned fast
+_LEET_LETTERS = str.maketrans("0134578", "oieasti")
+# Misspellings that are words of their own are put right only before "people" ("back people")
+AS_WORDS = {"back": "black", "tans": "trans", "tras": "trans", "tarns": "trans", "tran": "trans"}
+_BEFORE_PEOPLE = re.compile(rf"\b(?:{'|'.join(AS_WORDS)})(?= (?:people|ppl|men|women|folks?)\b)")
+
+
+def _joined(run: re.Match[str]) -> str:
+    """Spaced-out letters joined, the pronoun kept apart: "i h a t e" is "i hate", but
+    "i m m i g r a n t s" is "immigrants"."""
+    letters = run.group(0).replace(" ", "")
+    if letters.startswith("i") and len(letters) > 3 and letters not in SPELLED_TOKENS:
+        return "i " + letters[1:]
+    return letters
+
+
+_MISSPELT = ahocorasick.Automaton()
+for _wrong in RESPELL:
+    _MISSPELT.add_word(_wrong, _wrong)
+_MISSPELT.make_automaton()
+
+
+def respelled(folded: str) -> str:
+    """``folded`` as it would be spelled plainly: spaced-out letters joined ("m u s l i m s"),
+    leetspeak spelled out in every token that has a letter ("4r3"), and the groups' words and
+    "hate" misspelt by one letter put right ("wmoen", "Mslims", "haet")."""
+    text = _SPACED_LETTERS.sub(_joined, folded) if spaced_out(folded) else folded
+    if _LEET_DIGIT.search(text) is not None and _LEETISH.search(text) is not None:
+        text = _LONE_A.sub("a", _LEETISH.sub(lambda m: m.group(0).translate(_LEET_LETTERS), text))
+    if _BEFORE_PEOPLE.search(text) is not None:
+        text = _BEFORE_PEOPLE.sub(lambda m: AS_WORDS[m.group(0)], text)
+    wrong = [(end + 1 - len(w), end + 1) for end, w in _MISSPELT.iter(text)]
+    if not any(whole_word(text, start, end) for start, end in wrong):
+        return text
+    return _WORD.sub(lambda m: RESPELL.get(m.group(0), m.group(0)), text)
+
+
+def spaced_out(folded: str) -> bool:
+    """Letters spaced out ("m u s l i m s"): a cheap look for three in a row first."""
+    return _SPACED_HINT.search(" " + folded) is not None and _SPACED_LETTERS.search(folded) is not None
+
+
+#: every form of the spelled words and their misspellings as a token of its own ("women",
+#: "immigrants", "jews'"): a token of these is not glued to its neighbours
+SPELLED_TOKENS = frozenset(
+    form for word in (*SPELLED, *RESPELL, *NOT_MISSPELT) for form in (word, word + "s", word + "'s", word + "es")
+)
