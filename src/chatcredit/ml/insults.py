@@ -96,6 +96,16 @@ _FRAMES: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
         ),
     ),
+    # dismissal: "go to hell", "sit down and shut up", "get a life" (not "sinners go to hell",
+    # "shut up, that's amazing", "did you get a life insurance quote")
+    (
+        (("go to hell", "shut up", "get a brain", "get a life", "get a clue"),),
+        (
+            r"(?:^|you can |you should |just |pls |please |and |now |so )go to hell\b",
+            r"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )shut up\W*$",
+            r"(?:^|just |go |pls |please |lol |lmao )get a (?:brain|life|clue)\W*$",
+        ),
+    ),
     # swearing at the addressee spelled short ("fk u", "f off"), "ur mom"
     (
         (("fk", "fck", "fuk", "fuq", "fku", "f u", "f you", "f off", "ur mom", "ur mum", "yo mama", "yo momma"),),
@@ -198,6 +208,7 @@ _VOCATIVE = re.compile(
     r"\b(?:noob|newb|loser|idiot|moron|retard|clown|dumbass|bozo|imbecile)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
 )
 _LAST_WORDS = 60  # the vocative and what may follow it
+_ADDRESSED = re.compile(r"(?:@\w+[,:]?\s+)+")
 # fmt: off
 _NOT_VOCATIVE = frozenset((
     "a", "an", "the", "such", "total", "complete", "i", "im", "i'm", "am", "being", "as", "of", "for", "like", "to",
@@ -239,6 +250,8 @@ def insults_the_addressee(folded: str) -> bool:
     idiot" are not (tests/fixtures/insults.jsonl); and the room belittled, as game chat does
     ("noob team", "braindead jungler", "gg ez", "learn to play", "my team is full of
     monkeys")."""
+    if folded.startswith("@"):  # a reply: "@user go to hell" opens with what follows the names
+        folded = _ADDRESSED.sub("", folded, count=1)
     met: dict[int, set[int]] = {}
     for end, (word, whole, needs) in _WORDS.iter(folded):
         if not whole or whole_word(folded, end + 1 - len(word), end + 1):
