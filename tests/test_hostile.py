@@ -177,3 +177,39 @@ def test_a_catastrophic_pattern_runs_in_linear_time_and_lookarounds_are_refused(
     policy.write_text(default_policy_text() + rule.replace("(a+)+b", "(?<=a)b"))
     checked = cli(database(tmp_path, "e.db"), "policy", "check", str(policy))
     assert checked.returncode == 1 and b"patterns[0]" in checked.stderr and b"linear time" in checked.stderr
+
+
+# Texts at the length limit of a message (65,536 characters) built to make a frame's search
+# go quadratic or backtrack: thousands of negated insults, of a speaker's own taunts, of
+# groups each followed by "they are", letters spaced out, an adverb repeated without spaces.
+_HOSTILE_TEXTS = (
+    *(
+        f"{no} {insult} "
+        for no in ("not", "never", "no", "isn't", "aren't", "wasn't", "weren't")
+        for insult in ("ur trash", "you idiot", "u r so useless")
+    ),
+    "im the worst teammates ",
+    "women " + "x " * 25 + "they are ",
+    "someone should burn ",
+    "w o m e n ",
+    "i really ",
+    "ly",
+    "you are so bad" + " " * 50,
+)
+_CLASSIFY = """
+import sys
+from chatcredit.ml.classifier import TextClassifier
+texts = [(unit * (65_536 // len(unit) + 1))[:65_536] for unit in sys.argv[1:]]
+TextClassifier.load().predict(texts)
+print("classified", len(texts))
+"""
+
+
+def test_hostile_texts_at_the_length_limit_are_classified_in_linear_time() -> None:
+    """Each takes tens of milliseconds (a negation looked for in all the text before each
+    insult took 2 to 5 s a text, a minute for the 21 of them); the bound is the runner's, several
+    times what the whole run needs here."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CLASSIFY, *_HOSTILE_TEXTS], capture_output=True, timeout=30, check=True
+    )
+    assert done.stdout.strip() == f"classified {len(_HOSTILE_TEXTS)}".encode()

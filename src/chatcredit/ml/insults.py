@@ -196,6 +196,7 @@ _FRAMES: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
 )
 # one word boundary before each frame's alternatives: a search fails at once inside a word
 _SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(alternatives)})") for _, alternatives in _FRAMES)
+_JUST_BEFORE = 40  # characters: "isn't" and at most 12 more, "i've been the", with room
 _NOT_INSULTED = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|weren't)\b[^.!?]{0,12}$")
 # the speaker's own play ("im the worst player ever"), a company's ("they have the worst support ever")
 _NOT_TAUNTED = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|have|had|with|got)(?: the)?\W*$")
@@ -262,8 +263,11 @@ def insults_the_addressee(folded: str) -> bool:
     if _INSULTING in met and _vocative(folded):
         return True
     hit = [k for k, found in sorted(met.items()) if len(found) == len(_FRAMES[k][0])]
+    # the negation or the speaker is looked for just before each match, not in all the text
+    # before it: a text of thousands of negated insults is read once, not once a match
     return any(
-        _NOT_INSULTED.search(folded, 0, m.start()) is None and _NOT_TAUNTED.search(folded, 0, m.start()) is None
+        _NOT_INSULTED.search(folded, max(0, m.start() - _JUST_BEFORE), m.start()) is None
+        and _NOT_TAUNTED.search(folded, max(0, m.start() - _JUST_BEFORE), m.start()) is None
         for k in hit
         for m in _SEARCHES[k].finditer(folded)
     )
