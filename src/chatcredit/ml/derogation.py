@@ -149,6 +149,12 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering)\b",
         rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
         _UNWELCOME,
+        # a death wished on a group ("I hope every migrant boat sinks"), a person refused for
+        # what they are ("I would never hire a woman"; not "date": that is whom one loves)
+        rf"(?:i|we) (?:really )?(?:hope|wish|pray) (?:that )?{_ANY_GROUP}(?: \w+)? (?:all )?"
+        r"(?:die|dies|drown|drowns|sink|sinks|burn|burns|rot|get (?:shot|killed|gassed|raped))\b",
+        rf"(?:i'd|i would|i will|i'll|we'd|we would|we will) never (?:let|allow|hire|rent to|serve|employ|trust) "
+        rf"(?:a|an|any|one) {_ONE_BORN}\b",
         # a slur that names nothing else ("spic and span", "a chink in the armour", "gobbledy
         # gook" and a truck's "tranny" are not among them)
         r"(?:kikes?|muzzies|muzzie|muzzrats|wetbacks?|towelheads?|ragheads?|pakis?|beaners?|sandniggers?)\b"

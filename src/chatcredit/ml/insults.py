@@ -91,6 +91,8 @@ _FRAMES: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
             rf"(?:ur|youre|you're) {_MODIFIERS}{_INSULT}\b",
             rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{_MODIFIERS}{_INSULT}\b",
             rf"report (?:this|that|our|my|the) {_INSULT}\W*$",
+            # a line that is only a name for the one addressed ("noob", "clown lmao")
+            r"^(?:noob|newb|clown|bozo)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
@@ -163,7 +165,8 @@ _FRAMES: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...] = (
             r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
             r"(?:cry (?:more|harder|about it)|(?:keep|stop) crying|stay mad|get good|git gud|get rekt|sit down kid|"
             r"skill issue|cope harder|cope and seethe|cope)" + _CLOSING,
-            r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b",
+            r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
+            r"^rekt\W*$",
         ),
     ),
     (
