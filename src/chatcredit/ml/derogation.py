@@ -155,10 +155,10 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"(?:die|dies|drown|drowns|sink|sinks|burn|burns|rot|get (?:shot|killed|gassed|raped))\b",
         rf"(?:i'd|i would|i will|i'll|we'd|we would|we will) never (?:let|allow|hire|rent to|serve|employ|trust) "
         rf"(?:a|an|any|one) {_ONE_BORN}\b",
-        # a slur that names nothing else ("spic and span", "a chink in the armour", "gobbledy
-        # gook" and a truck's "tranny" are not among them)
+        # a slur that names nothing else ("spic and span", "a chink in the armour", "a chink of
+        # light", "gobbledy gook" and a truck's "tranny" are not among them)
         r"(?:kikes?|muzzies|muzzie|muzzrats|wetbacks?|towelheads?|ragheads?|pakis?|beaners?|sandniggers?)\b"
-        r"|(?<!gobbledy)(?<!gobbledy.)(?<!gobble.de.)gooks?\b|chinks?\b(?! in\b)|spics?\b(?! and\b| n\b)",
+        r"|(?<!gobbledy)(?<!gobbledy.)(?<!gobble.de.)gooks?\b|chinks?\b(?! (?:in|of)\b)|spics?\b(?! and\b| n\b)",
         rf"{_EVERY}(?: \w+){{0,3}} (?:is|are) {_VILE}",
         rf"(?:every|each|any) (?:single )?{_ONE} {_MUST}{_VIOLENCE}\b",
         rf"(?:every|each|any) (?:single )?{_ONE_BORN} {_MUST}{_REMOVAL}\b",

@@ -97,6 +97,7 @@ _ATTACK_DENOUNCED = re.compile(
 # A slur's homonym in a set phrase: the cue counts the word, the phrase means no one.
 _HOMONYM = re.compile(
     r"\bchinks? in (?:the|their|his|her|its|my|our|your|an|every) (?:\w+ )?armou?r\b|\bspic (?:and|n|&) span\b"
+    r"|\bchinks? of (?:light|sunlight|daylight|hope)\b"
 )
 
 
