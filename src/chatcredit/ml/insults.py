@@ -224,7 +224,8 @@ _NOT_VOCATIVE = frozenset((
 # fmt: on
 
 # Aho-Corasick passes over every frame's words at once; a text with none (nine in ten) is not
-# searched further, and one with "bad" only by the frame of "bad" (8 µs a text, not 4: docs).
+# searched further, and one with "bad" only by the frame of "bad" (4.5-6 µs a text, not 8:
+# bench/README.md).
 _INSULTING = 0  # the frame of INSULTS alone, which the vocative shares
 _WORDS = ahocorasick.Automaton()
 for _k, (_needs, _) in enumerate(_FRAMES):
