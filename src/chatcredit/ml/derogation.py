@@ -23,7 +23,16 @@ import re
 
 import ahocorasick
 
-from chatcredit.ml.respelling import AS_WORDS, NOT_A_GROUP, RESPELL, SPELLED, SPELLED_TOKENS, respelled, spaced_out
+from chatcredit.ml.respelling import (
+    AS_WORDS,
+    NOT_A_GROUP,
+    RESPELL,
+    SPELLED,
+    SPELLED_TOKENS,
+    respelled,
+    spaced_out,
+    token_forms,
+)
 from chatcredit.ml.wordlists import whole_word
 
 # Groups by what they are (plural, as a derogation speaks of them), slurs included.
@@ -232,8 +241,4 @@ def _glued_windows(text: str) -> set[str]:
 
 
 _PUNCTUATION = ".,;:!?'\"()[]"
-_GROUP_TOKENS = SPELLED_TOKENS | frozenset(
-    form
-    for word in (*_PLACES, "pakistan", "pakistani", "prideful")
-    for form in (word, word + "s", word + "'s", word + "es")
-)
+_GROUP_TOKENS = SPELLED_TOKENS | token_forms((*_PLACES, "pakistan", "pakistani", "prideful"))

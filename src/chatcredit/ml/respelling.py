@@ -9,6 +9,7 @@ The model's features never see the respelled text. Misspellings that are words o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import ahocorasick
 
@@ -89,8 +90,12 @@ def spaced_out(folded: str) -> bool:
     return _SPACED_HINT.search(" " + folded) is not None and _SPACED_LETTERS.search(folded) is not None
 
 
+def token_forms(words: Iterable[str]) -> frozenset[str]:
+    """Each word as a token of its own, with the endings a plural or a possessive gives it
+    ("muslim", "muslims", "muslim's", "churches")."""
+    return frozenset(form for word in words for form in (word, word + "s", word + "'s", word + "es"))
+
+
 #: every form of the spelled words and their misspellings as a token of its own ("women",
 #: "immigrants", "jews'"): a token of these is not glued to its neighbours
-SPELLED_TOKENS = frozenset(
-    form for word in (*SPELLED, *RESPELL, *NOT_MISSPELT) for form in (word, word + "s", word + "'s", word + "es")
-)
+SPELLED_TOKENS = token_forms((*SPELLED, *RESPELL, *NOT_MISSPELT))
