@@ -289,6 +289,10 @@ def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
         "Women will never be equal as long as the pay gap exists.",
         "Why are immigrants so often blamed for everything?",
         "I'm going to vote for trans rights.",
+        "Refugees shouldn't be allowed to vote.",
+        "Why do we even let migrants in?",
+        # a cause, not the people: "sick of women's football being ignored"
+        "I'm so sick of women's football being ignored.",
     ]
     assert [v for v in views if derogates_a_group(fold(v))] == []
     assert derogates_a_group(fold("refugees are vermin"))

@@ -54,6 +54,7 @@ _VILE = (
     r"(?:(?:all|just|so|such|nothing but|a bunch of|like|truly|really|fucking|the|naturally|inherently|genetically|"
     r"always) )*"
     r"(?:vermin|rats|parasites|animals|scum|trash|garbage|filth|filthy|a disease|diseased|a cancer|cancer|a plague|"
+    r"vile|revolting|repulsive|repugnant|gross|nasty|sickening|despicable|"
     r"subhuman|savages|apes|monkeys|pigs|cockroaches|disgusting|inferior|worthless|evil|dangerous|criminals|"
     r"terrorists|rapists|thieves|stupid|dumb|idiots|morons|lazy|useless|pathetic|mentally ill|sick|a burden|"
     r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
@@ -91,7 +92,8 @@ _REMOVAL = (
 # Who says they will do it (not "and": "raise prices and hurt women" is a policy's harm).
 _WE_WILL = (
     r"(?:i'll|i will|ill|i'm gonna|im gonna|i am gonna|i'm going to|im going to|i am going to|we'll|we will|"
-    r"we're gonna|were gonna|we are going to|someone should|somebody should|i want to|i wanna|we should|let's|lets)"
+    r"we're gonna|were gonna|we are going to|someone should|somebody should|i want to|i wanna|we should|let's|lets|"
+    r"i'd|i would|we'd|we would)"
 )
 _MUST = r"(?:should|must|need to|ought to|deserves? to) (?:all )?"
 # What may follow a group named for what it is.
@@ -121,6 +123,9 @@ _SAID_OF_A_BORN_GROUP = (
     rf" {_MUST}{_REMOVAL}\b",
     r" belongs? (?:in|on) (?:the |a )?(?:kitchen|camps?|concentration camps?|chains|prison|jail)\b",
     r" (?:control|run|own) (?:the |all the )?(?:banks|media|world|government|hollywood)\b",
+    r" (?:shouldn't|should not|mustn't|must not) (?:be allowed|be permitted|have (?:rights|the right to \w+)|vote|"
+    r"exist)\b",
+    r" (?:have|has) no (?:place|business) (?:in|on|here|among)\b|(?:have|has) no right to (?:exist|live|be here)\b",
 )
 # Where a group gathers: its houses of worship, its shelters, its bars and marches.
 _GATHERS = (
@@ -152,11 +157,24 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         # "police kill ..." (the word before it is not one of these)
         rf"{urged}(?:(?:kill|shoot|hang|gas|exterminate|eradicate|wipe out|lynch|purge|cleanse) {_ANY_GROUP}|"
         rf"{_ATTACKED} {_GATHERS})\b",
-        rf"{_WE_WILL} (?:\w+ )?(?:(?:kill|shoot|hurt|stab|murder|burn|hunt down|beat up|attack) {_ANY_GROUP}|"
-        rf"{_ATTACKED} {_GATHERS})\b",
+        rf"{_WE_WILL} (?:(?!never |not |no )\w+ )?(?:(?:kill|shoot|hurt|stab|murder|burn|hunt down|beat up|attack) "
+        rf"{_ANY_GROUP}|{_ATTACKED} {_GATHERS})\b(?!['’])",
+        # "line them up against a wall"; "if I see a Muslim tonight they're dead"
+        rf"{urged}line {_ANY_GROUP} up (?:against (?:a|the) wall|and shoot)",
+        rf"if (?:i|we) (?:ever )?(?:see|catch|meet|find) (?:a|an|any|one|another) {_ONE}\b[^.!?]{{0,40}}"
+        r"\b(?:they're|theyre|they are|he's|hes|she's|shes|he is|she is) "
+        r"(?:dead|done for|getting (?:hurt|shot|stabbed))\b",
         rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {_ANY_GROUP} "
         rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering)\b",
         rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
+        rf"{urged}(?:keep {_BORN_GROUPS} (?:out|away)|ban {_BORN_GROUPS} from)\b(?!['’])",
+        rf"why (?:do|did|would|should|are) (?:we |they |you )?(?:even |still |ever )?"
+        rf"(?:let|allow|letting|allowing) {_BORN_GROUPS} (?:in|into|here|near|vote|to vote)\b",
+        # weariness and scorn: "I'm so sick of Muslims", "typical women, always whining"
+        # (never "sick of women being treated badly", "sick of women's football being ignored")
+        rf"(?:i'm|im|i am|we're|we are) (?:so |really |just |fucking |sooo+ )*(?:sick|tired) of {_GROUPS}\b"
+        r"(?!['’]| (?:being|getting|not|who|that|having|dying|suffering|treated|like|than|and)\b)",
+        rf"typical {_GROUPS}(?:[,!.]| always\b| smh\b| lol\b|\W*$)",
         _UNWELCOME,
         # a death wished on a group ("I hope every migrant boat sinks"), a person refused for
         # what they are ("I would never hire a woman"; not "date": that is whom one loves)

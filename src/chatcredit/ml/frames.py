@@ -31,10 +31,12 @@ _GROUP = (
     r"asians|mexicans|africans|arabs|christians|hindus)"
 )
 _REPORTED = re.compile(
-    r"[\"“”«»]|\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
+    # a group's attack in single quotes ("'women are a burden' is a lie"), not a scare quote
+    rf"[\"“”«»]|(?<![\w'‘])['‘][^'‘’\n]{{0,60}}\b{_GROUP}\b[^'‘’\n]{{0,60}}['’](?![\w'’])|\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
     r"telling|hearing|(?:if|when) you say|(?:wrong|hateful|racist|sexist|bigoted|not okay|not ok|unacceptable|vile) "
     r"to say|statements? (?:that|like)|comments? like|"
     r"the idea that|people saying|"
+    rf"(?:lies?|myths?) that (?:all )?{_GROUP}|"
     rf"(?:people|others|(?:people|those|anyone|someone) who) (?:say|think|thinks|believe|believes) "
     rf"(?:that )?{_GROUP})\b"
 )
@@ -69,6 +71,7 @@ _AFFECTION = re.compile(
     r"loved|beautiful|awesome|great|amazing)\b"
     rf"|\b{_GROUP} (?:people )?deserves? (?:the same |equal )?(?:rights|respect|dignity|love|better|"
     r"to be (?:safe|happy|respected|loved|heard|treated equally))\b"
+    rf"|\bnothing wrong with (?:being )?(?:a |an )?{_GROUP}\b(?!['’]| (?:being|staying|getting|having|not)\b)"
 )
 
 
@@ -78,17 +81,20 @@ _AFFECTION = re.compile(
 _ATTACKING = (
     r"(?:hating|attacking|harassing|insulting|abusing|mocking|bullying|demoni[sz]ing|dehumani[sz]ing|targeting|"
     r"discriminating against|(?:racists?|bigots?|people|those|anyone|someone) who (?:hates?|attacks?|"
-    r"harass(?:es)?|abuses?|insults?)|(?:how|the way) (?:people|they|some people|society|we) treats?)"
+    r"harass(?:es)?|abuses?|insults?|calls?)|(?:how|the way) (?:people|they|some people|society|we) treats?)"
 )
 _ATTACK_DENOUNCED = re.compile(
     rf"\b(?:{_ATTACKING}|(?:if|when) you call) {_GROUP}\b"
     r"(?=[^.!?]*\b(?:is|are|was) (?:wrong|disgusting|vile|shameful|unacceptable|not okay|not ok|hateful|bigoted|"
     r"racist|sexist|cruel|evil|disgraceful|appalling|sick|dehumani[sz]ing|never okay)\b"
     r"|[^.!?]*\b(?:bigot|bigots|racist|racists|homophobe|homophobes|sexist|sexists|need to be (?:challenged|"
-    r"stopped|called out)|must stop|has to stop|have to stop|needs to stop)\b)"
+    r"stopped|called out)|must stop|has to stop|have to stop|needs to stop|should be ashamed|"
+    r"ought to be ashamed|should be embarrassed)\b)"
     rf"|\b(?:i|we) (?:really |just )?(?:hate|despise|detest|loathe|can't stand) {_ATTACKING} {_GROUP}\b"
     rf"|\b(?:sick|tired) of (?:people |those |them |men |everyone )?{_ATTACKING} "
     rf"{_GROUP}\b"
+    rf"|\b(?:sick|tired) of {_GROUP} (?:being|getting) (?:treated|attacked|harassed|abused|killed|beaten|"
+    r"discriminated|bullied|mocked|insulted|targeted|murdered|hurt|ignored|erased|blamed|left out)\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
     rf"(?:people|they|some people|society|we) treats? {_GROUP}\b"
 )

@@ -1,10 +1,11 @@
-"""Belittling the person addressed or the room, with or without a swear word.
+"""Belittling the person addressed, with or without a swear word, and the room's taunts.
 
-Game chat insults without swearing: "ur trash", "you are so useless", "shut up loser",
-"noob team", "braindead jungler", "gg ez", "cry more noob", "you play like my grandma".
-The sources' n-grams barely know these (docs/detection.md, "an insult list": as cues the
-n-grams outweighed them), so they are a frame: the classifier lifts such a message into the
-review band as harassment (``TextClassifier.calibrated``), never to a penalty.
+Insults without swearing: "ur trash", "you are so useless", "shut up loser", "cry more
+noob", "you have the iq of a rock", "i hope your mom dies"; game chat's taunts of the room
+("noob team", "gg ez") are ``taunts``', searched here with these in one pass. The sources'
+n-grams barely know these (docs/detection.md, "an insult list": as cues the n-grams
+outweighed them), so they are a frame: the classifier lifts such a message into the review
+band as harassment (``TextClassifier.calibrated``), never to a penalty.
 
 The look-alikes held back (``tests/fixtures/insults.jsonl``, kind "not-an-insult"): negated
 ("you're not an idiot"), self-directed ("i'm such a noob", "im the worst player here"),
@@ -16,101 +17,25 @@ ours.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import ahocorasick
 
+from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, Frame
+from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.wordlists import whole_word
 
-# fmt: off
-INSULTS = (
-    "idiot", "moron", "imbecile", "cretin", "loser", "clown", "noob", "newb", "trash", "garbage", "useless",
-    "pathetic", "worthless", "braindead", "brain dead", "brainless", "retard", "retarded", "dumb", "dumbass",
-    "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
-    "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
-    "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
-    "bad at this", "bozo",
-)
-_MODIFIERS = (
-    r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
-    r"actually|one|dumb|stupid|little|big|fat) )*"
-)
-# fmt: on
-_INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"
-# What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob").
-_CLOSING = r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|noob|newb|scrub|loser|idiot|bro|dude))*\W*$"
-# Game chat belittles the room, not a name: "noob team", "braindead jungler", "this team is
-# trash", "worst player ever", "gg ez", "learn to play", "uninstall the game". The nouns are
-# those of players in a match only ("support", "top" or "mid" are also a helpdesk, a command
-# and a size: "useless support" is a complaint about a company).
-_PLAYER_NOUNS = (
-    "team", "teams", "teammate", "teammates", "jungler", "junglers", "jg", "jgl", "adc", "healer", "healers", "player",
-    "players", "noob", "noobs", "newb", "newbs", "kids", "randoms", "pugs", "squad",
-)  # fmt: skip
-# A player named by the role they play in a match, as the subject of a sentence: "our carry
-# is useless", "jungler is braindead", "this guy is so trash". Roles that are words of their
-# own elsewhere only after "our", "my" or "this" ("support"), or not at all ("bot", "top",
-# "tank": "this bot is trash" is said of a chat bot, "the support is useless" of a company,
-# "this tank is useless" of an army).
-_ROLE_NOUNS = (
-    "mid", "mid lane", "midlane", "top lane", "toplane", "bot lane", "botlane", "supp", "jungle", "jungler", "jg",
-    "jgl", "carry", "adc", "healer", "offlane", "offlaner", "pos 1", "pos 2", "pos 3", "pos 4", "pos 5",
-)  # fmt: skip
-_SOMEONE = ("guy", "dude", "kid", "player", "noob")  # "this guy is so trash"
-
-
-def _either(words: tuple[str, ...]) -> str:
-    """One of the words, the longest first."""
-    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
-
-
-_PLAYERS = _either(_PLAYER_NOUNS)
-_ROLE = (
-    rf"(?:(?:^|(?:our|my|ur|your|this|that) ){_either(_ROLE_NOUNS)}|(?:our|my|this) support|"
-    rf"(?:this|that) {_either(_SOMEONE)})"
-)
-# Not "terrible", "awful" or "clueless": "this guy is clueless" is how people criticise a
-# politician too.
-_ROLE_INSULT = (
-    r"(?:braindead|brain dead|useless|trash|garbage|retarded|a retard|dogshit|a joke|a noob|noob|"
-    r"a disgrace)\b"
-)
-_PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support")  # for the first look
-_PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
-_ROLE_IS = rf"{_ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
-_BAD_END = rf" (?:(?:so|this|that|really|actually|just|literally|soo+) )*bad(?: at (?:this|the) game)?{_CLOSING}"
-_UNINSTALLED = (
-    r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
-    r"(?:uninstall|delete|quit) (?:the |this |ur |your )?game,? (?:pls|please|plz|now|noob|idiot|retard|kid)|"
-    r"(?:uninstall|delete the game),? (?:pls|please|plz|now|noob|idiot|retard|kid))\b"
-)
-
-
-class Frame(NamedTuple):
-    """Patterns with the words any match of them holds: one of ``words`` (and one of ``also``,
-    where given). Only the frames whose words a text holds are searched
-    (``insults_the_addressee``). An insult's words need not stand alone ("retarded" holds
-    "retard"); the others must ("ez", not "freeze")."""
-
-    words: tuple[str, ...]
-    patterns: tuple[str, ...]
-    also: tuple[str, ...] = ()
-
-    @property
-    def needs(self) -> tuple[tuple[str, ...], ...]:
-        return (self.words, self.also) if self.also else (self.words,)
-
-
-_FRAMES = (
+#: the frames said to the person addressed; the room's are ``TAUNTS``
+_ADDRESSED: tuple[Frame, ...] = (
     Frame(
         INSULTS,
         (
-            rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {_MODIFIERS}{_INSULT}\b",
-            rf"(?:ur|youre|you're) {_MODIFIERS}{_INSULT}\b",
-            rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{_MODIFIERS}{_INSULT}\b",
-            rf"report (?:this|that|our|my|the) {_INSULT}\W*$",
+            rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {MODIFIERS}{INSULT}\b",
+            rf"(?:ur|youre|you're) {MODIFIERS}{INSULT}\b",
+            rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{MODIFIERS}{INSULT}\b",
+            rf"report (?:this|that|our|my|the) {INSULT}\W*$",
+            rf"^report (?:\w+ ){{1,2}}{INSULT}\W*$",  # "report sniper feeder"
             # a line that is only a name for the one addressed ("noob", "clown lmao")
-            r"^(?:noob|newb|clown|bozo)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
+            r"^(?:noob|newb|clown|bozo|crybaby|cry baby)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
@@ -135,87 +60,29 @@ _FRAMES = (
             r"(?: (?:is )?(?:gay|fat|lol|lmao|xd))*\W*$",
         ),
     ),
+    # a mind or a body said to be missing: "you have the iq of a rock", "ur brain is empty",
+    # "you have no hands"
     Frame(
-        INSULTS,
+        ("iq", "brain", "brains", "hands"),
         (
-            rf"{_INSULT} {_PLAYERS}\b",
-            rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {_MODIFIERS}{_INSULT}\b",
-            rf"{_ROLE_IS}{_ROLE_INSULT}",
-        ),
-        also=_PLAYER_WORDS,
-    ),
-    Frame(("cancer",), (rf"{_ROLE_IS}cancer\b", r"^cancer (?:team|players?|noobs?|kids?)\W*$")),
-    Frame(
-        ("worst",),
-        (
-            r"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry)\b",
-            r"worst (?:players?|teammates?) (?:ever|i have ever seen|i've ever seen|ive ever seen|in the world|"
-            r"on earth|of all time)\b",
+            r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?iq of (?:a|an|my) \w+",
+            r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
+            r"(?:ur|your|you're|youre) brains? (?:is |are |r )?(?:empty|dead|smooth|missing|gone|the size of)",
+            r"(?:you|u|ur team|your team) (?:have|has|got) no (?:brain|brains|brain cells|hands|skill|iq)\b",
+            r"do (?:you|u) (?:even )?have (?:a brain|hands|eyes|a monitor)\b",
         ),
     ),
+    # a death wished on the one addressed or their own ("i hope your mom dies")
     Frame(
-        ("bad",),
+        ("hope", "wish"),
         (
-            rf"(?:{_ROLE}(?: is| r| are| was)?|"
-            r"(?:our|my|ur|your|this) team(?: is| r| are)?|(?:you|u)(?:'re| are| r|re)|ur|(?:are|r) (?:you|u)|"
-            r"imagine being)" + _BAD_END,
-        ),
-    ),
-    # "ur a bot", as said of a player who plays like the game's computer players
-    Frame(("bot",), (r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",)),
-    Frame(("ez",), (r"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me)\b|gg ez\b|^ez$",)),
-    Frame(
-        ("learn",),
-        (r"learn (?:how )?to play(?:,? (?:noob|newb|idiot|retard|kid|pls|plz|please|bro|dude|lol|dog|man))*\W*$",),
-    ),
-    Frame(
-        ("l2p", "uninstall", "delete", "quit"),
-        (
-            _UNINSTALLED,
-            r"(?:lol|lmao|bad|trash|noob|kid|just|pls|plz),? uninstall\W*$",
-            r"(?:you|u) should (?:just )?(?:quit|uninstall|delete) (?:the |this |ur |your )?game\W*$",
-            r"(?:^delete ur|(?:lol|lmao|go|noob),? delete (?:ur|your)) (?:account|acc)" + _CLOSING,
-        ),
-    ),
-    # an imperative to the loser of a fight: "cry more noob", "stay mad", "git gud", "get rekt"
-    Frame(
-        ("cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope"),
-        (
-            r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
-            r"(?:cry (?:more|harder|about it)|(?:keep|stop) crying|stay mad|get good|git gud|get rekt|sit down kid|"
-            r"skill issue|cope harder|cope and seethe|cope)" + _CLOSING,
-            r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
-            r"^rekt\W*$",
-        ),
-    ),
-    Frame(
-        ("go back to", "go play"),
-        (
-            r"go back to (?:bronze|iron|silver|tutorial|bots|the tutorial|unrated|casuals?|quickplay|normals|arcade)\b",
-            r"go (?:play|back to) (?:\w+ ){1,3}?(?:kid|noob|noobs|newb)\W*$",
-        ),
-    ),
-    Frame(
-        ("full of", "bunch of"),
-        (
-            r"(?:team|teammates|lobby|squad) (?:is |are )?full of (?:\w+ )?(?:monkeys|apes|idiots|noobs|retards|"
-            r"morons|clowns)\b",
-            r"bunch of (?:\w+ )?(?:idiots|noobs|retards|morons|clowns|losers|braindead)\b",
-            r"bunch of (?:monkeys|apes) (?:on|in) (?:my|our|this) (?:team|lobby|game)\b",
-        ),
-    ),
-    Frame(
-        tuple(f"{verb} {how}" for verb in _PLAYS for how in ("like", "better")),
-        (
-            r"(?:my|ur|your) (?:grandma|granny|grandpa|mom|mum|mother|dog|cat|little (?:brother|sister)|"
-            r"\d+ ?(?:year old|yo)(?: \w+)?) (?:(?:can|could|would) )?(?:play|aim|drive|farm)s? better"
-            r"(?: than (?:you|u|ur|this|him|her|them|that)\b|\W*$)",
-            r"(?:you|u|he|she|this guy|ur team|your team|they) (?:play|aim|drive|farm)s? like "
-            r"(?:a |an |my |ur |your )?(?:\w+ )?(?:grandma|granny|grandpa|grandmother|bots?|child|kid|noob|"
-            r"monkey|toddler|potato|baby|\d+ ?(?:year old|yo))\b",
+            r"(?:i|we) (?:really |just )?(?:hope|wish) (?:that )?(?:you|u|ya|ur|your) (?:(?:mom|mum|family|dog|kids?|"
+            r"whole family|parents) )?(?:dies?|get cancer|gets cancer|burns?|rots?|get hit by a (?:car|bus|truck)|"
+            r"gets? (?:raped|killed|shot|run over))\b",
         ),
     ),
 )
+_FRAMES = (*_ADDRESSED, *TAUNTS)
 # one word boundary before each frame's alternatives: a search fails at once inside a word
 _SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})") for frame in _FRAMES)
 _JUST_BEFORE = 40  # characters: "isn't" and at most 12 more, "i've been the", with room

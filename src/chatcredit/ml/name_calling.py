@@ -1,0 +1,43 @@
+"""The names people call each other, and the frame that finds them in a sentence.
+
+``INSULTS`` are the words ("idiot", "noob", "trash", "waste of space"); ``insults`` finds them
+said to the person addressed, ``taunts`` said of the room in game chat. The words are ours.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# fmt: off
+INSULTS = (
+    "idiot", "moron", "imbecile", "cretin", "loser", "clown", "noob", "newb", "trash", "garbage", "useless",
+    "pathetic", "worthless", "braindead", "brain dead", "brainless", "retard", "retarded", "dumb", "dumbass",
+    "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
+    "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
+    "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
+    "bad at this", "bozo", "feeder", "crybaby", "cry baby",
+)
+MODIFIERS = (
+    r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
+    r"actually|one|dumb|stupid|little|big|fat) )*"
+)
+# fmt: on
+INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"
+#: What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob").
+CLOSING = r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|noob|newb|scrub|loser|idiot|bro|dude))*\W*$"
+
+
+class Frame(NamedTuple):
+    """Patterns with the words any match of them holds: one of ``words`` (and one of ``also``,
+    where given). Only the frames whose words a text holds are searched
+    (``insults.insults_the_addressee``). An insult's words need not stand alone ("retarded" holds
+    "retard"); the others must ("ez", not "freeze")."""
+
+    words: tuple[str, ...]
+    patterns: tuple[str, ...]
+    also: tuple[str, ...] = ()
+
+    @property
+    def needs(self) -> tuple[tuple[str, ...], ...]:
+        return (self.words, self.also) if self.also else (self.words,)
