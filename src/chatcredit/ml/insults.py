@@ -24,6 +24,8 @@ from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, Frame
 from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.wordlists import whole_word
 
+# names for a person, not words for a thing ("this idiot", not "this garbage")
+_NAMES = r"(?:idiot|moron|clown|noob|newb|retard|bozo|dumbass|imbecile|loser|cretin|scumbag|braindead)s?"
 #: the frames said to the person addressed; the room's are ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
@@ -34,6 +36,10 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{MODIFIERS}{INSULT}\b",
             rf"report (?:this|that|our|my|the) {INSULT}\W*$",
             rf"^report (?:\w+ ){{1,2}}{INSULT}\W*$",  # "report sniper feeder"
+            # a name for one of the players: "hey braindead, rotate", "why is this idiot still alive"
+            rf"^(?:hey|yo|oi|listen|ok|okay)(?: you)?,? {_NAMES}\b",
+            rf"(?:this|that) {_NAMES}\b(?! (?:question|mistake|here|show|costume|car|fish|emoji|nose|makeup|outfit|"
+            r"mentality|moment|phase|level|stuff|thing|things|tips?|guide|trap|area|zone|server|friendly|mode|proof)\b)",
             # a line that is only a name for the one addressed ("noob", "clown lmao")
             r"^(?:noob|newb|clown|bozo|crybaby|cry baby)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
@@ -68,7 +74,9 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?iq of (?:a|an|my) \w+",
             r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
             r"(?:ur|your|you're|youre) brains? (?:is |are |r )?(?:empty|dead|smooth|missing|gone|the size of)",
-            r"(?:you|u|ur team|your team) (?:have|has|got) no (?:brain|brains|brain cells|hands|skill|iq)\b",
+            r"(?:you|u|(?:our|ur|your|this|that|my) (?:team|tank|support|supp|healer|jungler|adc|carry|mid|dps|"
+            r"teammates?|squad|duo|guy|kid|dude|player)) (?:have|has|got) no "
+            r"(?:brain|brains|brain cells|hands|skill|iq)\b",
             r"do (?:you|u) (?:even )?have (?:a brain|hands|eyes|a monitor)\b",
         ),
     ),

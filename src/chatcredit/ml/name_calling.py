@@ -16,11 +16,11 @@ INSULTS = (
     "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
     "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
     "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
-    "bad at this", "bozo", "feeder", "crybaby", "cry baby",
+    "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "hopeless",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
-    r"actually|one|dumb|stupid|little|big|fat) )*"
+    r"actually|one|dumb|stupid|little|big|biggest|fat) )*"
 )
 # fmt: on
 INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"

@@ -25,7 +25,7 @@ _PLAYER_NOUNS = (
 # "this tank is useless" of an army).
 _ROLE_NOUNS = (
     "mid", "mid lane", "midlane", "top lane", "toplane", "bot lane", "botlane", "supp", "jungle", "jungler", "jg",
-    "jgl", "carry", "adc", "healer", "offlane", "offlaner", "pos 1", "pos 2", "pos 3", "pos 4", "pos 5",
+    "jgl", "carry", "adc", "healer", "offlane", "offlaner", "pos 1", "pos 2", "pos 3", "pos 4", "pos 5", "dps",
 )  # fmt: skip
 _SOMEONE = ("guy", "dude", "kid", "player", "noob")  # "this guy is so trash"
 
@@ -37,16 +37,20 @@ def _either(words: tuple[str, ...]) -> str:
 
 _PLAYERS = _either(_PLAYER_NOUNS)
 _ROLE = (
-    rf"(?:(?:^|(?:our|my|ur|your|this|that) ){_either(_ROLE_NOUNS)}|(?:our|my|this) support|"
+    rf"(?:(?:^|(?:our|my|ur|your|this|that) ){_either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
     rf"(?:this|that) {_either(_SOMEONE)})"
 )
 # Not "terrible", "awful" or "clueless": "this guy is clueless" is how people criticise a
 # politician too.
-_ROLEINSULT = (
+_ROLE_INSULT = (
     r"(?:braindead|brain dead|useless|trash|garbage|retarded|a retard|dogshit|a joke|a noob|noob|"
     r"a disgrace)\b"
 )
-_PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support")  # for the first look
+_PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support", "tank")  # for the first look
+_SKILLS = (
+    "aim", "positioning", "rotation", "rotations", "macro", "mechanics", "decision making", "game sense",
+    "map awareness", "movement", "crosshair placement",
+)  # fmt: skip
 _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{_ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
 _BAD_END = rf" (?:(?:so|this|that|really|actually|just|literally|soo+) )*bad(?: at (?:this|the) game)?{CLOSING}"
@@ -63,7 +67,7 @@ TAUNTS = (
         (
             rf"{INSULT} {_PLAYERS}\b",
             rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
-            rf"{_ROLE_IS}{_ROLEINSULT}",
+            rf"{_ROLE_IS}{_ROLE_INSULT}",
         ),
         also=_PLAYER_WORDS,
     ),
@@ -72,12 +76,33 @@ TAUNTS = (
         ("feed", "feeding", "throwing", "inting"),
         (r"(?:ty|thx|thanks|thank you|tyvm) (?:so much )?for (?:the )?(?:feed|feeding|throwing|inting)" + CLOSING,),
     ),
+    # what a player does, called worthless: "your aim is a joke", "ur positioning is trash"
+    Frame(
+        INSULTS,
+        (
+            r"(?:ur|your|his|her) (?:aim|positioning|rotations?|macro|mechanics|decision making|game sense|"
+            rf"map awareness|movement|crosshair placement) (?:is|are|was|r) {MODIFIERS}{INSULT}\b",
+        ),
+        also=_SKILLS,
+    ),
+    # blame for the loss: "you're the reason we lose", "you ruin every game", "jungle diff"
+    Frame(
+        ("reason", "every game", "every match", "every round", "diff", "gap"),
+        (
+            r"(?:you're|youre|ur|you are|u r|you|u) (?:literally |actually |just |clearly )?(?:the )?(?:only )?"
+            r"reason (?:why )?(?:we|i|our team) (?:lose|lost|are losing|keep losing|can't win|will lose)\b",
+            r"(?:you|u) (?:ruin|ruined|throw|threw|int|feed|lose|lost) every (?:single )?(?:game|match|round)\b",
+            r"^(?:tank|dps|heals?|healer|healers|support|supp|jungle|jg|jgl|mid|top|bot|adc|carry|offlane) "
+            r"(?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
+        ),
+    ),
     Frame(("cancer",), (rf"{_ROLE_IS}cancer\b", r"^cancer (?:team|players?|noobs?|kids?)\W*$")),
     Frame(
         ("worst",),
         (
             r"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry)\b",
-            r"worst (?:players?|teammates?) (?:ever|i have ever seen|i've ever seen|ive ever seen|in the world|"
+            r"worst (?:players?|teammates?|rotations?|aim|plays|positioning|decisions) "
+            r"(?:ever|i have ever seen|i've ever seen|ive ever seen|in the world|"
             r"on earth|of all time)\b",
         ),
     ),
