@@ -293,6 +293,9 @@ def test_a_view_on_migration_policy_is_not_lifted_as_an_attack() -> None:
         "Why do we even let migrants in?",
         # a cause, not the people: "sick of women's football being ignored"
         "I'm so sick of women's football being ignored.",
+        # a view on a law, not on the people: the group's word is not its subject
+        "Same-sex marriage is destroying the family.",
+        "Gay marriage will never be real marriage to me.",
     ]
     assert [v for v in views if derogates_a_group(fold(v))] == []
     assert derogates_a_group(fold("refugees are vermin"))

@@ -54,7 +54,8 @@ _VILE = (
     r"(?:(?:all|just|so|such|nothing but|a bunch of|like|truly|really|fucking|the|naturally|inherently|genetically|"
     r"always) )*"
     r"(?:vermin|rats|parasites|animals|scum|trash|garbage|filth|filthy|a disease|diseased|a cancer|cancer|a plague|"
-    r"vile|revolting|repulsive|repugnant|gross|nasty|sickening|despicable|"
+    r"vile|revolting|repulsive|repugnant|gross|nasty|sickening|despicable|drug dealers|gangsters|murderers|killers|"
+    r"groomers|mentally ill|a drain(?: on (?:society|us|the system|the economy|taxpayers))?|"
     r"subhuman|savages|apes|monkeys|pigs|cockroaches|disgusting|inferior|worthless|evil|dangerous|criminals|"
     r"terrorists|rapists|thieves|stupid|dumb|idiots|morons|lazy|useless|pathetic|mentally ill|sick|a burden|"
     r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
@@ -107,8 +108,10 @@ _SAID_OF_A_GROUP = (
     r" (?:breed|multiply) like (?:rats|rabbits|roaches|cockroaches|animals|vermin|flies|insects)\b",
     r" (?:are|r) all the same\b",
     r" (?:all )?ruin (?:everything|this country|our country|the neighbou?rhood|it for everyone)\b",
-    r" (?:are|is) (?:ruining|destroying|invading|infesting|polluting) (?:europe|america|britain|the west|this country|"
-    r"our country|the country|everything|our culture|society)\b",
+    r" (?:are|is) (?:ruining|destroying|invading|infesting|polluting|taking over) (?:europe|america|britain|the west|"
+    r"this country|our country|the country|everything|our culture|society|the family|families|marriage|our (?:children|"
+    r"kids|youth|values|schools|universities|towns|cities|neighbou?rhoods?)|the youth|civili[sz]ation)\b",
+    r" (?:will|can) never (?:fit in|belong|integrate|be one of us)\b",
     r" (?:are|is) only good for (?:one thing|sex|cooking|cleaning|breeding|the kitchen)\b",
     rf"\b[^.!?]{{0,60}}\bthey(?:(?:'re| are| r)(?: all)? {_VILE}| (?:all )?ruin everything\b)",
     rf" {_MUST}{_VIOLENCE}\b",
@@ -123,6 +126,10 @@ _SAID_OF_A_BORN_GROUP = (
     rf" {_MUST}{_REMOVAL}\b",
     r" belongs? (?:in|on) (?:the |a )?(?:kitchen|camps?|concentration camps?|chains|prison|jail)\b",
     r" (?:control|run|own) (?:the |all the )?(?:banks|media|world|government|hollywood)\b",
+    r" (?:are )?behind (?:every|all (?:the )?) ?(?:wars?|problems|crises|crime|attacks?|terror)\b",
+    r" should be seen and not heard\b",
+    r" (?:can't|cannot|can never|don't know how to) (?:drive|lead|think|do math|be leaders?|"
+    r"handle (?:power|money|stress))\b",
     r" (?:shouldn't|should not|mustn't|must not) (?:be allowed|be permitted|have (?:rights|the right to \w+)|vote|"
     r"exist)\b",
     r" (?:have|has) no (?:place|business) (?:in|on|here|among)\b|(?:have|has) no right to (?:exist|live|be here)\b",
@@ -167,6 +174,20 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {_ANY_GROUP} "
         rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering)\b",
         rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
+        # stereotypes: "a woman's place is in the kitchen", "trans women are just men in dresses",
+        # "it's in their genes", "another muslim terrorist, what a surprise"
+        r"wom[ae]n'?s place is (?:in the kitchen|in the home|at home|barefoot)\b",
+        r"trans (?:women|woman) (?:are|is) (?:just |really |still |only |all )?(?:men|a man|males?|blokes|dudes)\b"
+        r"|trans (?:men|man) (?:are|is) (?:just |really |still |only |all )?(?:confused )?"
+        r"(?:women|a woman|females?|girls)\b",
+        rf"{_BORN_GROUPS}\b[^.!?]{{0,40}}\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b"
+        rf"|\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b[^.!?]{{0,12}}\b{_BORN_GROUPS}\b",
+        rf"{_BORN_GROUPS} (?:are|is) (?:just |naturally |all |simply )?(?:more|less) (?:violent|intelligent|criminal|"
+        r"stupid|dangerous|lazy|evil|capable|human)\b",
+        rf"another {_ONE_BORN} (?:terrorist|criminal|thief|rapist|thug|murderer|attack)s?\b,? "
+        r"(?:what a (?:surprise|shock)|shocking|surprise surprise|as usual|of course|typical|who could have guessed)",
+        rf"(?:i|we) (?:don't|do not|dont|wouldn't|would not|would never) want to (?:live|work|sit|be) (?:next to|near|"
+        rf"with|around) (?:a |an |any )?(?:{_BORN_GROUPS}|{_ONE_BORN})\b",
         rf"{urged}(?:keep {_BORN_GROUPS} (?:out|away)|ban {_BORN_GROUPS} from)\b(?!['’])",
         rf"why (?:do|did|would|should|are) (?:we |they |you )?(?:even |still |ever )?"
         rf"(?:let|allow|letting|allowing) {_BORN_GROUPS} (?:in|into|here|near|vote|to vote)\b",

@@ -95,6 +95,11 @@ _ATTACK_DENOUNCED = re.compile(
     rf"{_GROUP}\b"
     rf"|\b(?:sick|tired) of {_GROUP} (?:being|getting) (?:treated|attacked|harassed|abused|killed|beaten|"
     r"discriminated|bullied|mocked|insulted|targeted|murdered|hurt|ignored|erased|blamed|left out)\b"
+    # a claim about a group called false: "the claim that women are less intelligent is nonsense"
+    r"|\b(?:the (?:claim|idea|notion|myth|lie) that |(?:some )?people (?:say|claim|think) (?:that )?)"
+    rf"(?:all )?{_GROUP}\b"
+    r"[^.!?]{0,80}\b(?:is|are|was|which is|that's|thats) (?:nonsense|rubbish|untrue|not true|false|a lie|ridiculous|"
+    r"bullshit|wrong|a myth)\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
     rf"(?:people|they|some people|society|we) treats? {_GROUP}\b"
 )

@@ -69,9 +69,10 @@ _ADDRESSED: tuple[Frame, ...] = (
     # a mind or a body said to be missing: "you have the iq of a rock", "ur brain is empty",
     # "you have no hands"
     Frame(
-        ("iq", "brain", "brains", "hands"),
+        ("iq", "brain", "brains", "hands", "memory", "attention span"),
         (
-            r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?iq of (?:a|an|my) \w+",
+            r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?"
+            r"(?:iq|brains?|memory|attention span) of (?:a|an|my) \w+",
             r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
             r"(?:ur|your|you're|youre) brains? (?:is |are |r )?(?:empty|dead|smooth|missing|gone|the size of)",
             r"(?:you|u|(?:our|ur|your|this|that|my) (?:team|tank|support|supp|healer|jungler|adc|carry|mid|dps|"
@@ -84,9 +85,9 @@ _ADDRESSED: tuple[Frame, ...] = (
     Frame(
         ("hope", "wish"),
         (
-            r"(?:i|we) (?:really |just )?(?:hope|wish) (?:that )?(?:you|u|ya|ur|your) (?:(?:mom|mum|family|dog|kids?|"
-            r"whole family|parents) )?(?:dies?|get cancer|gets cancer|burns?|rots?|get hit by a (?:car|bus|truck)|"
-            r"gets? (?:raped|killed|shot|run over))\b",
+            r"(?:(?:i|we) (?:really |just )?)?(?:hope|wish) (?:that )?(?:you|u|ya|ur|your) "
+            r"(?:(?:mom|mum|family|dog|kids?|whole family|parents) )?(?:dies?|get cancer|gets cancer|burns?|rots?|"
+            r"get hit by a (?:car|bus|truck)|gets? (?:raped|killed|shot|run over)|chokes?(?: on it)?)\b",
         ),
     ),
 )
@@ -103,7 +104,8 @@ _NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|
 # noob", "for noobs", "what an idiot", "Putin's useful idiot", "written by morons") or it
 # is a line of its own.
 _VOCATIVE = re.compile(
-    r"\b(?:noob|newb|loser|idiot|moron|retard|clown|dumbass|bozo|imbecile)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
+    r"\b(?:noob|newb|loser|idiot|moron|retard|clown|dumbass|bozo|imbecile|weirdo|snowflake)s?"
+    r"(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
 )
 _LAST_WORDS = 60  # the vocative and what may follow it
 _REPLY_NAMES = re.compile(r"(?:@\w+[,:]?\s+)+")

@@ -16,7 +16,8 @@ INSULTS = (
     "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
     "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
     "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
-    "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "hopeless",
+    "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "hopeless", "fraud", "weirdo",
+    "snowflake",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
@@ -25,7 +26,7 @@ MODIFIERS = (
 # fmt: on
 INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"
 #: What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob").
-CLOSING = r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|noob|newb|scrub|loser|idiot|bro|dude))*\W*$"
+CLOSING = r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|noob|newb|scrub|loser|idiot|bro|dude|snowflake))*\W*$"
 
 
 class Frame(NamedTuple):

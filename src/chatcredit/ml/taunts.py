@@ -137,8 +137,8 @@ TAUNTS = (
         ("cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope"),
         (
             r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
-            r"(?:cry (?:more|harder|about it)|(?:keep|stop) crying|stay mad|get good|git gud|get rekt|sit down kid|"
-            r"skill issue|cope harder|cope and seethe|cope)" + CLOSING,
+            r"(?:cry (?:more|harder|about it|somewhere else)|(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
+            r"sit down kid|skill issue|cope harder|cope and seethe|cope)" + CLOSING,
             r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
             r"^rekt\W*$",
         ),
