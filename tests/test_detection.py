@@ -328,6 +328,9 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "hey everyone i make beats, listen and tell me what you think https://soundcloud.com/user/beat",
         "just dropped a remix of this song, link in my bio",
         "I'm a small youtuber trying to make it, a sub would mean the world",
+        # a shop's pitch
+        "Selling hoodies and caps, message me for prices",
+        "Limited offer! Get 50% off followers and likes, message @growfast_bot",
     ]
     everyday = [
         "check my answer above, it has the fstab line",
@@ -347,6 +350,8 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
         "the link in the description is broken",
         "a sub would help the team in the second half",
         "I'm a new artist here, hi everyone",
+        "how do you get more followers on a new account?",
+        "I'm selling my old bike if anyone in the city wants it",
     ]
     feed = [message(f"p{n}", f"u{n}", text, ts=T0 + n) for n, text in enumerate(pitches + everyday)]
     report = engine.ingest_lines(lines(*feed))

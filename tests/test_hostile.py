@@ -195,6 +195,14 @@ _HOSTILE_TEXTS = (
     "i really ",
     "ly",
     "you are so bad" + " " * 50,
+    # the forms of the fourth session
+    "if i see a muslim ",
+    "'women are ",
+    "this idiot ",
+    "women are behind every ",
+    "the claim that women ",
+    "nobody likes ",
+    "a + ratio ",
 )
 _CLASSIFY = """
 import sys

@@ -81,6 +81,18 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"do (?:you|u) (?:even )?have (?:a brain|hands|eyes|a monitor)\b",
         ),
     ),
+    # the one addressed told they are unwanted: "nobody likes you", "you have no friends"
+    # (not "nobody likes rainy days", "i have no friends online", "nobody asked for this update")
+    Frame(
+        ("nobody", "no one", "noone", "no friends", "hates you", "not welcome"),
+        (
+            r"(?:nobody|no one|noone) (?:likes|wants|cares about|asked|needs) (?:you|u)\b(?! (?:to|more|better|for)\b)",
+            r"(?:nobody|no one|noone) (?:asked|cares)(?: (?:lol|lmao|bro|kid|noob|loser|idiot))*\W*$",
+            r"(?:you|u) (?:have|got|has) no friends\b",
+            r"everyone (?:hates|despises) (?:you|u)\b",
+            r"(?:you're|youre|you are|ur|u r) not welcome (?:here|in this)\b",
+        ),
+    ),
     # a death wished on the one addressed or their own ("i hope your mom dies")
     Frame(
         ("hope", "wish"),

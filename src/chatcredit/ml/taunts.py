@@ -96,6 +96,17 @@ TAUNTS = (
             r"(?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
         ),
     ),
+    # the feed's taunts: "ratio", "L + ratio", "bro fell off", "cope and seethe" (not "the
+    # ratio of wins", "he fell off the cliff")
+    Frame(
+        ("ratio", "fell off", "seethe"),
+        (
+            r"^ratio(?: \+ [\w ]+)*\W*$|\w+ \+ ratio\b|ratio \+",  # each starts at a word (one \b before all)
+            r"(?:you|u|bro|he|she|they|ur team|your team|this guy) (?:really |so |just )?fell off"
+            r"(?: (?:hard|bad|so hard|lol|lmao))*\W*$",
+            r"(?:^|\w+ \+ |and |cope )seethe\b|seethe (?:harder|more)\b",
+        ),
+    ),
     Frame(("cancer",), (rf"{_ROLE_IS}cancer\b", r"^cancer (?:team|players?|noobs?|kids?)\W*$")),
     Frame(
         ("worst",),
