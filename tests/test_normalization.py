@@ -52,6 +52,14 @@ def test_keywords_match_whole_words_only(matcher: RuleMatcher) -> None:
     assert matcher.match("kys") != [] and matcher.match("skys are blue") == []
 
 
+def test_money_made_online_is_a_scam_only_when_pitched(matcher: RuleMatcher) -> None:
+    """ "Make money online" with a link or an ask is a pitch; the question is not."""
+    pitched = ["Make money online fast: https://cashnow.biz/ref=2231", "earn money from home, dm me for details"]
+    assert [[m.rule.id for m in matcher.match(t)] for t in pitched] == [["scam-money"], ["scam-money"]]
+    assert matcher.match("can you make money online these days?") == []
+    assert matcher.match("I make money from home as a translator, it's fine") == []
+
+
 def test_few_hits_on_real_clean_messages(matcher: RuleMatcher) -> None:
     text = resources.files("chatcredit").joinpath("data/demo_messages.tsv").read_text("utf-8")
     clean = [r["text"] for r in csv.DictReader(text.splitlines(), delimiter="\t") if r["label"] in ("ham", "neither")]

@@ -32,7 +32,8 @@ _GROUP = (
 )
 _REPORTED = re.compile(
     # a group's attack in single quotes ("'women are a burden' is a lie"), not a scare quote
-    rf"[\"“”«»]|(?<![\w'‘])['‘][^'‘’\n]{{0,60}}\b{_GROUP}\b[^'‘’\n]{{0,60}}['’](?![\w'’])|\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
+    rf"[\"“”«»]|(?<![\w'‘])['‘][^'‘’\n]{{0,60}}\b{_GROUP}\b[^'‘’\n]{{0,60}}['’](?![\w'’])|"
+    r"\b(?:said|says|saying|wrote|writes|posted|posts|called|calling|claim(?:s|ing)?|comparing|quoting|"
     r"telling|hearing|(?:if|when) you say|(?:wrong|hateful|racist|sexist|bigoted|not okay|not ok|unacceptable|vile) "
     r"to say|statements? (?:that|like)|comments? like|"
     r"the idea that|people saying|"
