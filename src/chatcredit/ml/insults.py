@@ -24,8 +24,10 @@ from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, Frame
 from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.wordlists import whole_word
 
-# names for a person, not words for a thing ("this idiot", not "this garbage")
-_NAMES = r"(?:idiot|moron|clown|noob|newb|retard|bozo|dumbass|imbecile|loser|cretin|scumbag|braindead)s?"
+# names for a person, not words for a thing ("this idiot", not "this garbage"); the vocative
+# below reads these and two more ("nice try weirdo", "cry about it snowflake")
+_PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
+_NAMES = rf"(?:{'|'.join((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))})s?"
 #: the frames said to the person addressed; the room's are ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
@@ -116,8 +118,7 @@ _NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|
 # noob", "for noobs", "what an idiot", "Putin's useful idiot", "written by morons") or it
 # is a line of its own.
 _VOCATIVE = re.compile(
-    r"\b(?:noob|newb|loser|idiot|moron|retard|clown|dumbass|bozo|imbecile|weirdo|snowflake)s?"
-    r"(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
+    rf"\b(?:{'|'.join((*_PERSON_NAMES, 'weirdo', 'snowflake'))})s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
 )
 _LAST_WORDS = 60  # the vocative and what may follow it
 _REPLY_NAMES = re.compile(r"(?:@\w+[,:]?\s+)+")

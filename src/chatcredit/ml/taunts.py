@@ -79,10 +79,7 @@ TAUNTS = (
     # what a player does, called worthless: "your aim is a joke", "ur positioning is trash"
     Frame(
         INSULTS,
-        (
-            r"(?:ur|your|his|her) (?:aim|positioning|rotations?|macro|mechanics|decision making|game sense|"
-            rf"map awareness|movement|crosshair placement) (?:is|are|was|r) {MODIFIERS}{INSULT}\b",
-        ),
+        (rf"(?:ur|your|his|her) {_either(_SKILLS)} (?:is|are|was|r) {MODIFIERS}{INSULT}\b",),
         also=_SKILLS,
     ),
     # blame for the loss: "you're the reason we lose", "you ruin every game", "jungle diff"
