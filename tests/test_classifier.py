@@ -359,6 +359,35 @@ def test_belittling_the_person_addressed_reaches_review_as_harassment(model: Tex
     assert [t for t in others if insults_the_addressee(fold(t))] == []
 
 
+def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier) -> None:
+    """Game chat blames itself in an insult's words ("that was a stupid play by me" scored
+    0.98, an automated penalty); a line that only blames the speaker is held below review,
+    and one that also says something of another, or swears, is not held."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.insults import blames_oneself
+
+    own = [
+        "that was a stupid play by me",
+        "i suck at this hero sorry",
+        "i am such an idiot, i forgot to buy tp",
+        "im trash at this champ lol",
+        "that was a dumb move on my part",
+        "sorry guys, i'm so bad at this",
+        "that was so dumb of me",
+    ]
+    c = default_policy().classifier
+    probs = model.predict(own)
+    assert [t for t, p in zip(own, probs["harassment"], strict=True) if p >= c.review_at] == []
+    others = [
+        "i'm bad at this unlike you idiots",
+        "i fucking suck",
+        "he is so stupid",
+        "i'm so stupid for trusting you",
+    ]
+    assert [t for t in others if blames_oneself(fold(t))] == []
+    assert model.predict(["that was a stupid play by you"])["harassment"][0] >= c.review_at
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

@@ -203,6 +203,12 @@ _HOSTILE_TEXTS = (
     "the claim that women ",
     "nobody likes ",
     "a + ratio ",
+    # the fifth session's: heroes, the speaker's own blame, ranks
+    "our invoker is ",
+    "i suck at ",
+    "ur the worst ",
+    "how are you even ",
+    "slark ur mom ",
 )
 _CLASSIFY = """
 import sys

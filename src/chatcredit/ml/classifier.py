@@ -38,7 +38,7 @@ from chatcredit.ml.frames import (
     threatens_the_addressee,
     violence_at_a_thing,
 )
-from chatcredit.ml.insults import insults_the_addressee
+from chatcredit.ml.insults import blames_oneself, insults_the_addressee
 from chatcredit.ml.second_opinion import profanity_probability
 from chatcredit.ml.wordlists import NAMING
 
@@ -186,7 +186,7 @@ class TextClassifier:
         # capped below the review band like speech about an attack.
         # Speech about an attack (quoted to denounce it, denied, reclaimed: frames.
         # about_an_attack) is then capped below the review band, unless it also insults the
-        # person addressed.
+        # person addressed, and so is the speaker blaming only themself (insults.blames_oneself).
         cap = ABOUT_AN_ATTACK_CAP
         cues = x[:, _DENSE_AT:].toarray()  # one slice of the sparse matrix, not one a column
         slur, group_attack, insult, identity, threat, sexual = (cues[:, DENSE.index(c)] > 0 for c in _FRAME_CUES)
@@ -250,7 +250,8 @@ class TextClassifier:
         threatened = [names.index(n) for n in ("harassment", "threat") if n in names]
         if hated:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
-                if about_an_attack(forms[n][0]):
+                f = forms[n][0]
+                if about_an_attack(f) or (not slur[n] and not group_attack[n] and blames_oneself(f)):
                     p[n, hated] = np.minimum(p[n, hated], cap)
         if threatened:
             for n in np.flatnonzero((p[:, threatened] > cap).any(axis=1) & threat & ~insult).tolist():

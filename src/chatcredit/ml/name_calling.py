@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from chatcredit.ml.heroes import HEROES
+
 # fmt: off
 INSULTS = (
     "idiot", "moron", "imbecile", "cretin", "loser", "clown", "noob", "newb", "trash", "garbage", "useless",
@@ -16,8 +18,8 @@ INSULTS = (
     "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
     "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
     "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
-    "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "hopeless", "fraud", "weirdo",
-    "snowflake",
+    "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud",
+    "weirdo", "snowflake", "liability",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
@@ -25,8 +27,20 @@ MODIFIERS = (
 )
 # fmt: on
 INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"
-#: What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob").
-CLOSING = r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|noob|newb|scrub|loser|idiot|bro|dude|snowflake))*\W*$"
+
+
+def either(words: tuple[str, ...]) -> str:
+    """A regular expression for one of the words, the longest first."""
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+#: What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob",
+#: "cry more invoker": heroes.py).
+CLOSING = (
+    r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|noob|newb|scrub|loser|idiot|bro|dude|snowflake|"
+    + either(HEROES)
+    + r"))*\W*$"
+)
 
 
 class Frame(NamedTuple):

@@ -1,6 +1,7 @@
 """Game chat belittles the room, not a name: "noob team", "braindead jungler", "this team is
 trash", "worst player ever", "gg ez", "learn to play", "uninstall the game", "cry more",
-"you play like my grandma", "ty for feed".
+"you play like my grandma", "ty for feed"; a player named by their hero ("this invoker is
+trash", "genji diff": ``heroes``), a rank said to be undeserved ("how are you even plat").
 
 The nouns are those of players in a match only ("support", "top" or "mid" are also a
 helpdesk, a command and a size: "useless support" is a complaint about a company). The
@@ -10,9 +11,8 @@ patterns are ours.
 
 from __future__ import annotations
 
-import re
-
-from chatcredit.ml.name_calling import CLOSING, INSULT, INSULTS, MODIFIERS, Frame
+from chatcredit.ml.heroes import HERO_INITIALS, HEROES
+from chatcredit.ml.name_calling import CLOSING, INSULT, INSULTS, MODIFIERS, Frame, either
 
 _PLAYER_NOUNS = (
     "team", "teams", "teammate", "teammates", "jungler", "junglers", "jg", "jgl", "adc", "healer", "healers", "player",
@@ -30,15 +30,13 @@ _ROLE_NOUNS = (
 _SOMEONE = ("guy", "dude", "kid", "player", "noob")  # "this guy is so trash"
 
 
-def _either(words: tuple[str, ...]) -> str:
-    """One of the words, the longest first."""
-    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
-
-
-_PLAYERS = _either(_PLAYER_NOUNS)
+_PLAYERS = either(_PLAYER_NOUNS)
+_HERO = either(HEROES)
+# a player named by their hero ("this invoker", "our kaisa", "ur cm": heroes.py)
+_NAMED_BY_HERO = rf"(?:(?:^|(?:our|my|ur|your|this|that|their) ){_HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
 _ROLE = (
-    rf"(?:(?:^|(?:our|my|ur|your|this|that) ){_either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
-    rf"(?:this|that) {_either(_SOMEONE)})"
+    rf"(?:(?:^|(?:our|my|ur|your|this|that) ){either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
+    rf"(?:this|that) {either(_SOMEONE)}|{_NAMED_BY_HERO})"
 )
 # Not "terrible", "awful" or "clueless": "this guy is clueless" is how people criticise a
 # politician too.
@@ -46,10 +44,10 @@ _ROLE_INSULT = (
     r"(?:braindead|brain dead|useless|trash|garbage|retarded|a retard|dogshit|a joke|a noob|noob|"
     r"a disgrace)\b"
 )
-_PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support", "tank")  # for the first look
+_PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support", "tank", *HEROES, *HERO_INITIALS)  # first look
 _SKILLS = (
     "aim", "positioning", "rotation", "rotations", "macro", "mechanics", "decision making", "game sense",
-    "map awareness", "movement", "crosshair placement",
+    "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build",
 )  # fmt: skip
 _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{_ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
@@ -68,6 +66,8 @@ TAUNTS = (
             rf"{INSULT} {_PLAYERS}\b",
             rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
             rf"{_ROLE_IS}{_ROLE_INSULT}",
+            # those who play a hero: "lux mains are all trash"
+            rf"{_HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?{MODIFIERS}{INSULT}\b",
         ),
         also=_PLAYER_WORDS,
     ),
@@ -79,7 +79,7 @@ TAUNTS = (
     # what a player does, called worthless: "your aim is a joke", "ur positioning is trash"
     Frame(
         INSULTS,
-        (rf"(?:ur|your|his|her) {_either(_SKILLS)} (?:is|are|was|r) {MODIFIERS}{INSULT}\b",),
+        (rf"(?:ur|your|his|her) {either(_SKILLS)} (?:is|are|was|r) {MODIFIERS}{INSULT}\b",),
         also=_SKILLS,
     ),
     # blame for the loss: "you're the reason we lose", "you ruin every game", "jungle diff"
@@ -87,10 +87,34 @@ TAUNTS = (
         ("reason", "every game", "every match", "every round", "diff", "gap"),
         (
             r"(?:you're|youre|ur|you are|u r|you|u) (?:literally |actually |just |clearly )?(?:the )?(?:only )?"
-            r"reason (?:why )?(?:we|i|our team) (?:lose|lost|are losing|keep losing|can't win|will lose)\b",
+            r"reason (?:why )?(?:we|i|our team) (?:lose|lost|are losing|keep losing|can't win|will lose|hate this game|"
+            r"quit|am quitting|uninstalled)\b",
             r"(?:you|u) (?:ruin|ruined|throw|threw|int|feed|lose|lost) every (?:single )?(?:game|match|round)\b",
-            r"^(?:tank|dps|heals?|healer|healers|support|supp|jungle|jg|jgl|mid|top|bot|adc|carry|offlane) "
-            r"(?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
+            r"^(?:tank|dps|heals?|healer|healers|support|supp|jungle|jg|jgl|mid|top|bot|adc|carry|offlane|"
+            rf"{_HERO}) (?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
+        ),
+    ),
+    # a rank or a place the player is said not to deserve: "how are you even plat", "how did u
+    # get this rank", "who let this guy play ranked" (not "how did you get that skin", "who let
+    # the dogs out")
+    Frame(
+        ("how", "who let", "who invited", "who allowed"),
+        (
+            r"how (?:are|r|is) (?:you|u|he|she|this guy|ur \w+|your \w+) (?:even |still )?(?:in )?"
+            r"(?:iron|bronze|silver|gold|plat|platinum|emerald|diamond|masters?|grandmaster|challenger|ascendant|"
+            r"immortal|radiant|divine|ancient|legend|archon|crusader|guardian|herald|ranked|this rank|this elo)\b",
+            r"how (?:did|do|does) (?:you|u|he|she|this guy) (?:even )?(?:get|have|reach|climb to|make it to) "
+            r"(?:this|that|ur|your|his|her) (?:rank|elo|mmr)\b",
+            r"who (?:let|invited|allowed) (?:this|that|these) (?:\w+ )?(?:play (?:ranked|comp|competitive|this game)|"
+            r"in(?:to)? (?:ranked|my team|our team|this lobby|this game|diamond|gold|plat|masters))\b",
+        ),
+    ),
+    # a player said unable to aim: "you cant even aim", "this guy cant hit a single shot"
+    Frame(
+        ("cant", "can't", "cannot"),
+        (
+            r"(?:you|u|he|she|this guy|this kid|bro|our \w+|ur \w+) (?:literally |actually |still |just )?"
+            r"(?:cant|can't|cannot) (?:even )?(?:aim|hit (?:a (?:single )?shot|anything|water)|last hit)\b",
         ),
     ),
     # the feed's taunts: "ratio", "L + ratio", "bro fell off", "cope and seethe" (not "the
@@ -104,11 +128,18 @@ TAUNTS = (
             r"(?:^|\w+ \+ |and |cope )seethe\b|seethe (?:harder|more)\b",
         ),
     ),
-    Frame(("cancer",), (rf"{_ROLE_IS}cancer\b", r"^cancer (?:team|players?|noobs?|kids?)\W*$")),
+    Frame(
+        ("cancer",),
+        (
+            rf"{_ROLE_IS}cancer\b",
+            r"^cancer (?:team|players?|noobs?|kids?)\W*$",
+            rf"{_HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?cancer\b",
+        ),
+    ),
     Frame(
         ("worst",),
         (
-            r"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry)\b",
+            rf"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry|{_HERO})\b",
             r"worst (?:players?|teammates?|rotations?|aim|plays|positioning|decisions) "
             r"(?:ever|i have ever seen|i've ever seen|ive ever seen|in the world|"
             r"on earth|of all time)\b",
@@ -120,11 +151,20 @@ TAUNTS = (
             rf"(?:{_ROLE}(?: is| r| are| was)?|"
             r"(?:our|my|ur|your|this) team(?: is| r| are)?|(?:you|u)(?:'re| are| r|re)|ur|(?:are|r) (?:you|u)|"
             r"imagine being)" + _BAD_END,
+            # a line that names a player bad: "bad jungler", "bad pudge"
+            rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{_HERO})" + CLOSING,
         ),
     ),
     # "ur a bot", as said of a player who plays like the game's computer players
-    Frame(("bot",), (r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",)),
-    Frame(("ez",), (r"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me)\b|gg ez\b|^ez$",)),
+    Frame(
+        ("bot",),
+        (
+            r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",
+            rf"(?:(?:our|ur|your) {either(_ROLE_NOUNS)}|{_NAMED_BY_HERO}) (?:is|r) "
+            r"(?:(?:a|such a|literally a) )?bot\W*$",
+        ),
+    ),
+    Frame(("ez",), (rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{_HERO})\b|gg ez\b|^ez$",)),
     Frame(
         ("learn",),
         (r"learn (?:how )?to play(?:,? (?:noob|newb|idiot|retard|kid|pls|plz|please|bro|dude|lol|dog|man))*\W*$",),
@@ -155,6 +195,9 @@ TAUNTS = (
         ("go back to", "go play"),
         (
             r"go back to (?:bronze|iron|silver|tutorial|bots|the tutorial|unrated|casuals?|quickplay|normals|arcade)\b",
+            # to a children's game, said to a player, not by one ("i'll go back to minecraft after this")
+            r"(?:^|(?:lol|lmao|noob|kid|pls|just|bro|now),? )go back to (?:fortnite|minecraft|roblox|candy crush|"
+            r"mobile games?|animal crossing|club penguin|clash royale|league)" + CLOSING,
             r"go (?:play|back to) (?:\w+ ){1,3}?(?:kid|noob|noobs|newb)\W*$",
         ),
     ),
