@@ -30,6 +30,13 @@ from chatcredit.ml.wordlists import whole_word
 # below reads these and two more ("nice try weirdo", "cry about it snowflake")
 _PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
 _NAMES = rf"(?:{'|'.join((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))})s?"
+# the people a political insult lumps together, of every side ("liberals are idiots",
+# "trump supporters are brainless", "you people are pathetic"): an insult, not a view
+_CROWDS = (
+    "liberals", "conservatives", "democrats", "republicans", "dems", "leftists", "lefties", "progressives", "libs",
+    "trumpers", "trump supporters", "maga people", "socialists", "communists", "commies", "fascists", "globalists",
+    "politicians", "feminists", "boomers", "millennials", "you people", "these people", "those people",
+)  # fmt: skip
 #: the frames said to the person addressed; the room's are ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
@@ -51,13 +58,20 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
         ),
     ),
+    # a crowd insulted (``_CROWDS``)
+    Frame(
+        INSULTS, (rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}{INSULT}\b",), _CROWDS
+    ),
     # dismissal: "go to hell", "sit down and shut up", "get a life" (not "sinners go to hell",
     # "shut up, that's amazing", "did you get a life insurance quote")
     Frame(
-        ("go to hell", "shut up", "get a brain", "get a life", "get a clue"),
+        ("go to hell", "shut up", "stfu", "get a brain", "get a life", "get a clue", "excuse for", "excuse of"),
         (
             r"(?:^|you can |you should |just |pls |please |and |now |so )go to hell\b",
-            rf"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )shut up(?:,? {either(HEROES)})?\W*$",
+            r"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )(?:shut up|stfu)"
+            rf"(?:,? {either(HEROES)})?\W*$",
+            # "you pathetic excuse for a human", "what an embarrassing excuse for a journalist"
+            r"(?:pathetic|sorry|poor|embarrassing|sad|miserable|worthless) excuse (?:for|of) (?:a|an) \w+",
             r"(?:^|just |go |pls |please |lol |lmao )get a (?:brain|life|clue)\W*$",
         ),
     ),
@@ -92,6 +106,7 @@ _ADDRESSED: tuple[Frame, ...] = (
         (
             r"(?:nobody|no one|noone) (?:likes|wants|cares about|asked|needs) (?:you|u)\b(?! (?:to|more|better|for)\b)",
             r"(?:nobody|no one|noone) (?:asked|cares)(?: (?:lol|lmao|bro|kid|noob|loser|idiot))*\W*$",
+            r"(?:nobody|no one|noone) (?:really )?cares (?:about )?what (?:you|u) (?:think|say|said|want|believe)\b",
             r"(?:you|u) (?:have|got|has) no friends\b",
             r"everyone (?:hates|despises) (?:you|u)\b",
             r"(?:you're|youre|you are|ur|u r) not welcome (?:here|in this)\b",
@@ -164,7 +179,8 @@ _NOT_VOCATIVE = frozenset((
 # Aho-Corasick passes over every frame's words at once; a text with none (nine in ten) is not
 # searched further, and one with "bad" only by the frame of "bad" (4.5-6 µs a text, not 8:
 # bench/README.md).
-_INSULTING = 0  # the frame of INSULTS alone, which the vocative shares
+# the frame of INSULTS alone (no other word needed), which the vocative shares
+_INSULTING = next(k for k, frame in enumerate(_FRAMES) if frame.needs == (INSULTS,))
 _WORDS = ahocorasick.Automaton()
 for _k, _frame in enumerate(_FRAMES):
     for _n, _words in enumerate(_frame.needs):

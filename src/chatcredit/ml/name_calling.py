@@ -19,7 +19,7 @@ INSULTS = (
     "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
     "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
     "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud",
-    "weirdo", "snowflake", "liability",
+    "weirdo", "snowflake", "liability", "coward", "muppet",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
