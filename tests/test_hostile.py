@@ -209,6 +209,9 @@ _HOSTILE_TEXTS = (
     "ur the worst ",
     "how are you even ",
     "slark ur mom ",
+    "liberals are ",
+    "ur a cheater and a ",
+    "to me noob ",
 )
 _CLASSIFY = """
 import sys

@@ -44,6 +44,8 @@ _ADDRESSED: tuple[Frame, ...] = (
         (
             rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {MODIFIERS}{INSULT}\b",
             rf"(?:ur|youre|you're) {MODIFIERS}{INSULT}\b",
+            # one more name first: "ur a cheater and a noob"
+            rf"(?:ur|youre|you're|you are|u r) an? \w+ and {MODIFIERS}{INSULT}\b",
             rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{MODIFIERS}{INSULT}\b",
             rf"report (?:this|that|our|my|the) {INSULT}\W*$",
             rf"^report (?:\w+ ){{1,2}}{INSULT}\W*$",  # "report sniper feeder"
@@ -102,9 +104,11 @@ _ADDRESSED: tuple[Frame, ...] = (
     # the one addressed told they are unwanted: "nobody likes you", "you have no friends"
     # (not "nobody likes rainy days", "i have no friends online", "nobody asked for this update")
     Frame(
-        ("nobody", "no one", "noone", "no friends", "hates you", "not welcome"),
+        ("nobody", "no one", "noone", "no friends", "hates you", "not welcome", "asked"),
         (
             r"(?:nobody|no one|noone) (?:likes|wants|cares about|asked|needs) (?:you|u)\b(?! (?:to|more|better|for)\b)",
+            r"^(?:lol |lmao |ok |and |but )?who (?:tf |the fuck |even )?asked(?: (?:you|u))?\W*$",
+            r"(?:nobody|no one|noone) wants to (?:play|talk|be friends|hang out|be) with (?:you|u)\b",
             r"(?:nobody|no one|noone) (?:asked|cares)(?: (?:lol|lmao|bro|kid|noob|loser|idiot))*\W*$",
             r"(?:nobody|no one|noone) (?:really )?cares (?:about )?what (?:you|u) (?:think|say|said|want|believe)\b",
             r"(?:you|u) (?:have|got|has) no friends\b",
@@ -116,8 +120,10 @@ _ADDRESSED: tuple[Frame, ...] = (
     # "ur the worst support", "r u blind", "ur like 10 years old", "why are you even playing"
     # (not "you are the best", "the worst part is the queue", "are you going to blind the dragon")
     Frame(
-        ("worst", "blind", "years old", "yo", "even"),
+        ("worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy"),
         (
+            r"(?:you|u)(?:'re| are| r|re) (?:so |such |really |actually |literally |just |very |the most )*"
+            r"(?:annoying|cringe|cringey|cringy)\b",
             r"(?:ur|you're|youre|you are|u r|u are) (?:literally |actually |just |genuinely |easily )*the worst"
             r"(?: (?:\w+ ){0,3}?(?:ever|in (?:this|the) (?:lobby|game|team|world)|i(?:'ve| have)? ever seen))?"
             r"(?: \w+)?(?: (?:lol|lmao|xd|bro|dude))*\W*$",
@@ -175,6 +181,9 @@ _NOT_VOCATIVE = frozenset((
     "all", "lots", "other",
 ))
 # fmt: on
+# A word that ends what came before, so a name after it stands alone: "dont talk to me noob"
+# ("to" two words back is not the name's), "get out of here loser".
+_CLOSES_A_CLAUSE = frozenset(("me", "us", "him", "it", "here", "there", "now", "again", "already", "up", "out", "off"))
 
 # Aho-Corasick passes over every frame's words at once; a text with none (nine in ten) is not
 # searched further, and one with "bad" only by the frame of "bad" (4.5-6 µs a text, not 8:
@@ -200,6 +209,8 @@ def _vocative(folded: str) -> bool:
     if m is None:
         return False
     before = [w.strip("\"'.,;:!?()*-") for w in folded[max(0, m.start() - 40) : m.start()].split()[-2:]]
+    if before and before[-1] in _CLOSES_A_CLAUSE:  # "dont talk to me noob", "get out of here loser"
+        return True
     return bool(before) and not _NOT_VOCATIVE.intersection(before)
 
 

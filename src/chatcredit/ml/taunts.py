@@ -182,13 +182,15 @@ TAUNTS = (
     ),
     # an imperative to the loser of a fight: "cry more noob", "stay mad", "git gud", "get rekt"
     Frame(
-        ("cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope"),
+        ("cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope", "mad"),
         (
             r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
-            r"(?:cry (?:more|harder|about it|somewhere else)|(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
+            r"(?:cry (?:more|harder|about it|somewhere else|to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma))|"
+            r"(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
             r"sit down kid|skill issue|cope harder|cope and seethe|cope)" + CLOSING,
             r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
             r"^rekt\W*$",
+            r"(?:mad|sad) (?:cuz|cause|because|bc|coz) (?:ur |you're |youre )?bad\b",
         ),
     ),
     Frame(
