@@ -30,7 +30,10 @@ MONEY = (
     "crypto*", "bitcoin", "btc", "usdt", "forex", "invest", "investing", "investor", "investors",
     "profit", "profits", "earn", "earning", "earnings", "passive income", "withdraw", "withdrawal",
     "withdrawals", "withdrawn", "trading", "broker", "prize", "winner", "giveaway", "airdrop", "nft", "nfts",
-    "cash back", "cashback", "bonus", "casino", "betting", "loan", "guaranteed return", "guaranteed returns",
+    "cash back", "cashback", "bonus", "casino", "betting", "loan", "loans", "guaranteed return", "guaranteed returns",
+    # the job offers and loans of group spam ("extra income, high pay, no experience needed,
+    # dm for details"); not "per day" or "remote work", which people say of their own days and jobs
+    "extra income", "high income", "high pay", "daily pay", "weekly pay", "a day from home",
 )
 # Pitching oneself: a channel, a page, one's music; the group spam of every site.
 PROMOTION = (
@@ -44,20 +47,23 @@ CONTACT = (
     "dm me", "pm me", "inbox me", "message me", "text me", "contact me", "write me", "write to me", "whatsapp",
     "telegram", "contact the agent", "contact the manager", "contact the admin", "contact their agent",
     "contact their manager", "contact their admin", "contact our agent", "contact our manager",
-    "contact our admin",
+    "contact our admin", "in private messages", "in private message", "message me privately", "contact me privately",
+    "write me privately", "dm for details", "pm for details", "dm for more", "pm for more", "inbox for details",
 )
 ACTION = (
     "click*", "register*", "sign up now", "link below", "use the link", "click the link", "on the link",
     "claim your", "claim now", "hurry", "act now", "today only", "start earning", "work from home", "join now",
-    "join my", "join our", "join us",
+    "join my", "join our", "join us", "no experience needed", "no experience required", "no experience necessary",
+    "serious people only", "only serious people",
 )
 # The same pitches in Russian, the other language of Telegram group spam (tg-spam's
 # samples): earnings and income, "write me in DMs", "subscribe", "follow the link". Written
 # in Cyrillic; ``WordLists.of`` folds every entry like the texts it is matched on.
 RUSSIAN = {
     "money": (
-        "заработ*", "зарабатыва*", "доход*", "прибыл*", "инвестир*", "криптовалют*", "трейдинг*",
-        "пассивный доход", "выплат*",
+        # not "заработ*": "всё заработало" is "it all works now"
+        "заработок", "заработк*", "заработать", "заработай*", "зарабатыва*", "доход*", "прибыл*", "инвестир*",
+        "криптовалют*", "трейдинг*", "пассивный доход", "выплат*",
     ),
     "promotion": ("подпишись", "подписывайтесь", "подписывайся", "мой канал", "наш канал"),
     "contact": (
