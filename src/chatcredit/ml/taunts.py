@@ -66,7 +66,7 @@ TAUNTS = (
             rf"{INSULT} {_PLAYERS}\b",
             rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
             rf"{_ROLE_IS}{_ROLE_INSULT}",
-            # those who play a hero: "lux mains are all trash"
+            # those who play a hero: "ezreal mains are braindead", "teemo players are all trash"
             rf"{_HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?{MODIFIERS}{INSULT}\b",
         ),
         also=_PLAYER_WORDS,
