@@ -53,7 +53,9 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"^(?:hey|yo|oi|listen|ok|okay)(?: you)?,? {_NAMES}\b",
             rf"(?:this|that) {_NAMES}\b(?! (?:question|mistake|here|show|costume|car|fish|emoji|nose|makeup|outfit|"
             r"mentality|moment|phase|level|stuff|thing|things|tips?|guide|trap|area|zone|server|friendly|mode|proof)\b)",
-            # a line that is only a name for the one addressed ("noob", "clown lmao")
+            # a line that is only a name for someone ("noob", "clown lmao", "what an idiot", "such a noob lol")
+            r"^(?:(?:lol|omg|lmao) )?(?:such|what) an? (?:noob|newb|idiot|clown|loser|moron|retard|bozo|dumbass|"
+            r"imbecile)(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             r"^(?:noob|newb|clown|bozo|crybaby|cry baby|feeder)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"

@@ -51,7 +51,10 @@ _SKILLS = (
 )  # fmt: skip
 _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{_ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
-_BAD_END = rf" (?:(?:so|this|that|really|actually|just|literally|soo+) )*bad(?: at (?:this|the) game)?{CLOSING}"
+_BAD_END = (
+    r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
+    rf"(?: at (?:this|the) game)?{CLOSING}"
+)
 _UNINSTALLED = (
     r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
     r"(?:uninstall|delete|quit) (?:the |this |ur |your )?game,? (?:pls|please|plz|now|noob|idiot|retard|kid)|"
@@ -150,6 +153,7 @@ TAUNTS = (
         (
             rf"(?:{_ROLE}(?: is| r| are| was)?|"
             r"(?:our|my|ur|your|this) team(?: is| r| are)?|(?:you|u)(?:'re| are| r|re)|ur|(?:are|r) (?:you|u)|"
+            r"(?:^|lol |omg |lmao |bro |dude )(?:you|u) so|"  # not "i want you so bad"
             r"imagine being)" + _BAD_END,
             # a line that names a player bad: "bad jungler", "bad pudge"
             rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{_HERO})" + CLOSING,
