@@ -32,8 +32,9 @@ _SOMEONE = ("guy", "dude", "kid", "player", "noob")  # "this guy is so trash"
 
 _PLAYERS = either(_PLAYER_NOUNS)
 _HERO = either(HEROES)
-# a player named by their hero ("this invoker", "our kaisa", "ur cm": heroes.py)
-_NAMED_BY_HERO = rf"(?:(?:^|(?:our|my|ur|your|this|that|their) ){_HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
+# a player named by their hero ("this invoker", "our kaisa", "ur cm": heroes.py); a hero's name
+# alone is the hero ("teemo is trash tier this patch", "genji is useless against winston")
+_NAMED_BY_HERO = rf"(?:(?:our|my|ur|your|this|that|their) {_HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
 _ROLE = (
     rf"(?:(?:^|(?:our|my|ur|your|this|that) ){either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
     rf"(?:this|that) {either(_SOMEONE)}|{_NAMED_BY_HERO})"
