@@ -1,14 +1,14 @@
 """The names game chat calls a player by: the hero, champion or agent they play.
 
-"this invoker is trash", "our kaisa is dogshit", "genji diff", "cry more tracer": in a
-match a player is named by what they play, so these names stand where "our jungler" or
-"this guy" stands in ``taunts``, after "our", "this" or "their": alone, a name is the hero
-("teemo is trash tier this patch" is said of the game's design). Only names that are seldom anything else are here: not
-"sage", "omen", "mercy", "reaper", "brand", "twitch", "razor", "axe", "doom", "gyro", "blitz"
-or "phoenix" ("this brand is trash" is said of a shop, "phoenix is a joke" of a city's team).
-The short names players use ("our cm", "ur pa") stand only after "our", "ur" or "your"
-("cm" is a centimetre, "PA" a state, "my pa" a father). The game names are their publishers'; the
-lists are ours.
+"this invoker is trash", "our kaisa is dogshit", "genji diff", "cry more tracer": in a match
+a player is named by what they play, so these names stand where "our jungler" or "this guy"
+stands in ``taunts``, after "our", "this" or "their": alone, a name is the hero ("teemo is
+trash tier this patch" is said of the game's design). Only names that are seldom anything
+else are here: not "sage", "omen", "mercy", "reaper", "brand", "twitch", "razor", "axe",
+"doom", "gyro", "blitz" or "phoenix" ("this brand is trash" is said of a shop, "phoenix is a
+joke" of a city's team). The short names players use ("our cm", "ur pa") stand only after
+"our", "ur" or "your" ("cm" is a centimetre, "PA" a state, "my pa" a father). The game names
+are their publishers'; the lists are ours.
 """
 
 from __future__ import annotations
