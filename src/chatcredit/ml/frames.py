@@ -210,15 +210,8 @@ _SOLICITED = re.compile(
 #: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
 #: text with neither is not looked at (``TextClassifier.calibrated``)
 UNCOUNTED_THREAT_WORDS = (
-    "kys",
-    "slap",
-    "punch",
-    "bleach",
-    "neck yourself",
-    "eye open",
-    "where you live",
-    "where u live",
-)
+    "kys", "slap", "punch", "bleach", "neck yourself", "eye open", "where you live", "where u live",
+)  # fmt: skip
 
 
 #: the solicitations' words that the cue ``sexual_words`` (wordlists.SEXUAL) does not count

@@ -21,15 +21,14 @@ import re
 
 import ahocorasick
 
-from chatcredit.ml.heroes import HEROES
-from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, Frame, either
+from chatcredit.ml.name_calling import HERO, INSULT, INSULTS, MODIFIERS, Frame, either
 from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.wordlists import whole_word
 
 # names for a person, not words for a thing ("this idiot", not "this garbage"); the vocative
 # below reads these and two more ("nice try weirdo", "cry about it snowflake")
 _PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
-_NAMES = rf"(?:{'|'.join((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))})s?"
+_NAMES = rf"{either((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
 # the people a political insult lumps together, of every side ("liberals are idiots",
 # "trump supporters are brainless", "you people are pathetic"): an insult, not a view
 _CROWDS = (
@@ -73,7 +72,7 @@ _ADDRESSED: tuple[Frame, ...] = (
         (
             r"(?:^|you can |you should |just |pls |please |and |now |so )go to hell\b",
             r"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )(?:shut up|stfu)"
-            rf"(?:,? {either(HEROES)})?\W*$",
+            rf"(?:,? {HERO})?\W*$",
             # "you pathetic excuse for a human", "what an embarrassing excuse for a journalist"
             r"(?:pathetic|sorry|poor|embarrassing|sad|miserable|worthless) excuse (?:for|of) (?:a|an) \w+",
             r"(?:^|just |go |pls |please |lol |lmao )get a (?:brain|life|clue)\W*$",
@@ -84,7 +83,7 @@ _ADDRESSED: tuple[Frame, ...] = (
         ("fk", "fck", "fuk", "fuq", "fku", "f u", "f you", "f off", "ur mom", "ur mum", "yo mama", "yo momma"),
         (
             r"(?:f|fk|fck|fuk|fuq) (?:u|you|off|ur|your)\b|fku\b",
-            rf"(?:^|(?:lol|lmao|and|shut up|stfu|{either(HEROES)}),? )(?:ur (?:mom|mum)|yo (?:mama|momma))"
+            rf"(?:^|(?:lol|lmao|and|shut up|stfu|{HERO}),? )(?:ur (?:mom|mum)|yo (?:mama|momma))"
             r"(?: (?:is )?(?:gay|fat|lol|lmao|xd))*\W*$",
         ),
     ),
@@ -98,7 +97,7 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
             r"(?:ur|your|you're|youre) brains? (?:is |are |r )?(?:empty|dead|smooth|missing|gone|the size of)",
             r"(?:you|u|(?:our|ur|your|this|that|my) (?:team|tank|support|supp|healer|jungler|adc|carry|mid|dps|"
-            rf"teammates?|squad|duo|guy|kid|dude|player|{either(HEROES)})) (?:have|has|got) (?:no|0|zero) "
+            rf"teammates?|squad|duo|guy|kid|dude|player|{HERO})) (?:have|has|got) (?:no|0|zero) "
             r"(?:brain|brains|brain cells|hands|skill|iq)\b",
             r"do (?:you|u) (?:even )?have (?:a brain|hands|eyes|a monitor)\b",
         ),
@@ -169,9 +168,7 @@ _NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|
 # idiot"): a vocative, unless a word before it makes it part of a noun phrase ("im such a
 # noob", "for noobs", "what an idiot", "Putin's useful idiot", "written by morons") or it
 # is a line of its own.
-_VOCATIVE = re.compile(
-    rf"\b(?:{'|'.join((*_PERSON_NAMES, 'weirdo', 'snowflake'))})s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
-)
+_VOCATIVE = re.compile(rf"\b{either((*_PERSON_NAMES, 'weirdo', 'snowflake'))}s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$")
 _LAST_WORDS = 60  # the vocative and what may follow it
 _REPLY_NAMES = re.compile(r"(?:@\w+[,:]?\s+)+")
 # fmt: off

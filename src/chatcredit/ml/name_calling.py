@@ -34,12 +34,13 @@ def either(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
 
 
+#: one of the heroes' names (heroes.py), for every frame that names a player by one
+HERO = either(HEROES)
 #: What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob",
-#: "cry more invoker": heroes.py).
+#: "cry more invoker").
 CLOSING = (
-    r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|baby|noob|newb|scrub|loser|idiot|bro|dude|snowflake|"
-    + either(HEROES)
-    + r"))*\W*$"
+    rf"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|baby|noob|newb|scrub|loser|idiot|bro|dude|snowflake|{HERO}))*"
+    r"\W*$"
 )
 
 

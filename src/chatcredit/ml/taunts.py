@@ -12,7 +12,7 @@ patterns are ours.
 from __future__ import annotations
 
 from chatcredit.ml.heroes import HERO_INITIALS, HEROES
-from chatcredit.ml.name_calling import CLOSING, INSULT, INSULTS, MODIFIERS, Frame, either
+from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULTS, MODIFIERS, Frame, either
 
 _PLAYER_NOUNS = (
     "team", "teams", "teammate", "teammates", "jungler", "junglers", "jg", "jgl", "adc", "healer", "healers", "player",
@@ -31,10 +31,9 @@ _SOMEONE = ("guy", "dude", "kid", "player", "noob")  # "this guy is so trash"
 
 
 _PLAYERS = either(_PLAYER_NOUNS)
-_HERO = either(HEROES)
 # a player named by their hero ("this invoker", "our kaisa", "ur cm": heroes.py); a hero's name
 # alone is the hero ("teemo is trash tier this patch", "genji is useless against winston")
-_NAMED_BY_HERO = rf"(?:(?:our|my|ur|your|this|that|their) {_HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
+_NAMED_BY_HERO = rf"(?:(?:our|my|ur|your|this|that|their) {HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
 _ROLE = (
     rf"(?:(?:^|(?:our|my|ur|your|this|that) ){either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
     rf"(?:this|that) {either(_SOMEONE)}|{_NAMED_BY_HERO})"
@@ -71,7 +70,7 @@ TAUNTS = (
             rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
             rf"{_ROLE_IS}{_ROLE_INSULT}",
             # those who play a hero: "ezreal mains are braindead", "teemo players are all trash"
-            rf"{_HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?{MODIFIERS}{INSULT}\b",
+            rf"{HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?{MODIFIERS}{INSULT}\b",
         ),
         also=_PLAYER_WORDS,
     ),
@@ -95,7 +94,7 @@ TAUNTS = (
             r"quit|am quitting|uninstalled)\b",
             r"(?:you|u) (?:ruin|ruined|throw|threw|int|feed|lose|lost) every (?:single )?(?:game|match|round)\b",
             r"^(?:tank|dps|heals?|healer|healers|support|supp|jungle|jg|jgl|mid|top|bot|adc|carry|offlane|"
-            rf"{_HERO}) (?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
+            rf"{HERO}) (?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
         ),
     ),
     # a rank or a place the player is said not to deserve: "how are you even plat", "how did u
@@ -137,13 +136,13 @@ TAUNTS = (
         (
             rf"{_ROLE_IS}cancer\b",
             r"^cancer (?:team|players?|noobs?|kids?)\W*$",
-            rf"{_HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?cancer\b",
+            rf"{HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?cancer\b",
         ),
     ),
     Frame(
         ("worst",),
         (
-            rf"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry|{_HERO})\b",
+            rf"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry|{HERO})\b",
             r"worst (?:players?|teammates?|rotations?|aim|plays|positioning|decisions) "
             r"(?:ever|i have ever seen|i've ever seen|ive ever seen|in the world|"
             r"on earth|of all time)\b",
@@ -157,7 +156,7 @@ TAUNTS = (
             r"(?:^|lol |omg |lmao |bro |dude )(?:you|u) so|"  # not "i want you so bad"
             r"imagine being)" + _BAD_END,
             # a line that names a player bad: "bad jungler", "bad pudge"
-            rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{_HERO})" + CLOSING,
+            rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{HERO})" + CLOSING,
         ),
     ),
     # "ur a bot", as said of a player who plays like the game's computer players
@@ -169,7 +168,7 @@ TAUNTS = (
             r"(?:(?:a|such a|literally a) )?bot\W*$",
         ),
     ),
-    Frame(("ez",), (rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{_HERO})\b|gg ez\b|^ez$",)),
+    Frame(("ez",), (rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{HERO})\b|gg ez\b|^ez$",)),
     Frame(
         ("learn",),
         (r"learn (?:how )?to play(?:,? (?:noob|newb|idiot|retard|kid|pls|plz|please|bro|dude|lol|dog|man))*\W*$",),
