@@ -86,6 +86,17 @@ def _misspelt(text: str, word: str, rng: random.Random) -> Iterator[tuple[str, s
     yield "leetspeak", text.translate(str.maketrans("aeo", "430"))
 
 
+def _scorn_misspelt(text: str, word: str, rng: random.Random) -> Iterator[tuple[str, str]]:
+    """The word of scorn misspelt instead of the group's ("Muslims are vrmin."): two letters
+    swapped, one dropped, letters spaced out up to the stop, leetspeak with "$" for "s"."""
+    i = rng.randrange(1, len(word) - 2)
+    yield "scorn: swapped letters", text.replace(word, word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    j = rng.randrange(1, len(word) - 1)
+    yield "scorn: a letter dropped", text.replace(word, word[:j] + word[j + 1 :])
+    yield "scorn: spaced letters", text.replace(word, " ".join(word))
+    yield "scorn: leetspeak", text.replace(word, word.translate(str.maketrans("aeiost", "4310$7")))
+
+
 def sentences() -> list[tuple[bool, str, str]]:
     """(hateful, function, text) for every template, group and spelling."""
     rng = random.Random(0)
@@ -101,6 +112,10 @@ def sentences() -> list[tuple[bool, str, str]]:
                         word = word.strip(".,?!")
                         if len(word) >= 5:
                             rows += [(True, f"misspelt: {kind}", t) for kind, t in _misspelt(text, word, rng)]
+                    if hateful and function in ("described", "dehumanised"):
+                        scorn = text.rstrip(".").split()[-1]
+                        if len(scorn) >= 5:
+                            rows += [(True, f"misspelt {kind}", t) for kind, t in _scorn_misspelt(text, scorn, rng)]
     return rows
 
 
@@ -118,7 +133,7 @@ def flagged_by_function() -> dict[tuple[bool, str], list[bool]]:
 
 def test_every_hateful_function_reaches_review(flagged_by_function: dict[tuple[bool, str], list[bool]]) -> None:
     rates = {f: sum(v) / len(v) for (hateful, f), v in flagged_by_function.items() if hateful}
-    assert len(rates) == len(HATEFUL) + 5
+    assert len(rates) == len(HATEFUL) + 5 + 4
     low = {f: round(r, 2) for f, r in rates.items() if r < 0.75}
     assert low == {}
     assert sum(rates.values()) / len(rates) >= 0.9
@@ -142,6 +157,18 @@ def test_a_misspelling_that_is_a_word_of_its_own_is_left_alone() -> None:
 
     assert respelled(fold("I h a t e wmoen")) == "i hate women"
     assert respelled(fold("I m m i g r a n t s are scum")) == "immigrants are scum"
-    words = ["I hate gas prices.", "I can't stand back pain.", "I really despise tan lines on my back."]
+    assert respelled(fold("Jews make me s i c k.")) == "jews make me sick."
+    assert respelled(fold("I d3$p1$3 women, they are a d i s e a s e")) == "i despise women, they are a disease"
+    assert respelled(fold("Gay people are sc*m, f*ck them, scumm")) == "gay people are scum, f*ck them, scum"
+    assert derogates_a_group(fold("J*ws are vermin."))  # a masked group's word opens the search too
+    words = [
+        "I hate gas prices.",
+        "I can't stand back pain.",
+        "I really despise tan lines on my back.",
+        "Immigrants are arts and crafts people, my whole street is.",  # no "rats"
+        "Muslims are the sum of many traditions.",  # no "scum"
+        "Women pay $40 more for the same haircut.",
+        "Gay people in the U S A.",
+    ]
     assert [w for w in words if derogates_a_group(fold(w))] == []
     assert derogates_a_group(fold("Back people are vermin."))  # before "people", it is "black"

@@ -212,6 +212,10 @@ _HOSTILE_TEXTS = (
     "liberals are ",
     "ur a cheater and a ",
     "to me noob ",
+    # the sixth session's: the words of scorn respelled
+    "women are s c u m . ",
+    "jews 4$4$",
+    "jews a d i s e a s e ",
 )
 _CLASSIFY = """
 import sys

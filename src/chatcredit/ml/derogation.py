@@ -34,6 +34,7 @@ from chatcredit.ml.respelling import (
     respelled,
     spaced_out,
     token_forms,
+    unmasks,
 )
 from chatcredit.ml.wordlists import whole_word
 
@@ -246,8 +247,8 @@ _GROUP_WORDS.make_automaton()
 
 def may_name_a_group(folded: str) -> bool:
     """A first look for ``derogates_a_group``: a group's word, even misspelt or glued to its
-    neighbours, or letters spaced out."""
-    return next(_GROUP_WORDS.iter(folded), None) is not None or spaced_out(folded)
+    neighbours, letters spaced out, or a word masked by stars ("j*ws")."""
+    return next(_GROUP_WORDS.iter(folded), None) is not None or spaced_out(folded) or unmasks(folded)
 
 
 def derogates_a_group(folded: str) -> bool:
