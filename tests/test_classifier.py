@@ -388,6 +388,38 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
     assert model.predict(["that was a stupid play by you"])["harassment"][0] >= c.review_at
 
 
+def test_the_speaker_hating_a_thing_is_held_below_review(model: TextClassifier) -> None:
+    """"I hate mondays" was at review as harassment (0.53), "I hate mosquitoes" at 0.64: the
+    sources say "hate" mostly of people. A line where the speaker only hates a thing is held
+    below review; one that names a person, a player, a group, or swears, is not held."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.insults import hates_a_thing
+
+    things = [
+        "I hate mondays",
+        "I hate mosquitoes.",
+        "i hate when the bus is late",
+        "ugh i hate it when my phone dies",
+        "I really can't stand cars like these",
+        "i hate it",
+    ]
+    c = default_policy().classifier
+    probs = model.predict(things)
+    assert [t for t, p in zip(things, probs["harassment"], strict=True) if p >= c.review_at] == []
+    persons = [
+        "i hate you",
+        "i hate ur guts",
+        "i hate this jungler",
+        "i hate this pudge",
+        "i hate everyone in this server",
+        "i hate hoes",
+        "i hate my stupid teammates",
+    ]
+    assert [t for t in persons if hates_a_thing(fold(t))] == []
+    held = model.predict(["i hate this jungler", "I hate women.", "i hate this fucking game", "i hate niggers"])
+    assert (held["harassment"] >= c.review_at).all()
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

@@ -34,7 +34,8 @@ _PLAYERS = either(_PLAYER_NOUNS)
 # a player named by their hero ("this invoker", "our kaisa", "ur cm": heroes.py); a hero's name
 # alone is the hero ("teemo is trash tier this patch", "genji is useless against winston")
 _NAMED_BY_HERO = rf"(?:(?:our|my|ur|your|this|that|their) {HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
-_ROLE = (
+#: a player named by the role they play or the hero they play ("our carry", "this invoker")
+ROLE = (
     rf"(?:(?:^|(?:our|my|ur|your|this|that) ){either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
     rf"(?:this|that) {either(_SOMEONE)}|{_NAMED_BY_HERO})"
 )
@@ -50,7 +51,7 @@ _SKILLS = (
     "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build",
 )  # fmt: skip
 _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
-_ROLE_IS = rf"{_ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
+_ROLE_IS = rf"{ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
 _BAD_END = (
     r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
     rf"(?: at (?:this|the) game)?{CLOSING}"
@@ -151,7 +152,7 @@ TAUNTS = (
     Frame(
         ("bad",),
         (
-            rf"(?:{_ROLE}(?: is| r| are| was)?|"
+            rf"(?:{ROLE}(?: is| r| are| was)?|"
             r"(?:our|my|ur|your|this) team(?: is| r| are)?|(?:you|u)(?:'re| are| r|re)|ur|(?:are|r) (?:you|u)|"
             r"(?:^|lol |omg |lmao |bro |dude )(?:you|u) so|"  # not "i want you so bad"
             r"imagine being)" + _BAD_END,
