@@ -420,6 +420,39 @@ def test_the_speaker_hating_a_thing_is_held_below_review(model: TextClassifier) 
     assert (held["harassment"] >= c.review_at).all()
 
 
+def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(model: TextClassifier) -> None:
+    """Game and group chat swears in Russian, Spanish, Portuguese, Tagalog and more (0.02 to
+    0.07 as harassment before ``tongues``, where "fuck" is 0.93); the everyday words those
+    lists leave out ("suka" is "to like" in Indonesian, "cu" "with" in Romanian) stay clean."""
+    c = default_policy().classifier
+    swearing = [
+        "cyka blyat",
+        "idi nahui pudge",
+        "сука блять",
+        "hijo de puta",
+        "vai tomar no cu",
+        "putang ina mo",
+        "kurwa mac",
+        "ta gueule noob",
+        "du hurensohn",
+        "nmsl",
+    ]
+    probs = model.predict(swearing)["harassment"]
+    assert [t for t, p in zip(swearing, probs, strict=True) if p < c.review_at] == []
+    clean = [
+        "aku suka kamu",
+        "ok cu later",
+        "merg cu tine maine",
+        "i'm at amk, need to drink tea",
+        "Bobo rolls....",
+        "café con leche por favor",
+        "anjing saya lucu sekali",
+        "going to the lady gaga concert",
+    ]
+    probs = model.predict(clean)["harassment"]
+    assert [t for t, p in zip(clean, probs, strict=True) if p >= c.review_at] == []
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

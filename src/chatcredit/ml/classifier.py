@@ -40,6 +40,7 @@ from chatcredit.ml.frames import (
 )
 from chatcredit.ml.insults import blames_oneself, hates_a_thing, insults_the_addressee
 from chatcredit.ml.second_opinion import profanity_probability
+from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
 
 FORMAT = "chatcredit-classifier/3"
@@ -245,7 +246,7 @@ class TextClassifier:
         if "harassment" in names:
             k = names.index("harassment")
             for n in np.flatnonzero(p[:, k] < LIFTED_TO).tolist():
-                if insults_the_addressee(forms[n][0]):
+                if insults_the_addressee(forms[n][0]) or swears_in_another_tongue(forms[n][0]):
                     p[n, k] = LIFTED_TO
                     insult[n] = True
         threatened = [names.index(n) for n in ("harassment", "threat") if n in names]
