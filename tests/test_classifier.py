@@ -364,7 +364,7 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
     0.98, an automated penalty); a line that only blames the speaker is held below review,
     and one that also says something of another, or swears, is not held."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.insults import blames_oneself
+    from chatcredit.ml.idioms import blames_oneself
 
     own = [
         "that was a stupid play by me",
@@ -388,12 +388,13 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
     assert model.predict(["that was a stupid play by you"])["harassment"][0] >= c.review_at
 
 
-def test_the_speaker_hating_a_thing_is_held_below_review(model: TextClassifier) -> None:
-    """"I hate mondays" was at review as harassment (0.53), "I hate mosquitoes" at 0.64: the
-    sources say "hate" mostly of people. A line where the speaker only hates a thing is held
+def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) -> None:
+    """ "I hate mondays" was at review as harassment (0.53), "I hate mosquitoes" at 0.64, "that
+    was a sick play" at 0.73, "this boss is killing me" at 0.66: the sources say these words
+    mostly of people. A line that only hates a thing, praises a play or groans at one is held
     below review; one that names a person, a player, a group, or swears, is not held."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.insults import hates_a_thing
+    from chatcredit.ml.idioms import means_no_one
 
     things = [
         "I hate mondays",
@@ -402,6 +403,12 @@ def test_the_speaker_hating_a_thing_is_held_below_review(model: TextClassifier) 
         "ugh i hate it when my phone dies",
         "I really can't stand cars like these",
         "i hate it",
+        "that was a sick play",
+        "sick build dude",
+        "that was filthy",
+        "what a nasty shot",
+        "this boss is killing me",
+        "my back is killing me lol",
     ]
     c = default_policy().classifier
     probs = model.predict(things)
@@ -414,8 +421,11 @@ def test_the_speaker_hating_a_thing_is_held_below_review(model: TextClassifier) 
         "i hate everyone in this server",
         "i hate hoes",
         "i hate my stupid teammates",
+        "you are a sick fuck",
+        "this guy is killing me",
+        "Sick.",  # disgust as often as praise
     ]
-    assert [t for t in persons if hates_a_thing(fold(t))] == []
+    assert [t for t in persons if means_no_one(fold(t))] == []
     held = model.predict(["i hate this jungler", "I hate women.", "i hate this fucking game", "i hate niggers"])
     assert (held["harassment"] >= c.review_at).all()
 

@@ -38,7 +38,8 @@ from chatcredit.ml.frames import (
     threatens_the_addressee,
     violence_at_a_thing,
 )
-from chatcredit.ml.insults import blames_oneself, hates_a_thing, insults_the_addressee
+from chatcredit.ml.idioms import blames_oneself, means_no_one
+from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.second_opinion import profanity_probability
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
@@ -187,8 +188,8 @@ class TextClassifier:
         # capped below the review band like speech about an attack.
         # Speech about an attack (quoted to denounce it, denied, reclaimed: frames.
         # about_an_attack) is then capped below the review band, unless it also insults the
-        # person addressed, and so is the speaker blaming only themself (insults.blames_oneself)
-        # or hating only a thing, with no swear word or group in the line (insults.hates_a_thing).
+        # person addressed, and so is the speaker blaming themself (idioms.blames_oneself) or a
+        # line hating, praising or groaning at a thing, with no swear word or group (idioms.means_no_one).
         cap = ABOUT_AN_ATTACK_CAP
         cues = x[:, _DENSE_AT:].toarray()  # one slice of the sparse matrix, not one a column
         slur, group_attack, insult, identity, threat, sexual = (cues[:, DENSE.index(c)] > 0 for c in _FRAME_CUES)
@@ -253,12 +254,9 @@ class TextClassifier:
         if hated:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
                 f = forms[n][0]
-                own = not slur[n] and not group_attack[n]  # the speaker's own, if anyone's
-                if (
-                    about_an_attack(f)
-                    or (own and blames_oneself(f))
-                    or (own and not (identity[n] or derogated[n] or cues[n, _PROFANITY]) and hates_a_thing(f))
-                ):
+                own = not (slur[n] or group_attack[n])  # the speaker's own words, if anyone's
+                plain = own and not (identity[n] or derogated[n] or cues[n, _PROFANITY])
+                if about_an_attack(f) or (own and blames_oneself(f)) or (plain and means_no_one(f)):
                     p[n, hated] = np.minimum(p[n, hated], cap)
         if threatened:
             for n in np.flatnonzero((p[:, threatened] > cap).any(axis=1) & threat & ~insult).tolist():

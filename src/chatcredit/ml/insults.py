@@ -22,7 +22,7 @@ import re
 import ahocorasick
 
 from chatcredit.ml.name_calling import HERO, INSULT, INSULTS, MODIFIERS, Frame, either
-from chatcredit.ml.taunts import ROLE, TAUNTS
+from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.wordlists import whole_word
 
 # names for a person, not words for a thing ("this idiot", not "this garbage"); the vocative
@@ -239,57 +239,3 @@ def insults_the_addressee(folded: str) -> bool:
         for k in hit
         for m in _SEARCHES[k].finditer(folded)
     )
-
-
-# The speaker blaming themself, and nothing more: "that was a stupid play by me", "i suck at
-# this hero sorry", "i am such an idiot, i forgot to buy tp". The n-grams read the insult's
-# words and not who they are said of (0.98 as harassment for the first, before this frame).
-# The whole line must be the speaker's: nobody addressed ("i'm bad at this unlike you") and
-# no swear word, which the sources' labels count whoever it is said of.
-_SELF_BLAME = re.compile(
-    r"^(?!.*\b(?:you|u|ur|your|you're|youre|ya|he|she|they|this guy)\b)"
-    r"(?:(?:sorry|my bad|oops|ugh|damn|lol|guys|team|ok|okay|welp|rip)\W+)*"
-    r"(?:(?:i'm|im|i am|i was|i feel|i) (?:so |such |really |just |honestly |literally |actually |very |pretty )*"
-    r"(?:bad|terrible|awful|trash|garbage|useless|dumb|stupid|an idiot|a noob|a moron|a clown|suck|sucked|"
-    r"the worst)(?: (?:at|with|on) [\w' ]{1,40})?"
-    r"|(?:that|this) (?:was|is) (?:a |such a |so )?(?:stupid|dumb|bad|terrible|idiotic|awful|horrible) "
-    r"(?:play|move|mistake|call|decision|idea|throw|engage|dive|pull) (?:by|from|on|of) (?:me|my part|mine)"
-    r"|(?:that|this) (?:was|is) (?:so |really |pretty )?(?:stupid|dumb|bad|idiotic) of me)"
-    r"(?:\W+(?:sorry|my bad|lol|lmao|guys|team|rip|xd|haha+|oops|i (?:forgot|missed|didn't|didnt) [\w' ]{1,40}))*"
-    r"\W*$"
-)
-
-
-def blames_oneself(folded: str) -> bool:
-    """The speaker's own play called bad and nothing else said ("i'm trash at this champ
-    lol", "that was a dumb move on my part"): no insult, however its words read."""
-    return _SELF_BLAME.match(folded) is not None
-
-
-# The speaker hating a thing, and nobody in the line: "i hate mondays", "ugh i hate it when my
-# phone dies", "I really can't stand cars like these". The sources say "hate" mostly of people
-# (0.53 to 0.64 as harassment for the first two before this frame); a chat says it of weather,
-# lag and homework. Nobody may be named, addressed or called a name, and the classifier asks
-# for no swear word, slur or group besides.
-# fmt: off
-_SOMEBODY = (
-    "you", "u", "ur", "your", "you're", "youre", "ya", "yall", "y'all", "he", "him", "his", "she", "her", "they",
-    "them", "their", "people", "ppl", "person", "persons", "guys", "guy", "dude", "bro", "man", "men", "woman", "women",
-    "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "whoever", "who", "girl", "girls", "boy",
-    "boys", "kid", "kids", "player", "players", "teammate", "teammates", "team", "mod", "mods", "admin", "admins",
-    "hoe", "hoes", "thot", "thots", "slut", "sluts", "whore", "whores", "skank", "skanks", "f-ing",
-)
-# fmt: on
-_HATES_A_THING = re.compile(
-    rf"^(?=.{{0,200}}$)(?!.*\b(?:{either(_SOMEBODY)}|bitch\w*|{INSULT})\b|.*\b{ROLE}\b)"
-    r"(?:(?:ugh+|god|omg|honestly|lol|ngl|tbh|damn|oh|jeez|man|sigh|welp|i swear)\W+)*"
-    r"i (?:(?:really|just|so|honestly|absolutely|kinda|lowkey|truly|do|still|always|totally) )*"
-    r"(?:hate|can't stand|cant stand|cannot stand|despise|detest)\b[\w' ,.-]{0,100}?"
-    r"(?:\W+(?:lol|lmao|ugh+|smh|xd|haha+|so much|tbh|ngl))*\W*$"
-)
-
-
-def hates_a_thing(folded: str) -> bool:
-    """The speaker hating weather, lag or a map, with nobody named or addressed ("i hate
-    mondays", "I really can't stand cars like these"): no insult, however "hate" reads."""
-    return _HATES_A_THING.match(folded) is not None

@@ -72,6 +72,8 @@ TAUNTS = (
             rf"{_ROLE_IS}{_ROLE_INSULT}",
             # those who play a hero: "ezreal mains are braindead", "teemo players are all trash"
             rf"{HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?{MODIFIERS}{INSULT}\b",
+            # a line that only names a player by a name and their role or hero: "braindead carry"
+            rf"^{MODIFIERS}{INSULT} (?:{either(_ROLE_NOUNS)}|support|{HERO})" + CLOSING,
         ),
         also=_PLAYER_WORDS,
     ),

@@ -1,0 +1,81 @@
+"""Lines that mean no one, in words the sources read as abuse: "that was a stupid play by
+me", "I hate mondays", "that was a sick play", "this boss is killing me".
+
+The n-grams read an insult's words and not whom they are said of, and the five sources say
+"hate", "sick", "filthy" and "killing" mostly of people: "that was a stupid play by me" was
+at 0.98 as harassment (an automated penalty), "I hate mondays" at 0.53, "I hate mosquitoes"
+at 0.64, "that was a sick play" at 0.73 and "this boss is killing me" at 0.66. A line that
+only blames the speaker (``blames_oneself``), or hates a thing, praises a play or groans at
+one with nobody named, addressed or called a name in it (``means_no_one``), is held below
+the review band. The patterns are ours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chatcredit.ml.name_calling import INSULT, either
+from chatcredit.ml.taunts import ROLE
+
+# The speaker blaming themself, and nothing more: "that was a stupid play by me", "i suck at
+# this hero sorry", "i am such an idiot, i forgot to buy tp". The n-grams read the insult's
+# words and not who they are said of (0.98 as harassment for the first, before this frame).
+# The whole line must be the speaker's: nobody addressed ("i'm bad at this unlike you") and
+# no swear word, which the sources' labels count whoever it is said of.
+_SELF_BLAME = re.compile(
+    r"^(?!.*\b(?:you|u|ur|your|you're|youre|ya|he|she|they|this guy)\b)"
+    r"(?:(?:sorry|my bad|oops|ugh|damn|lol|guys|team|ok|okay|welp|rip)\W+)*"
+    r"(?:(?:i'm|im|i am|i was|i feel|i) (?:so |such |really |just |honestly |literally |actually |very |pretty )*"
+    r"(?:bad|terrible|awful|trash|garbage|useless|dumb|stupid|an idiot|a noob|a moron|a clown|suck|sucked|"
+    r"the worst)(?: (?:at|with|on) [\w' ]{1,40})?"
+    r"|(?:that|this) (?:was|is) (?:a |such a |so )?(?:stupid|dumb|bad|terrible|idiotic|awful|horrible) "
+    r"(?:play|move|mistake|call|decision|idea|throw|engage|dive|pull) (?:by|from|on|of) (?:me|my part|mine)"
+    r"|(?:that|this) (?:was|is) (?:so |really |pretty )?(?:stupid|dumb|bad|idiotic) of me)"
+    r"(?:\W+(?:sorry|my bad|lol|lmao|guys|team|rip|xd|haha+|oops|i (?:forgot|missed|didn't|didnt) [\w' ]{1,40}))*"
+    r"\W*$"
+)
+
+
+def blames_oneself(folded: str) -> bool:
+    """The speaker's own play called bad and nothing else said ("i'm trash at this champ
+    lol", "that was a dumb move on my part"): no insult, however its words read."""
+    return _SELF_BLAME.match(folded) is not None
+
+
+# fmt: off
+_SOMEBODY = (
+    "you", "u", "ur", "your", "you're", "youre", "ya", "yall", "y'all", "he", "him", "his", "she", "her", "they",
+    "them", "their", "people", "ppl", "person", "persons", "guys", "guy", "dude", "bro", "man", "men", "woman", "women",
+    "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "whoever", "who", "girl", "girls", "boy",
+    "boys", "kid", "kids", "player", "players", "teammate", "teammates", "team", "mod", "mods", "admin", "admins",
+    "hoe", "hoes", "thot", "thots", "slut", "sluts", "whore", "whores", "skank", "skanks", "f-ing",
+)
+# fmt: on
+_NOBODY = rf"(?!.*\b(?:{either(_SOMEBODY)}|bitch\w*|{INSULT})\b|.*\b{ROLE}\b)"
+_SIGHS = r"(?:(?:ugh+|god|omg|honestly|lol|ngl|tbh|damn|oh|jeez|man|sigh|welp|i swear|bro|dude|wow|yo|holy)\W+)*"
+_TRAILING = r"(?:,?\W*(?:lol|lmao|ugh+|smh|xd|haha+|so much|tbh|ngl|fr|omg|wow|gg|wp|nice|dude|bro|man|guys))*\W*$"
+_PRAISED = "(?:sick|filthy|nasty|insane|crazy|cracked|unreal|mental|clean)"
+_IDIOMS = re.compile(
+    # "i hate mondays", "ugh i hate it when my phone dies", "I really can't stand cars like these"
+    rf"^(?=.{{0,200}}$){_NOBODY}{_SIGHS}i (?:(?:really|just|so|honestly|absolutely|kinda|lowkey|truly|do|still|"
+    r"always|totally) )*(?:hate|can't stand|cant stand|cannot stand|despise|detest)\b[\w' ,.-]{0,100}?"
+    + _TRAILING
+    # "that was a sick play", "sick build dude", "that was filthy", "what a nasty shot" (a noun or
+    # "that was" needed: "Sick." alone is disgust as often as praise)
+    + rf"|^{_SIGHS}(?:(?:(?:that|this|it) ?(?:was|is|'s|s) (?:a |so |such a |one |an )?|what an? |so |such an? )?"
+    rf"{_PRAISED} (?:play|build|shot|clip|combo|move|ult|flick|edit|save|snipe|goal|pass|dunk|trick|base|house|"
+    r"castle|skin|pfp|setup|fit|one|parkour|jump|run|kill|headshot|clutch|dodge|hook|arrow|spray|ace|round|game|"
+    rf"beat|track|song|drop)|(?:that|it) was (?:so |such a |a )?{_PRAISED})"
+    + _TRAILING
+    # "this boss is killing me", "my back is killing me" (not "this guy is killing me")
+    + rf"|^{_SIGHS}(?:this|the|that|my|these|those) (?!(?:{either(_SOMEBODY)})\b)[a-z]+(?: [a-z]+)? (?:is|are) "
+    r"(?:literally |actually |so |really )?killing me" + _TRAILING
+)
+
+
+def means_no_one(folded: str) -> bool:
+    """A line that hates a thing, praises a play or groans at one, with nobody in it ("i hate
+    mondays", "that was a sick play", "this boss is killing me"): no insult, however its words
+    read. The classifier asks for no swear word besides, which ``blames_oneself`` does not
+    ("i'm so stupid" holds one of the profanity list's words)."""
+    return _IDIOMS.match(folded) is not None
