@@ -174,8 +174,12 @@ _THREATENED = re.compile(
     rf"\b{_SUBJECT}\s+(?:\w+\s+)?{_HARM}\s+(?:you|u|ya)\b(?!\s+an?\s+(?:e-?mail|mail|message|text|dm|pm|note|line|link))"
     rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:beat (?:you|u) up|beat the (?:shit|crap|hell|life) out of (?:you|u)|"
     r"hunt (?:you|u) down|break your (?:neck|legs?|arms?|face|jaw|skull)|smash your (?:face|head|skull)|"
-    r"put a bullet in|slit your throat|make you (?:bleed|suffer|disappear)|find (?:out )?where (?:you|u) live)"
+    r"put a bullet in|slit your throat|make you (?:bleed|suffer|disappear)|find (?:out )?where (?:you|u) live|"
+    # a threat made online: "i will ddos you", "im gonna leak your address"
+    r"(?:ddos|dox|doxx|swat) (?:you|u|ya)\b|(?:ddos|hack) (?:your|ur) (?:account|pc|computer|router|wifi|internet)|"
+    r"(?:leak|publish) (?:your|ur) (?:ip|address|home address|location|real name|nudes|pics|info|face|dox))"
     r"|\b(?:watch your back|(?:i|we) know where (?:you|u) live|sleep with one eye open|"
+    r"(?:i|we) (?:have|got|know|traced|found) (?:your|ur) (?:ip|home address|address)|"
     r"you(?:'re| are| r)? (?:dead meat|so dead|a dead man|going to die|gonna die)|you will die|you'll die|"
     r"kys|kill yourself|kill urself|kill ur self|hang yourself|neck yourself|drink bleach|go die)\b"
 )
@@ -210,7 +214,9 @@ _SOLICITED = re.compile(
 #: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
 #: text with neither is not looked at (``TextClassifier.calibrated``)
 UNCOUNTED_THREAT_WORDS = (
-    "kys", "slap", "punch", "bleach", "neck yourself", "eye open", "where you live", "where u live",
+    "kys", "slap", "punch", "bleach", "neck yourself", "eye open", "where you live", "where u live", "ddos", "dox",
+    "swat", "hack", "leak", "publish", "your ip", "ur ip", "your address", "ur address",
+    "your home address",
 )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ import re
 
 import ahocorasick
 
-from chatcredit.ml.name_calling import HERO, INSULT, INSULTS, MODIFIERS, Frame, either
+from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULTS, MODIFIERS, Frame, either
 from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.wordlists import whole_word
 
@@ -121,10 +121,15 @@ _ADDRESSED: tuple[Frame, ...] = (
     # "ur the worst support", "r u blind", "ur like 10 years old", "why are you even playing"
     # (not "you are the best", "the worst part is the queue", "are you going to blind the dragon")
     Frame(
-        ("worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy"),
+        ("worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant"),
         (
             r"(?:you|u)(?:'re| are| r|re) (?:so |such |really |actually |literally |just |very |the most )*"
             r"(?:annoying|cringe|cringey|cringy)\b",
+            # "ur so cringe", "your voice is so annoying", "you're irrelevant"
+            r"ur (?:so |such |really |actually |literally |very )+(?:annoying|cringe|cringey|cringy)\b",
+            r"(?:ur|your) (?:voice|laugh|mic|music|face|breathing|existence) (?:is|r) (?:so |really |actually )*"
+            r"(?:annoying|cringe|cringey|cringy)\b",
+            r"(?:you|u)(?:'re| are| r|re) (?:so |completely |totally |just )?irrelevant" + CLOSING,
             r"(?:ur|you're|youre|you are|u r|u are) (?:literally |actually |just |genuinely |easily )*the worst"
             r"(?: (?:\w+ ){0,3}?(?:ever|in (?:this|the) (?:lobby|game|team|world)|i(?:'ve| have)? ever seen))?"
             r"(?: \w+)?(?: (?:lol|lmao|xd|bro|dude))*\W*$",

@@ -54,7 +54,7 @@ _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
 _BAD_END = (
     r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
-    rf"(?: at (?:this|the) game)?{CLOSING}"
+    rf"(?: at (?:this|the) game| at (?:pvp|\w+ing))?{CLOSING}"
 )
 _UNINSTALLED = (
     r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
@@ -192,7 +192,8 @@ TAUNTS = (
         ("cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope", "mad"),
         (
             r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
-            r"(?:cry (?:more|harder|about it|somewhere else|to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma))|"
+            r"(?:cry (?:more|harder|about it|somewhere else|to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma)|"
+            r"to (?:the |ur |your )?(?:mods?|admins?|teacher|daddy))|"
             r"(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
             r"sit down kid|skill issue|cope harder|cope and seethe|cope)" + CLOSING,
             r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
