@@ -36,6 +36,7 @@ _CROWDS = (
     "trumpers", "trump supporters", "maga people", "socialists", "communists", "commies", "fascists", "globalists",
     "politicians", "feminists", "boomers", "millennials", "you people", "these people", "those people",
 )  # fmt: skip
+_DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
 #: the frames said to the person addressed; the room's are ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
@@ -56,6 +57,10 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"^(?:(?:lol|omg|lmao) )?(?:such|what) an? (?:noob|newb|idiot|clown|loser|moron|retard|bozo|dumbass|"
             r"imbecile)(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             r"^(?:noob|newb|clown|bozo|crybaby|cry baby|feeder)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
+            # said of someone: "what a disgusting human being", "another brainwashed sheep"
+            rf"(?:such|what) an? {MODIFIERS}{INSULT} (?:human(?: being)?|person|individual)\b"
+            r"(?! (?:error|errors|nature|rights|resources|body|race|mistake))",
+            rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT}(?: (?:lol|lmao|smh|xd))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
@@ -64,6 +69,12 @@ _ADDRESSED: tuple[Frame, ...] = (
     # a crowd insulted (``_CROWDS``)
     Frame(
         INSULTS, (rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}{INSULT}\b",), _CROWDS
+    ),
+    # ... or called a disease ("conservatives are a cancer on this country")
+    Frame(
+        _DISEASES,
+        (rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:(?:a|the) )?{either(_DISEASES)}\b",),
+        _CROWDS,
     ),
     # dismissal: "go to hell", "sit down and shut up", "get a life" (not "sinners go to hell",
     # "shut up, that's amazing", "did you get a life insurance quote")
@@ -80,9 +91,9 @@ _ADDRESSED: tuple[Frame, ...] = (
     ),
     # swearing at the addressee spelled short ("fk u", "f off"), "ur mom"
     Frame(
-        ("fk", "fck", "fuk", "fuq", "fku", "f u", "f you", "f off", "ur mom", "ur mum", "yo mama", "yo momma"),
+        ("fk", "fck", "fuk", "fuq", "fku", "f u", "f you", "f off", "f*", "ur mom", "ur mum", "yo mama", "yo momma"),
         (
-            r"(?:f|fk|fck|fuk|fuq) (?:u|you|off|ur|your)\b|fku\b",
+            r"(?:f|fk|fck|fuk|fuq|f\*{2,3}k?|f\*ck) (?:u|you|off|ur|your)\b|fku\b",
             rf"(?:^|(?:lol|lmao|and|shut up|stfu|{HERO}),? )(?:ur (?:mom|mum)|yo (?:mama|momma))"
             r"(?: (?:is )?(?:gay|fat|lol|lmao|xd))*\W*$",
         ),
@@ -112,6 +123,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:nobody|no one|noone) wants to (?:play|talk|be friends|hang out|be) with (?:you|u)\b",
             r"(?:nobody|no one|noone) (?:asked|cares)(?: (?:lol|lmao|bro|kid|noob|loser|idiot))*\W*$",
             r"(?:nobody|no one|noone) (?:really )?cares (?:about )?what (?:you|u) (?:think|say|said|want|believe)\b",
+            r"(?:nobody|no one|noone) (?:really )?cares about (?:your|ur) "
+            r"(?:opinions?|thoughts|feelings|takes?|life story)\b",
             r"(?:you|u) (?:have|got|has) no friends\b",
             r"everyone (?:hates|despises) (?:you|u)\b",
             r"(?:you're|youre|you are|ur|u r) not welcome (?:here|in this)\b",

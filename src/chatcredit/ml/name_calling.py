@@ -19,7 +19,8 @@ INSULTS = (
     "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
     "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
     "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud",
-    "weirdo", "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch",
+    "weirdo", "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep",
+    "sheeple",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
@@ -39,8 +40,8 @@ HERO = either(HEROES)
 #: What may close a taunt: laughter, a name for the one taunted ("ur so bad kid", "get rekt noob",
 #: "cry more invoker").
 CLOSING = (
-    rf"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|kid|son|baby|noob|newb|scrub|loser|idiot|bro|dude|snowflake|snitch|"
-    rf"clown|weirdo|bozo|{HERO}))*"
+    r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|bro|dude|(?:you )?(?:big |little )?"
+    rf"(?:kid|son|baby|noob|newb|scrub|loser|idiot|snowflake|snitch|clown|weirdo|bozo)|{HERO}))*"
     r"\W*$"
 )
 
