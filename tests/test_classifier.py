@@ -463,6 +463,17 @@ def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(mode
     assert [t for t, p in zip(clean, probs, strict=True) if p >= c.review_at] == []
 
 
+def test_spam_in_look_alike_letters_reaches_review(model: TextClassifier) -> None:
+    """Letters of one script set among another's ("Пpиглaшaю" with Latin p, a) hide spam from
+    word filters: lifted into the review band as spam. A word that switches script once, at
+    its edge, as keyboard layouts make it ("SSDшник", "iPhone'а"), is ordinary."""
+    c = default_policy().classifier
+    disguised = ["Пpиглaшaю в кoмaнду, дoxoд oт 500$ в нeдeлю", "frее mоnеy fоr аll tоdаy"]
+    assert (model.predict(disguised)["spam"] >= c.review_at).all()
+    plain = ["Купил SSDшник и чехол для iPhone'а", "Привет, как дела? Мой Mac опять тормозит", "café au lait"]
+    assert (model.predict(plain)["spam"] < c.review_at).all()
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

@@ -48,11 +48,11 @@ FORMAT = "chatcredit-classifier/3"
 #: The most a message framed as speech about an attack can score as harassment: below any
 #: sensible review band, so it is never flagged for its quoted words alone.
 ABOUT_AN_ATTACK_CAP = 0.25
-#: The least a message that derogates a group scores as harassment and hate, that
-#: threatens the person addressed as harassment and threat, or that solicits sex from them
-#: as harassment and sexual: in the review band of the
-#: default policy (0.5) and far below its automated band (0.98), so a person decides. A
-#: policy with ``review_at`` above it does not see the lift.
+#: The least a message that derogates a group scores as harassment and hate, that threatens
+#: the person addressed as harassment and threat, that solicits sex as harassment and sexual,
+#: or that is written in look-alike letters as spam: in the default policy's review band (0.5),
+#: far below its automated band (0.98), so a person decides. A policy with ``review_at``
+#: above it does not see the lift.
 LIFTED_TO = 0.75
 #: The most a message that asks for no answer scores as spam: in the review band of the
 #: default policy, never its automated band (0.98). Spam asks: "DM me", "click the link",
@@ -177,7 +177,7 @@ class TextClassifier:
     def calibrated(self, x: csr_matrix, forms: list[tuple[str, str]]) -> dict[str, np.ndarray]:
         """``predict`` on features already computed (leave-one-source-out reuses them)."""
         p = 1.0 / (1.0 + np.exp(self._a * self.margins(x) + self._b))
-        # Automated spam needs an ask (SPAM_THAT_ASKS_NOTHING).
+        # Automated spam needs an ask (SPAM_THAT_ASKS_NOTHING); look-alike letters lift spam.
         # "Hate" needs a slur or a group named next to a dehumanising word (a neutral "my
         # cousin is gay" attacks no one); "sexual" and "threat" a word of wordlists.NAMING.
         # A group derogated for what it is (derogation.derogates_a_group) is lifted to the review
@@ -200,6 +200,8 @@ class TextClassifier:
             for n in np.flatnonzero(~asks & (p[:, k] > SPAM_THAT_ASKS_NOTHING)).tolist():
                 if SHORT_CODE.search(forms[n][0]) is None:
                     p[n, k] = SPAM_THAT_ASKS_NOTHING
+            disguised = cues[:, DENSE.index("lookalike_letters")] >= 1  # "Вeдy поиcк": cues._LOOKALIKE
+            p[disguised, k] = np.maximum(p[disguised, k], LIFTED_TO)
         if "hate" in names:
             k = names.index("hate")
             p[:, k] = np.where(slur | group_attack, p[:, k], np.minimum(p[:, k], cap))

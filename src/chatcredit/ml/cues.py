@@ -41,6 +41,16 @@ _ASCII_CAPITALS = string.ascii_uppercase.encode()
 _ASCII_LETTERS = string.ascii_letters.encode()
 _DIGIT = re.compile(r"\d")
 _QUOTES = ('"', "“", "”", "«", "»")
+# A letter of one script set among letters of another, where the two look alike: "Вeдy поиcк
+# людeй" (Latin e, y, c among Cyrillic), "frее" (Cyrillic е among Latin). Spam writes so to pass
+# word filters; a word typed in one keyboard layout never does ("SSDшник", "iPhone'а" switch
+# script once, at a word's edge, and are not counted).
+_CYRILLIC = "а-яё"
+_LATIN_LIKE = "aceopxykmthbu"  # Latin letters drawn like Cyrillic ones (u for и, k for к)
+_CYRILLIC_LIKE = "асеорхукмтнвіј"  # Cyrillic letters drawn like Latin ones
+_LOOKALIKE = re.compile(
+    rf"(?<=[{_CYRILLIC}])[{_LATIN_LIKE}](?=[{_CYRILLIC}])|(?<=[a-z])[{_CYRILLIC_LIKE}](?=[a-z])", re.I
+)
 # cue_vector unpacks the counts in this order
 assert WORDS.names == (
     "money",
@@ -85,6 +95,7 @@ NAMES = (
     "counter_speech",
     "quoted",
     "length",
+    "lookalike_letters",
 )
 
 
@@ -141,6 +152,7 @@ def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[
         counter,
         float(any(q in text for q in _QUOTES)),
         min(math.log1p(len(folded.split())) / math.log(200), 1.0),
+        0.0 if text.isascii() else min(len(_LOOKALIKE.findall(text)), 3) / 3,
     ]
 
 
