@@ -407,6 +407,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "sick build dude",
         "that was filthy",
         "what a nasty shot",
+        "that ult was insane",
         "this boss is killing me",
         "my back is killing me lol",
     ]

@@ -180,6 +180,9 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         # stereotypes: "a woman's place is in the kitchen", "trans women are just men in dresses",
         # "it's in their genes", "another muslim terrorist, what a surprise"
         r"wom[ae]n'?s place is (?:in the kitchen|in the home|at home|barefoot)\b",
+        # a woman sent "back to the kitchen", said to her ("women can't play, go back to the kitchen")
+        r"(?:go|get) back (?:to|in|into) (?:the|ur|your) kitchen(?: (?:woman|girl|bitch|where you belong|lol|lmao))*"
+        r"\W*$",
         r"trans (?:women|woman) (?:are|is) (?:just |really |still |only |all )?(?:men|a man|males?|blokes|dudes)\b"
         r"|trans (?:men|man) (?:are|is) (?:just |really |still |only |all )?(?:confused )?"
         r"(?:women|a woman|females?|girls)\b",
@@ -238,7 +241,7 @@ for _word in (
     *(wrong for wrong, w in RESPELL.items() if w not in NOT_A_GROUP),
     *("jew", "gay", "fag", "nigg", "kike", "tranny", "retard", "dyke", "muzz", "beaner", "gook", "paki"),
     *_PLACES,
-    *("your own country", "ur own country", "your kind", "ur kind"),
+    *("your own country", "ur own country", "your kind", "ur kind", "kitchen"),
     *(f"{word} {people}" for word in AS_WORDS for people in ("people", "ppl")),
 ):
     _GROUP_WORDS.add_word(_word, _word)

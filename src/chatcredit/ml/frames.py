@@ -175,6 +175,7 @@ _THREATENED = re.compile(
     rf"|\b{_SUBJECT}\s+(?:\w+\s+)?(?:beat (?:you|u) up|beat the (?:shit|crap|hell|life) out of (?:you|u)|"
     r"hunt (?:you|u) down|break your (?:neck|legs?|arms?|face|jaw|skull)|smash your (?:face|head|skull)|"
     r"put a bullet in|slit your throat|make you (?:bleed|suffer|disappear)|find (?:out )?where (?:you|u) live|"
+    r"find (?:you|u) and (?:beat|hurt|kill|stab|shoot|end|break) (?:you|u)\b|"
     # a threat made online: "i will ddos you", "im gonna leak your address"
     r"(?:ddos|dox|doxx|swat) (?:you|u|ya)\b|(?:ddos|hack) (?:your|ur) (?:account|pc|computer|router|wifi|internet)|"
     r"(?:leak|publish) (?:your|ur) (?:ip|address|home address|location|real name|nudes|pics|info|face|dox))"

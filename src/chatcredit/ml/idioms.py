@@ -55,6 +55,10 @@ _NOBODY = rf"(?!.*\b(?:{either(_SOMEBODY)}|bitch\w*|{INSULT})\b|.*\b{ROLE}\b)"
 _SIGHS = r"(?:(?:ugh+|god|omg|honestly|lol|ngl|tbh|damn|oh|jeez|man|sigh|welp|i swear|bro|dude|wow|yo|holy)\W+)*"
 _TRAILING = r"(?:,?\W*(?:lol|lmao|ugh+|smh|xd|haha+|so much|tbh|ngl|fr|omg|wow|gg|wp|nice|dude|bro|man|guys))*\W*$"
 _PRAISED = "(?:sick|filthy|nasty|insane|crazy|cracked|unreal|mental|clean)"
+_PLAYED = (
+    "(?:play|build|shot|clip|combo|move|ult|flick|edit|save|snipe|goal|pass|dunk|trick|base|house|castle|skin|pfp|"
+    "setup|fit|one|parkour|jump|run|kill|headshot|clutch|dodge|hook|arrow|spray|ace|round|game|beat|track|song|drop)"
+)
 _IDIOMS = re.compile(
     # "i hate mondays", "ugh i hate it when my phone dies", "I really can't stand cars like these"
     rf"^(?=.{{0,200}}$){_NOBODY}{_SIGHS}i (?:(?:really|just|so|honestly|absolutely|kinda|lowkey|truly|do|still|"
@@ -63,9 +67,8 @@ _IDIOMS = re.compile(
     # "that was a sick play", "sick build dude", "that was filthy", "what a nasty shot" (a noun or
     # "that was" needed: "Sick." alone is disgust as often as praise)
     + rf"|^{_SIGHS}(?:(?:(?:that|this|it) ?(?:was|is|'s|s) (?:a |so |such a |one |an )?|what an? |so |such an? )?"
-    rf"{_PRAISED} (?:play|build|shot|clip|combo|move|ult|flick|edit|save|snipe|goal|pass|dunk|trick|base|house|"
-    r"castle|skin|pfp|setup|fit|one|parkour|jump|run|kill|headshot|clutch|dodge|hook|arrow|spray|ace|round|game|"
-    rf"beat|track|song|drop)|(?:that|it) was (?:so |such a |a )?{_PRAISED})"
+    rf"{_PRAISED} {_PLAYED}|(?:that|it) was (?:so |such a |a )?{_PRAISED}|"
+    rf"(?:that|this|the|ur|your) {_PLAYED} (?:was|is) (?:so |such a |a |an )?{_PRAISED})"
     + _TRAILING
     # "this boss is killing me", "my back is killing me" (not "this guy is killing me")
     + rf"|^{_SIGHS}(?:this|the|that|my|these|those) (?!(?:{either(_SOMEBODY)})\b)[a-z]+(?: [a-z]+)? (?:is|are) "

@@ -45,8 +45,8 @@ _PORTUGUESE = (
     "fodase", "vsf",
 )
 _TAGALOG = (
-    "putang ina", "putangina", "tang ina", "tangina", "gago", "bobo ka", "bobo mo", "ang bobo", "tanga ka", "ang tanga",
-    "ulol", "tarantado",
+    "putang ina", "putangina", "tang ina", "tangina", "gago", "bobo ka", "bobo mo", "ang bobo", "tanga ka", "tanga mo",
+    "ang tanga", "ulol", "tarantado",
     "pakyu", "kupal", "hayop ka", "inutil",
 )
 _INDONESIAN = (
