@@ -450,6 +450,9 @@ def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(mode
     ]
     probs = model.predict(swearing)["harassment"]
     assert [t for t, p in zip(swearing, probs, strict=True) if p < c.review_at] == []
+    # quoted or reported, as an English slur is: "calling someone a faggot is homophobic"
+    reported = ["calling someone a pidor is homophobic", "he called me a pendejo and got banned"]
+    assert (model.predict(reported)["harassment"] < c.review_at).all()
     clean = [
         "aku suka kamu",
         "ok cu later",

@@ -200,8 +200,7 @@ class TextClassifier:
             for n in np.flatnonzero(~asks & (p[:, k] > SPAM_THAT_ASKS_NOTHING)).tolist():
                 if SHORT_CODE.search(forms[n][0]) is None:
                     p[n, k] = SPAM_THAT_ASKS_NOTHING
-            disguised = cues[:, DENSE.index("lookalike_letters")] >= 1  # "Вeдy поиcк": cues._LOOKALIKE
-            p[disguised, k] = np.maximum(p[disguised, k], LIFTED_TO)
+            p[:, k] = np.maximum(p[:, k], LIFTED_TO * (cues[:, DENSE.index("lookalike_letters")] >= 1))  # "Вeдy"
         if "hate" in names:
             k = names.index("hate")
             p[:, k] = np.where(slur | group_attack, p[:, k], np.minimum(p[:, k], cap))
@@ -249,9 +248,10 @@ class TextClassifier:
         if "harassment" in names:
             k = names.index("harassment")
             for n in np.flatnonzero(p[:, k] < LIFTED_TO).tolist():
-                if insults_the_addressee(forms[n][0]) or swears_in_another_tongue(forms[n][0]):
+                addressed = insults_the_addressee(forms[n][0])
+                if addressed or swears_in_another_tongue(forms[n][0]):
                     p[n, k] = LIFTED_TO
-                    insult[n] = True
+                    insult[n] |= addressed  # a word of another tongue may be quoted, as English is
         threatened = [names.index(n) for n in ("harassment", "threat") if n in names]
         if hated:
             for n in np.flatnonzero((p[:, hated] > cap).any(axis=1) & ~insult).tolist():
