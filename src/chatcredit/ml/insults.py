@@ -9,7 +9,7 @@ band as harassment (``TextClassifier.calibrated``), never to a penalty.
 
 The look-alikes held back (``tests/fixtures/insults.jsonl``, kind "not-an-insult"): negated
 ("you're not an idiot"), self-directed ("i'm such a noob", "im the worst player here"; a line
-that only blames the speaker is held below review whatever the n-grams say: ``blames_oneself``),
+that only blames the speaker is held below review whatever the n-grams say: ``idioms.blames_oneself``),
 technical ("uninstall and reinstall the game"), a company's service ("the worst support
 ever"), a thing ("take out the trash", "a bunch of monkeys at the zoo"). The patterns are
 ours.
