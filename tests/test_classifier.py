@@ -462,6 +462,9 @@ def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(mode
         "café con leche por favor",
         "anjing saya lucu sekali",
         "going to the lady gaga concert",
+        "beli cuka apel di pasar",
+        "qué huso horario usas?",
+        "es inutil intentarlo ahora, el servidor está caído",
     ]
     probs = model.predict(clean)["harassment"]
     assert [t for t, p in zip(clean, probs, strict=True) if p >= c.review_at] == []

@@ -15,7 +15,9 @@ phrase: "suka" is "to like" in Indonesian ("aku suka kamu"), so only "suka blyat
 Romanian for "with" and English for "see you", so only "tomar no cu"; "anjing" and "babi"
 are a dog and pork, "tanga" a garment and "Bobo" a name, so only "tanga ka", "bobo ka" and
 the like. Left out: "amk" (a place in Singapore), "tnc" (an SMS's terms and conditions),
-"fdp" (a German party), "ntm" ("not too much"), "leche" (milk), "gaga" (a singer).
+"fdp" (a German party), "ntm" ("not too much"), "leche" (milk), "gaga" (a singer), "cuka"
+(vinegar in Indonesian), "huso" (a spindle, and a time zone, in Spanish), "inutil" ("useless"
+in Spanish and Portuguese), "ptm".
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from chatcredit.ml.wordlists import WordLists
 
 # fmt: off
 _RUSSIAN = (
-    "blyat", "blyad", "bliat", "blyat'", "cyka", "cuka", "syka blyat", "suka blyat", "sooka blyat", "nahui", "nahuy",
+    "blyat", "blyad", "bliat", "blyat'", "cyka", "syka blyat", "suka blyat", "sooka blyat", "nahui", "nahuy",
     "na hui", "na huy", "idi nahui", "idi nahuy", "pidor", "pidoras", "pidaras", "pidr", "pidar", "debil", "dolbaeb",
     "dolboeb", "dolboyob", "ueban", "uebok", "ebal", "eblan", "mudak", "mudila", "pizda", "pizdec", "pizdets",
     "huesos", "gandon", "shluha", "chmo", "mamku ebal", "mamu ebal", "sosi hui", "sosi huy", "ebanat", "ebanyi",
@@ -36,7 +38,7 @@ _RUSSIAN = (
 _SPANISH = (
     "puta", "putas", "puto", "putos", "hijo de puta", "hijos de puta", "hijo de perra", "pendejo", "pendeja",
     "pendejos", "cabron", "cabrones", "maricon", "maricones", "mierda", "chinga tu madre", "chingada", "chingado",
-    "concha de tu madre", "conchetumare", "culiao", "culero", "gilipollas", "malparido", "idiota", "idiotas", "ptm",
+    "concha de tu madre", "conchetumare", "culiao", "culero", "gilipollas", "malparido", "idiota", "idiotas",
     "retardado", "retardados", "retrasado",
 )
 _PORTUGUESE = (
@@ -47,7 +49,7 @@ _PORTUGUESE = (
 _TAGALOG = (
     "putang ina", "putangina", "tang ina", "tangina", "gago", "bobo ka", "bobo mo", "ang bobo", "tanga ka", "tanga mo",
     "ang tanga", "ulol", "tarantado",
-    "pakyu", "kupal", "hayop ka", "inutil",
+    "pakyu", "kupal", "hayop ka",
 )
 _INDONESIAN = (
     "bangsat", "goblok", "kontol", "memek", "ngentot", "tolol", "kampret", "jancok", "anjing lu", "anjing kau",
@@ -58,7 +60,6 @@ _FRENCH = (
 )
 _GERMAN = (
     "scheisse", "hurensohn", "wichser", "arschloch", "fotze", "spast", "missgeburt", "fick dich", "halt die fresse",
-    "huso",
 )
 _POLISH = ("kurwa", "kurwy", "chuj", "pierdol*", "spierdalaj", "jebac", "jebany", "skurwysyn")
 _TURKISH = ("orospu", "orospu cocugu", "siktir", "sikerim", "sikeyim", "amina koyim", "amina koyayim")
