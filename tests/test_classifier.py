@@ -62,6 +62,12 @@ def _flagged(model: TextClassifier, texts: list[str]) -> np.ndarray:
     return np.vstack(deciding).max(axis=0) >= c.review_at
 
 
+def _reaching_review(model: TextClassifier, texts: list[str], head: str = "harassment") -> list[str]:
+    """The texts whose ``head`` is at or above the review band, in order."""
+    review = default_policy().classifier.review_at
+    return [t for t, p in zip(texts, model.predict(texts)[head], strict=True) if p >= review]
+
+
 def test_civil_political_speech_is_not_flagged_more_than_other_civil_speech(model: TextClassifier) -> None:
     rows = _fixture("civility.jsonl")
     flagged = _flagged(model, [r["text"] for r in rows])
@@ -353,9 +359,7 @@ def test_belittling_the_person_addressed_reaches_review_as_harassment(model: Tex
     insults = [r["text"] for r in rows if r["kind"] == "insult"]
     others = [r["text"] for r in rows if r["kind"] == "not-an-insult"]
     assert len(insults) >= 10 and len(others) >= 10
-    c = default_policy().classifier
-    probs = model.predict(insults)["harassment"]
-    assert [t for t, p in zip(insults, probs, strict=True) if p < c.review_at] == []
+    assert _reaching_review(model, insults) == insults
     assert [t for t in others if insults_the_addressee(fold(t))] == []
 
 
@@ -375,9 +379,7 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
         "sorry guys, i'm so bad at this",
         "that was so dumb of me",
     ]
-    c = default_policy().classifier
-    probs = model.predict(own)
-    assert [t for t, p in zip(own, probs["harassment"], strict=True) if p >= c.review_at] == []
+    assert _reaching_review(model, own) == []
     others = [
         "i'm bad at this unlike you idiots",
         "i fucking suck",
@@ -385,7 +387,7 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
         "i'm so stupid for trusting you",
     ]
     assert [t for t in others if blames_oneself(fold(t))] == []
-    assert model.predict(["that was a stupid play by you"])["harassment"][0] >= c.review_at
+    assert _reaching_review(model, ["that was a stupid play by you"]) == ["that was a stupid play by you"]
 
 
 def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) -> None:
@@ -411,9 +413,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "this boss is killing me",
         "my back is killing me lol",
     ]
-    c = default_policy().classifier
-    probs = model.predict(things)
-    assert [t for t, p in zip(things, probs["harassment"], strict=True) if p >= c.review_at] == []
+    assert _reaching_review(model, things) == []
     persons = [
         "i hate you",
         "i hate ur guts",
@@ -427,15 +427,14 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "Sick.",  # disgust as often as praise
     ]
     assert [t for t in persons if means_no_one(fold(t))] == []
-    held = model.predict(["i hate this jungler", "I hate women.", "i hate this fucking game", "i hate niggers"])
-    assert (held["harassment"] >= c.review_at).all()
+    held = ["i hate this jungler", "I hate women.", "i hate this fucking game", "i hate niggers"]
+    assert _reaching_review(model, held) == held
 
 
 def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(model: TextClassifier) -> None:
     """Game and group chat swears in Russian, Spanish, Portuguese, Tagalog and more (0.02 to
     0.07 as harassment before ``tongues``, where "fuck" is 0.93); the everyday words those
     lists leave out ("suka" is "to like" in Indonesian, "cu" "with" in Romanian) stay clean."""
-    c = default_policy().classifier
     swearing = [
         "cyka blyat",
         "idi nahui pudge",
@@ -448,11 +447,10 @@ def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(mode
         "du hurensohn",
         "nmsl",
     ]
-    probs = model.predict(swearing)["harassment"]
-    assert [t for t, p in zip(swearing, probs, strict=True) if p < c.review_at] == []
+    assert _reaching_review(model, swearing) == swearing
     # quoted or reported, as an English slur is: "calling someone a faggot is homophobic"
     reported = ["calling someone a pidor is homophobic", "he called me a pendejo and got banned"]
-    assert (model.predict(reported)["harassment"] < c.review_at).all()
+    assert _reaching_review(model, reported) == []
     clean = [
         "aku suka kamu",
         "ok cu later",
@@ -466,19 +464,17 @@ def test_swearing_in_another_tongue_reaches_review_as_its_english_twin_does(mode
         "qué huso horario usas?",
         "es inutil intentarlo ahora, el servidor está caído",
     ]
-    probs = model.predict(clean)["harassment"]
-    assert [t for t, p in zip(clean, probs, strict=True) if p >= c.review_at] == []
+    assert _reaching_review(model, clean) == []
 
 
 def test_spam_in_look_alike_letters_reaches_review(model: TextClassifier) -> None:
     """Letters of one script set among another's ("Пpиглaшaю" with Latin p, a) hide spam from
     word filters: lifted into the review band as spam. A word that switches script once, at
     its edge, as keyboard layouts make it ("SSDшник", "iPhone'а"), is ordinary."""
-    c = default_policy().classifier
     disguised = ["Пpиглaшaю в кoмaнду, дoxoд oт 500$ в нeдeлю", "frее mоnеy fоr аll tоdаy"]
-    assert (model.predict(disguised)["spam"] >= c.review_at).all()
+    assert _reaching_review(model, disguised, "spam") == disguised
     plain = ["Купил SSDшник и чехол для iPhone'а", "Привет, как дела? Мой Mac опять тормозит", "café au lait"]
-    assert (model.predict(plain)["spam"] < c.review_at).all()
+    assert _reaching_review(model, plain, "spam") == []
 
 
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:

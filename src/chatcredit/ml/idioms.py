@@ -16,6 +16,7 @@ import re
 
 from chatcredit.ml.name_calling import INSULT, either
 from chatcredit.ml.taunts import ROLE
+from chatcredit.ml.wordlists import YOU
 
 # The speaker blaming themself, and nothing more: "that was a stupid play by me", "i suck at
 # this hero sorry", "i am such an idiot, i forgot to buy tp". The n-grams read the insult's
@@ -44,11 +45,11 @@ def blames_oneself(folded: str) -> bool:
 
 # fmt: off
 _SOMEBODY = (
-    "you", "u", "ur", "your", "you're", "youre", "ya", "yall", "y'all", "he", "him", "his", "she", "her", "they",
-    "them", "their", "people", "ppl", "person", "persons", "guys", "guy", "dude", "bro", "man", "men", "woman", "women",
-    "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "whoever", "who", "girl", "girls", "boy",
-    "boys", "kid", "kids", "player", "players", "teammate", "teammates", "team", "mod", "mods", "admin", "admins",
-    "hoe", "hoes", "thot", "thots", "slut", "sluts", "whore", "whores", "skank", "skanks", "f-ing",
+    *YOU, "you're", "yall", "y'all", "he", "him", "his", "she", "her", "they", "them", "their", "people", "ppl",
+    "person", "persons", "guys", "guy", "dude", "bro", "man", "men", "woman", "women", "everyone", "everybody",
+    "someone", "somebody", "anyone", "anybody", "whoever", "who", "girl", "girls", "boy", "boys", "kid", "kids",
+    "player", "players", "teammate", "teammates", "team", "mod", "mods", "admin", "admins", "hoe", "hoes", "thot",
+    "thots", "slut", "sluts", "whore", "whores", "skank", "skanks", "f-ing",
 )
 # fmt: on
 _NOBODY = rf"(?!.*\b(?:{either(_SOMEBODY)}|bitch\w*|{INSULT})\b|.*\b{ROLE}\b)"
