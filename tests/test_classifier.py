@@ -543,7 +543,7 @@ def test_a_phone_number_is_not_digits_in_a_link_a_host_or_a_date() -> None:
 def test_automated_spam_needs_an_ask(model: TextClassifier) -> None:
     """A prize, a link and shouting without a way to answer stop at the review band's top
     (``SPAM_THAT_ASKS_NOTHING``); the same pitch asking for a text, a call or a DM goes on."""
-    from chatcredit.ml.classifier import SPAM_THAT_ASKS_NOTHING
+    from chatcredit.ml.bounds import SPAM_THAT_ASKS_NOTHING
 
     automate_at = default_policy().classifier.automate_at
     assert default_policy().classifier.review_at < SPAM_THAT_ASKS_NOTHING < automate_at

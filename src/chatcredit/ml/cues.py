@@ -97,6 +97,9 @@ NAMES = (
     "length",
     "lookalike_letters",
 )
+#: The classifier's dense columns, the last of its features: these cues, then the second
+#: opinion's probability (``second_opinion.py``) and whether it reaches 0.5.
+DENSE = [*NAMES, "profanity_check", "profanity_check_0.5"]
 
 
 def _letters(text: str) -> tuple[int, int]:

@@ -7,7 +7,7 @@ a group's own reclaimed word, affection for a group, or a group named plainly wi
 said against it ("we are a group of gay people"): the classifier's n-grams see the same
 words in all of these as in the attack itself; these patterns see the frame
 (``tests/fixtures/hate_contrasts.jsonl`` has cases of each). The classifier caps what such a
-message scores as harassment and hate (``TextClassifier.calibrated``). The patterns are ours.
+message scores as harassment and hate (``bounds.bound``). The patterns are ours.
 
 Known gap: an attacker can borrow the frame ("... and that's no lie" is not denouncing);
 the cap keeps such a message out of the review band, so it is left to reports and rules.
@@ -213,7 +213,7 @@ _SOLICITED = re.compile(
 )
 
 #: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
-#: text with neither is not looked at (``TextClassifier.calibrated``)
+#: text with neither is not looked at (``bounds.bound``)
 UNCOUNTED_THREAT_WORDS = (
     "kys", "slap", "punch", "bleach", "neck yourself", "eye open", "where you live", "where u live", "ddos", "dox",
     "swat", "hack", "leak", "publish", "your ip", "ur ip", "your address", "ur address",

@@ -5,7 +5,7 @@ noob", "you have the iq of a rock", "i hope your mom dies"; game chat's taunts o
 ("noob team", "gg ez") are ``taunts``', searched here with these in one pass. The sources'
 n-grams barely know these (docs/detection.md, "an insult list": as cues the n-grams
 outweighed them), so they are a frame: the classifier lifts such a message into the review
-band as harassment (``TextClassifier.calibrated``), never to a penalty.
+band as harassment (``bounds.bound``), never to a penalty.
 
 The look-alikes held back (``tests/fixtures/insults.jsonl``, kind "not-an-insult"): negated
 ("you're not an idiot"), self-directed ("i'm such a noob", "im the worst player here"; a line

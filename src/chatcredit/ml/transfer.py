@@ -26,8 +26,9 @@ import numpy as np
 from scipy.sparse import csr_matrix, diags
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from chatcredit.ml.classifier import DENSE, HeadWeights, TextClassifier, forms_of
+from chatcredit.ml.classifier import HeadWeights, TextClassifier, forms_of
 from chatcredit.ml.corpus import HEADS, REFINES, Record
+from chatcredit.ml.cues import DENSE
 from chatcredit.ml.datasets import in_test_split
 
 Progress = Callable[[str], None]
@@ -56,7 +57,7 @@ class Mix:
     # of its ham; no other source labels spam and has mentions), so the head learned it as
     # spam, and 84% of the ordinary tweets it sent to review had one.
     spam_ignores: tuple[str, ...] = ("mention",)
-    # Cues no head reads: they act only through ``TextClassifier.calibrated``. Look-alike
+    # Cues no head reads: they act only through ``bounds.bound``. Look-alike
     # letters of another script occur in one source only (tg-spam's Russian spam), so a
     # weight learned for them would say nothing of the others, and changed what the spam
     # head learned from the rest (SMS spam left out: automated precision 0.927 -> 0.897).

@@ -1,0 +1,172 @@
+"""The bounds on the classifier's calibrated probabilities: the frames' caps and lifts.
+
+The heads' n-grams read words, not who they are aimed at. The frames (``frames.py``,
+``derogation.py``, ``insults.py``, ``idioms.py``, ``tongues.py``) read that, and bound what
+the heads say:
+
+- **lifts** to ``LIFTED_TO``, in the default policy's review band and far below its
+  automated band, so a person decides: a group derogated for what it is (hate), a threat to
+  the person addressed (threat), a sexual demand to them (sexual), an insult to them or
+  swearing in another tongue (harassment), spam written in look-alike letters;
+- **caps** at ``ABOUT_AN_ATTACK_CAP``, below any sensible review band: hate with no slur
+  and no group named beside a dehumanising word, "sexual" and "threat" without a word of
+  ``wordlists.NAMING``, a group named plainly with nothing said against it, speech about an
+  attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
+  that means no one, violence aimed only at things;
+- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``).
+
+``bound`` is pure: probabilities, the dense cue columns and the texts' forms in, bounded
+probabilities out. The frames are searched only on the rows a cue or a probability points
+at, so the cost grows with the few messages that need them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from chatcredit.ml.cues import DENSE, SHORT_CODE
+from chatcredit.ml.derogation import derogates_a_group, may_name_a_group
+from chatcredit.ml.frames import (
+    UNCOUNTED_SEXUAL_WORDS,
+    UNCOUNTED_THREAT_WORDS,
+    about_an_attack,
+    describes_a_group,
+    solicits_sex,
+    threatens_the_addressee,
+    violence_at_a_thing,
+)
+from chatcredit.ml.idioms import blames_oneself, means_no_one
+from chatcredit.ml.insults import insults_the_addressee
+from chatcredit.ml.tongues import swears_in_another_tongue
+from chatcredit.ml.wordlists import NAMING
+
+#: The most a message framed as speech about an attack can score as harassment: below any
+#: sensible review band, so it is never flagged for its quoted words alone.
+ABOUT_AN_ATTACK_CAP = 0.25
+#: The least a message that derogates a group scores as harassment and hate, that threatens
+#: the person addressed as harassment and threat, that solicits sex as harassment and sexual,
+#: or that is written in look-alike letters as spam: in the default policy's review band (0.5),
+#: far below its automated band (0.98), so a person decides. A policy with ``review_at``
+#: above it does not see the lift.
+LIFTED_TO = 0.75
+#: The most a message that asks for no answer scores as spam: in the review band of the
+#: default policy, never its automated band (0.98). Spam asks: "DM me", "click the link",
+#: "subscribe", "join now", a chat invite, a phone number, "txt WIN to 80086"
+#: (``cues.SHORT_CODE``). A link, a mention, an amount of money or a long text alone is how
+#: people share news in a group: leaving one source out, shared headlines and sums of money
+#: in political comments were most of the automated spam on tweets and news comments. A
+#: person decides; an automated penalty's statement of reasons can always point at the ask.
+SPAM_THAT_ASKS_NOTHING = 0.95
+_ASKING_CUES = [DENSE.index(c) for c in ("contact", "call_to_action", "promotion", "invite_link", "phone")]
+_LOOKALIKE = DENSE.index("lookalike_letters")
+_PROFANITY = DENSE.index("profanity")
+_FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words", "sexual_words")
+_CAP = ABOUT_AN_ATTACK_CAP
+
+Forms = list[tuple[str, str]]
+
+
+def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np.ndarray:
+    """``p`` (one row per text, one column per head of ``names``) bounded by the frames;
+    ``cues`` are the texts' dense columns (``DENSE``), ``forms`` their ``(words, skeleton)``.
+    ``p`` is changed in place and returned."""
+    slur, group_attack, insult, identity, threat, sexual = (cues[:, DENSE.index(c)] > 0 for c in _FRAME_CUES)
+    col = {name: k for k, name in enumerate(names)}
+    if "spam" in col:
+        _bound_spam(p[:, col["spam"]], cues, forms)
+    if "hate" in col:
+        k = col["hate"]
+        p[:, k] = np.where(slur | group_attack, p[:, k], np.minimum(p[:, k], _CAP))
+    _cap_unnamed(p, col, {"sexual": sexual, "threat": threat}, forms)
+    hated = [col[n] for n in ("harassment", "hate") if n in col]
+    derogated = np.zeros(len(forms), dtype=bool)
+    if hated:
+        derogated = _lift_derogation(p, hated, identity, forms)
+        # A group named plainly with nothing said against it, no swearing, slur, insult or
+        # threat ("we are a group of gay people") is capped like speech about an attack.
+        plain = identity & ~derogated & ~slur & ~group_attack & ~insult & ~threat & (cues[:, _PROFANITY] == 0)
+        for n in np.flatnonzero(plain & (p[:, hated] > _CAP).any(axis=1)).tolist():
+            if describes_a_group(forms[n][0]):
+                p[n, hated] = np.minimum(p[n, hated], _CAP)
+    _lift_frames(p, col, threat, sexual, forms)
+    if "harassment" in col:
+        insult = insult | _lift_insults(p[:, col["harassment"]], forms)
+    if hated:
+        own = ~(slur | group_attack)  # the speaker's own words, if anyone's
+        plain = own & ~(identity | derogated | (cues[:, _PROFANITY] > 0))
+        for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & ~insult).tolist():
+            f = forms[n][0]
+            if about_an_attack(f) or (own[n] and blames_oneself(f)) or (plain[n] and means_no_one(f)):
+                p[n, hated] = np.minimum(p[n, hated], _CAP)
+    threatened = [col[n] for n in ("harassment", "threat") if n in col]
+    if threatened:
+        for n in np.flatnonzero((p[:, threatened] > _CAP).any(axis=1) & threat & ~insult).tolist():
+            if violence_at_a_thing(forms[n][0]):
+                p[n, threatened] = np.minimum(p[n, threatened], _CAP)
+    return p
+
+
+def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
+    """Automated spam needs an ask; look-alike letters ("Вeдy") lift spam to review."""
+    asks = (cues[:, _ASKING_CUES] > 0).any(axis=1)
+    for n in np.flatnonzero(~asks & (spam > SPAM_THAT_ASKS_NOTHING)).tolist():
+        if SHORT_CODE.search(forms[n][0]) is None:
+            spam[n] = SPAM_THAT_ASKS_NOTHING
+    np.maximum(spam, LIFTED_TO * (cues[:, _LOOKALIKE] >= 1), out=spam)
+
+
+def _cap_unnamed(p: np.ndarray, col: dict[str, int], cue_of: dict[str, np.ndarray], forms: Forms) -> None:
+    """ "Sexual" and "threat" need a word that is more than swearing or a modal verb
+    (``wordlists.NAMING``): "mplayer kicks ass" is no sexual harassment, "damn it, I will"
+    no threat. Every NAMING word is also a word of its cue (a test says so), so a row without
+    the cue is capped at once and only the few with it are searched again."""
+    named = [(col[n], w, cue_of[n]) for w, n in enumerate(NAMING.names) if n in col]
+    for k, _, cue in named:
+        p[~cue, k] = np.minimum(p[~cue, k], _CAP)
+    if not named:
+        return
+    for n in np.flatnonzero((p[:, [k for k, _, _ in named]] > _CAP).any(axis=1)).tolist():
+        found = NAMING.count(forms[n][0])
+        for k, w, _ in named:
+            if not found[w]:
+                p[n, k] = min(p[n, k], _CAP)
+
+
+def _lift_derogation(p: np.ndarray, hated: list[int], identity: np.ndarray, forms: Forms) -> np.ndarray:
+    """Lift a group derogated for what it is, however politely worded; the rows lifted.
+    A group's word may be misspelt, glued or spaced out ("wmoen", "ihatewomen")."""
+    glance = [not named and may_name_a_group(f) for named, (f, _) in zip(identity, forms, strict=True)]
+    derogated = np.zeros(len(forms), dtype=bool)
+    for n in np.flatnonzero(identity | np.array(glance, dtype=bool)).tolist():
+        if derogates_a_group(forms[n][0]):
+            p[n, hated] = np.maximum(p[n, hated], LIFTED_TO)
+            derogated[n] = True
+    return derogated
+
+
+def _lift_frames(p: np.ndarray, col: dict[str, int], threat: np.ndarray, sexual: np.ndarray, forms: Forms) -> None:
+    """Lift a threat to the person addressed and a sexual demand to them."""
+    for lifted_heads, counted, uncounted, frame in (
+        (("harassment", "threat"), threat, UNCOUNTED_THREAT_WORDS, threatens_the_addressee),
+        (("harassment", "sexual"), sexual, UNCOUNTED_SEXUAL_WORDS, solicits_sex),
+    ):
+        lifted = [col[n] for n in lifted_heads if n in col]
+        if not lifted:
+            continue
+        maybe = counted | np.array([any(w in f for w in uncounted) for f, _ in forms], dtype=bool)
+        for n in np.flatnonzero(maybe).tolist():
+            if frame(forms[n][0]):
+                p[n, lifted] = np.maximum(p[n, lifted], LIFTED_TO)
+
+
+def _lift_insults(harassment: np.ndarray, forms: Forms) -> np.ndarray:
+    """Lift an insult to the person addressed, or swearing in another tongue, as harassment;
+    the rows that insult the addressee. A word of another tongue may be quoted, as English
+    is, so it lifts the line without marking it an insult."""
+    addressed_rows = np.zeros(len(forms), dtype=bool)
+    for n in np.flatnonzero(harassment < LIFTED_TO).tolist():
+        addressed = insults_the_addressee(forms[n][0])
+        if addressed or swears_in_another_tongue(forms[n][0]):
+            harassment[n] = LIFTED_TO
+            addressed_rows[n] = addressed
+    return addressed_rows
