@@ -471,7 +471,11 @@ def test_spam_in_look_alike_letters_reaches_review(model: TextClassifier) -> Non
     """Letters of one script set among another's ("Пpиглaшaю" with Latin p, a) hide spam from
     word filters: lifted into the review band as spam. A word that switches script once, at
     its edge, as keyboard layouts make it ("SSDшник", "iPhone'а"), is ordinary."""
-    disguised = ["Пpиглaшaю в кoмaнду, дoxoд oт 500$ в нeдeлю", "frее mоnеy fоr аll tоdаy"]
+    disguised = [
+        "Пpиглaшaю в кoмaнду, дoxoд oт 500$ в нeдeлю",
+        "frее mоnеy fоr аll tоdаy",
+        "cheap gaԁgets, faѕt shipping, best deaӏs",  # Cyrillic ԁ, ѕ, ӏ: the fold's own table
+    ]
     assert _reaching_review(model, disguised, "spam") == disguised
     plain = ["Купил SSDшник и чехол для iPhone'а", "Привет, как дела? Мой Mac опять тормозит", "café au lait"]
     assert _reaching_review(model, plain, "spam") == []

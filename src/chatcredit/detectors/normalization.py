@@ -44,6 +44,8 @@ _LOOKALIKES = {
     # quotes
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "`": "'",
 }  # fmt: skip
+#: The hand-checked Cyrillic letters drawn like a Latin one ("frее" with Cyrillic е).
+CYRILLIC_LOOKALIKES = "".join(c for c in _LOOKALIKES if unicodedata.name(c, "").startswith("CYRILLIC"))
 _LEET = {"0": "o", "1": "i", "l": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "€": "e"}
 _PUNCT = ",.;:!?\"()[]{}<>-_/\\*+=~^#%&|…·•'"
 

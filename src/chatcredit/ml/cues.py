@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from chatcredit.detectors.normalization import CYRILLIC_LOOKALIKES
 from chatcredit.ml.wordlists import WORDS
 
 if TYPE_CHECKING:
@@ -46,8 +47,11 @@ _QUOTES = ('"', "“", "”", "«", "»")
 # word filters; a word typed in one keyboard layout never does ("SSDшник", "iPhone'а" switch
 # script once, at a word's edge, and are not counted).
 _CYRILLIC = "а-яё"
-_LATIN_LIKE = "aceopxykmthbu"  # Latin letters drawn like Cyrillic ones (u for и, k for к)
-_CYRILLIC_LIKE = "асеорхукмтнвіј"  # Cyrillic letters drawn like Latin ones
+# Latin letters drawn like Cyrillic ones, printed or handwritten (u for и, m for т). Not the
+# reverse of the fold's table: Latin i among Cyrillic is how Ukrainian and Belarusian are
+# typed on a Russian keyboard, which has no і.
+_LATIN_LIKE = "aceopxykmthbu"
+_CYRILLIC_LIKE = CYRILLIC_LOOKALIKES  # Cyrillic letters drawn like Latin ones (the fold's own)
 _LOOKALIKE = re.compile(
     rf"(?<=[{_CYRILLIC}])[{_LATIN_LIKE}](?=[{_CYRILLIC}])|(?<=[a-z])[{_CYRILLIC_LIKE}](?=[a-z])", re.I
 )
