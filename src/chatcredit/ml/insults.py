@@ -34,8 +34,15 @@ _NAMES = rf"{either((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
 _CROWDS = (
     "liberals", "conservatives", "democrats", "republicans", "dems", "leftists", "lefties", "progressives", "libs",
     "trumpers", "trump supporters", "maga people", "socialists", "communists", "commies", "fascists", "globalists",
-    "politicians", "feminists", "boomers", "millennials", "you people", "these people", "those people",
+    "politicians", "feminists", "boomers", "millennials", "you people", "these people", "those people", "antifa",
+    "maga", "right wingers", "rightwingers", "right-wingers", "left wingers", "leftwingers", "left-wingers",
+    "the left", "the right",
 )  # fmt: skip
+# a crowd called mad ("these people are insane", "liberals are delusional"); not "these people
+# are crazy about football"
+_MAD = ("insane", "crazy", "nuts", "delusional", "brainwashed", "deranged", "unhinged", "lunatics", "mentally ill")
+# the people who run a server or a group ("this admin is a joke"); not "mod", a game's too
+_STAFF = ("admin", "admins", "moderator", "moderators")
 _DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
 #: the frames said to the person addressed; the room's are ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
@@ -61,6 +68,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"(?:such|what) an? {MODIFIERS}{INSULT} (?:human(?: being)?|person|individual)\b"
             r"(?! (?:error|errors|nature|rights|resources|body|race|mistake))",
             rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT}(?: (?:lol|lmao|smh|xd))*\W*$",
+            # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
+            rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
@@ -69,6 +78,21 @@ _ADDRESSED: tuple[Frame, ...] = (
     # a crowd insulted (``_CROWDS``)
     Frame(
         INSULTS, (rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}{INSULT}\b",), _CROWDS
+    ),
+    # ... or mad
+    Frame(
+        _MAD,
+        (
+            rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:so |completely |totally |absolutely |fucking )?"
+            rf"{either(_MAD)}\b(?! (?:about|for|over)\b)",
+        ),
+        _CROWDS,
+    ),
+    # a server's or a group's staff insulted: "this admin is a joke", "the moderators are useless"
+    Frame(
+        INSULTS,
+        (rf"(?:this|that|the|our|ur|your|these|those) {either(_STAFF)} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",),
+        _STAFF,
     ),
     # ... or called a disease ("conservatives are a cancer on this country")
     Frame(
@@ -79,9 +103,27 @@ _ADDRESSED: tuple[Frame, ...] = (
     # dismissal: "go to hell", "sit down and shut up", "get a life" (not "sinners go to hell",
     # "shut up, that's amazing", "did you get a life insurance quote")
     Frame(
-        ("go to hell", "shut up", "stfu", "get a brain", "get a life", "get a clue", "excuse for", "excuse of"),
+        (
+            "go to hell",
+            "shut up",
+            "stfu",
+            "get a brain",
+            "get a life",
+            "get a clue",
+            "excuse for",
+            "excuse of",
+            "crawl back",
+            "get off",
+            "get out of",
+        ),
         (
             r"(?:^|you can |you should |just |pls |please |and |now |so )go to hell\b",
+            # "go crawl back under your rock", "crawl back in your hole" (not "the baby crawls back")
+            r"(?:^|go |just |pls |please |now |and |so |should )crawl back (?:under|into|in|to) "
+            r"(?:your|ur|the|whatever) (?:\w+ )?(?:rock|hole|cave|basement|swamp|sewer)\b",
+            # "get off my server noob" (not "get off my lawn", said to no one)
+            r"get (?:off|out of) (?:my|our|this) (?:server|lobby|game|team|channel|chat|stream|discord)(?: now)?,? "
+            rf"(?:you )?(?:{_NAMES}|kid|scrub|weirdo)\W*$",
             r"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )(?:shut up|stfu)"
             rf"(?:,? {HERO})?\W*$",
             # "you pathetic excuse for a human", "what an embarrassing excuse for a journalist"
@@ -150,6 +192,14 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:ur|you're|youre|you are|u r|u are) (?:like|probably|prob|def) (?:\d{1,2}|six|seven|eight|nine|ten|"
             r"eleven|twelve) ?(?:years? old|yo|y/o)\b",
             r"why (?:are|r) (?:you|u) even (?:here|playing|alive|in (?:this|my|our) (?:game|lobby|team|rank))\b",
+        ),
+    ),
+    # "your parents must be ashamed (of you)"
+    Frame(
+        ("ashamed", "embarrassed", "disappointed"),
+        (
+            r"(?:your|ur) (?:parents|mom|mum|dad|family|mother|father) (?:must|should|would|will) (?:be|feel) "
+            r"(?:so |really |very )?(?:ashamed|embarrassed|disappointed)(?: (?:of|in) (?:you|u))?\W*$",
         ),
     ),
     # "wtf is wrong with you", "your mother should have aborted you" (not "what is wrong with

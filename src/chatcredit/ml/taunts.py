@@ -54,7 +54,9 @@ _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
 _BAD_END = (
     r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
-    rf"(?: at (?:this|the) game| at (?:pvp|\w+ing))?{CLOSING}"
+    r"(?: at (?:this|the) game| at (?:pvp|\w+ing))?"
+    r"(?:,? (?:it'?s|thats|that's|this is) (?:so |actually |honestly )?(?:embarrassing|sad|painful|cringe|pathetic))?"
+    + CLOSING
 )
 _UNINSTALLED = (
     r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
