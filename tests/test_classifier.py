@@ -481,6 +481,46 @@ def test_spam_in_look_alike_letters_reaches_review(model: TextClassifier) -> Non
     assert _reaching_review(model, plain, "spam") == []
 
 
+def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> None:
+    """A comment pitching the writer's own channel with an ask, and a way to reach the writer
+    beside money or an audience, are lifted into the review band as spam (``pitches.py``);
+    an outlet named with no ask, or a contact with nothing pitched, is not."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.pitches import pitches
+
+    pitched = [
+        "Like this comment if you want me to upload part 2 on my channel",
+        "Please support a small youtuber, I upload every week",
+        'my friend made an amazing remix of this, search "DJ Koko remix" on youtube',
+        "Want more views? I can help, message me",
+        "I want to introduce you to an amazing opportunity that changed my life. DM for details",
+        "Who wants to learn how I grew my account from $500 to $15k? Drop a message",
+    ]
+    assert _reaching_review(model, pitched, "spam") == pitched
+    plain = [
+        "i buy my music off iTunes (support the artists, easier) and watch movies in the theater",
+        "can you check my page, the CSS is broken",
+        "message me when you get home",
+        "I posted the photos on my channel yesterday",
+        "text me the address of the restaurant",
+    ]
+    assert [t for t in plain if pitches(fold(t))] == []
+    assert _reaching_review(model, plain, "spam") == []
+
+
+def test_a_warning_of_a_scam_that_asks_nothing_is_held_below_review(model: TextClassifier) -> None:
+    """A member warning the group ("My brother lost money in a crypto scam, be careful
+    everyone": 0.57 as spam) is held below review; a pitch dressed as one, asking the reader
+    to write to someone, is not."""
+    warnings = [
+        "My brother lost money in a crypto scam, be careful everyone",
+        "Beware of fake bitcoin giveaways, they are all scams",
+    ]
+    assert _reaching_review(model, warnings, "spam") == []
+    dressed = ["Beware of fake brokers! Mrs Anna is the only legit trader, write to her on whatsapp +1 555 203 9981"]
+    assert _reaching_review(model, dressed, "spam") == dressed
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

@@ -216,6 +216,12 @@ _HOSTILE_TEXTS = (
     "women are s c u m . ",
     "jews 4$4$",
     "jews a d i s e a s e ",
+    # the seventh session's: crowds called mad, pitches, warnings
+    "these people are so ",
+    "dm me 1111",
+    "on my channel sub ",
+    'search "',
+    "scam beware ",
 )
 _CLASSIFY = """
 import sys

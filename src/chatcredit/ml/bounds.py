@@ -37,6 +37,7 @@ from chatcredit.ml.frames import (
 )
 from chatcredit.ml.idioms import blames_oneself, means_no_one
 from chatcredit.ml.insults import insults_the_addressee
+from chatcredit.ml.pitches import pitches, warns_of_a_scam
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
 
@@ -107,12 +108,20 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
 
 
 def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
-    """Automated spam needs an ask; look-alike letters ("Вeдy") lift spam to review."""
+    """Automated spam needs an ask; a warning of a scam that asks nothing is held below
+    review; look-alike letters ("Вeдy") and the pitches the head misses (``pitches``) lift
+    spam to review."""
     asks = (cues[:, _ASKING_CUES] > 0).any(axis=1)
-    for n in np.flatnonzero(~asks & (spam > SPAM_THAT_ASKS_NOTHING)).tolist():
-        if SHORT_CODE.search(forms[n][0]) is None:
+    for n in np.flatnonzero(~asks & (spam > _CAP)).tolist():
+        f = forms[n][0]
+        if spam[n] > SPAM_THAT_ASKS_NOTHING and SHORT_CODE.search(f) is None:
             spam[n] = SPAM_THAT_ASKS_NOTHING
+        if warns_of_a_scam(f) and not pitches(f):
+            spam[n] = min(spam[n], _CAP)
     np.maximum(spam, LIFTED_TO * (cues[:, _LOOKALIKE] >= 1), out=spam)
+    for n in np.flatnonzero(spam < LIFTED_TO).tolist():
+        if pitches(forms[n][0]):
+            spam[n] = LIFTED_TO
 
 
 def _cap_unnamed(p: np.ndarray, col: dict[str, int], cue_of: dict[str, np.ndarray], forms: Forms) -> None:
