@@ -222,6 +222,8 @@ _HOSTILE_TEXTS = (
     "on my channel sub ",
     'search "',
     "scam beware ",
+    "go back to ",
+    "nice kill ",
 )
 _CLASSIFY = """
 import sys

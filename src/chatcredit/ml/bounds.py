@@ -12,8 +12,10 @@ the heads say:
   and no group named beside a dehumanising word, "sexual" and "threat" without a word of
   ``wordlists.NAMING``, a group named plainly with nothing said against it, speech about an
   attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
-  that means no one, violence aimed only at things;
-- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``).
+  that means no one or only praises a play ("nice kill"), violence aimed only at things;
+- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam that asks
+  nothing is held below review, and the pitches the spam head misses (``pitches.py``) are
+  lifted into it.
 
 ``bound`` is pure: probabilities, the dense cue columns and the texts' forms in, bounded
 probabilities out. The frames are searched only on the rows a cue or a probability points
@@ -35,7 +37,7 @@ from chatcredit.ml.frames import (
     threatens_the_addressee,
     violence_at_a_thing,
 )
-from chatcredit.ml.idioms import blames_oneself, means_no_one
+from chatcredit.ml.idioms import blames_oneself, means_no_one, praises_a_play
 from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.pitches import pitches, warns_of_a_scam
 from chatcredit.ml.tongues import swears_in_another_tongue
@@ -97,7 +99,11 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
         plain = own & ~(identity | derogated | (cues[:, _PROFANITY] > 0))
         for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & ~insult).tolist():
             f = forms[n][0]
-            if about_an_attack(f) or (own[n] and blames_oneself(f)) or (plain[n] and means_no_one(f)):
+            if (
+                about_an_attack(f)
+                or (own[n] and (blames_oneself(f) or praises_a_play(f)))
+                or (plain[n] and means_no_one(f))
+            ):
                 p[n, hated] = np.minimum(p[n, hated], _CAP)
     threatened = [col[n] for n in ("harassment", "threat") if n in col]
     if threatened:

@@ -83,3 +83,17 @@ def means_no_one(folded: str) -> bool:
     read. The classifier asks for no swear word besides, which ``blames_oneself`` does not
     ("i'm so stupid" holds one of the profanity list's words)."""
     return _IDIOMS.match(folded) is not None
+
+
+# "nice kill", "gj double kill", "great save": a play praised, every word of the line ours
+_PRAISE = re.compile(
+    rf"^{_SIGHS}(?:nice|good|great|gj|awesome|amazing|sweet|clean|wp)(?: one)?,? (?:first |double |triple |quadra "
+    r"|penta |team |multi |ultra )?(?:kills?|headshots?|shot|save|combo|ult|steal|block|hook|snipe|play)" + _TRAILING
+)
+
+
+def praises_a_play(folded: str) -> bool:
+    """A line that only praises a play ("nice kill", "gj double kill lol"). "kill" is a word of
+    the profanity list, so unlike ``means_no_one`` this asks for no line free of it: the
+    pattern holds every word of the line."""
+    return _PRAISE.match(folded) is not None

@@ -217,7 +217,8 @@ _ADDRESSED: tuple[Frame, ...] = (
         (
             r"(?:(?:i|we) (?:really |just )?)?(?:hope|wish) (?:that )?(?:you|u|ya|ur|your) "
             r"(?:(?:mom|mum|family|dog|kids?|whole family|parents) )?(?:dies?|get cancer|gets cancer|burns?|rots?|"
-            r"get hit by a (?:car|bus|truck)|gets? (?:raped|killed|shot|run over)|chokes?(?: on it)?)\b",
+            r"get hit by a (?:car|bus|truck)|gets? (?:raped|killed|shot|run over)|chokes?(?: on it)?|"
+            r"gets? (?:perma ?)?banned|lose every (?:game|match))\b",
             # or on their home or computer: "i hope your house burns down", "hope ur pc explodes"
             r"(?:(?:i|we) (?:really |just )?)?(?:hope|wish) (?:that )?(?:ur|your) (?:house|home|pc|computer|car) "
             r"(?:burns? down|explodes?|blows? up|catch(?:es)? fire)\b",
@@ -252,6 +253,9 @@ _NOT_VOCATIVE = frozenset((
 # ("to" two words back is not the name's), "get out of here loser".
 _CLOSES_A_CLAUSE = frozenset(("me", "us", "him", "it", "here", "there", "now", "again", "already", "up", "out", "off"))
 
+# "for feeding noob", "at building idiot": the name follows a verb, not a noun it is part of
+_AFTER_A_VERB = frozenset(("for", "at", "by", "with", "about", "from", "on", "in", "of"))
+
 # Aho-Corasick passes over every frame's words at once; a text with none (nine in ten) is not
 # searched further, and one with "bad" only by the frame of "bad" (4.5-6 µs a text, not 8:
 # bench/README.md).
@@ -277,6 +281,8 @@ def _vocative(folded: str) -> bool:
         return False
     before = [w.strip("\"'.,;:!?()*-") for w in folded[max(0, m.start() - 40) : m.start()].split()[-2:]]
     if before and before[-1] in _CLOSES_A_CLAUSE:  # "dont talk to me noob", "get out of here loser"
+        return True
+    if len(before) == 2 and before[0] in _AFTER_A_VERB and before[1].endswith("ing"):  # "report u for feeding noob"
         return True
     return bool(before) and not _NOT_VOCATIVE.intersection(before)
 

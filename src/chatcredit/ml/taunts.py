@@ -98,6 +98,9 @@ TAUNTS = (
             r"reason (?:why )?(?:we|i|our team) (?:lose|lost|are losing|keep losing|can't win|will lose|hate this game|"
             r"quit|am quitting|uninstalled)\b",
             r"(?:you|u) (?:ruin|ruined|throw|threw|int|feed|lose|lost) every (?:single )?(?:game|match|round)\b",
+            # said of a player: "noob sniper ruins every game", "our jungler throws every game"
+            rf"(?:{ROLE}|(?:noob|newb|trash|this) \w+|he|she) (?:ruins|ruined|throws|threw|ints|feeds|loses) every "
+            r"(?:single )?(?:game|match|round)\b",
             r"^(?:tank|dps|heals?|healer|healers|support|supp|jungle|jg|jgl|mid|top|bot|adc|carry|offlane|"
             rf"{HERO}) (?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
         ),
@@ -164,6 +167,20 @@ TAUNTS = (
             rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{HERO})" + CLOSING,
         ),
     ),
+    # "you deserve to lose", "ur so washed", "imagine being this trash", "kid go to sleep"
+    Frame(
+        ("deserve", "deserved", "washed", "imagine being", "sleep", "bed", "homework", "bedtime"),
+        (
+            r"(?:you|u|ur team|your team|you guys|u guys|y'?all) (?:all )?(?:deserve|deserved) to "
+            r"(?:lose|die|be banned|get banned|suffer|be reported|get reported)\b",
+            r"(?:ur|you're|youre|you are|u r|u) (?:so |literally |actually |completely |just )?washed(?: up)?"
+            + CLOSING,
+            rf"imagine being (?:this|so|that) {MODIFIERS}{INSULT}\b",
+            r"(?:^|\b(?:kid|boy|son|little boy|noob),? )go (?:to sleep|to bed|do (?:ur|your) homework)\b"
+            r"|\bgo (?:to sleep|to bed|do (?:ur|your) homework),? (?:kid|boy|son|little boy|noob)\W*$"
+            r"|\bpast (?:ur|your) bedtime\b",
+        ),
+    ),
     # "ur a bot", as said of a player who plays like the game's computer players
     Frame(
         ("bot",),
@@ -210,7 +227,8 @@ TAUNTS = (
             # to a children's game, said to a player, not by one ("i'll go back to minecraft after this")
             r"(?:^|(?:lol|lmao|noob|kid|pls|just|bro|now),? )go back to (?:fortnite|minecraft|roblox|candy crush|"
             r"mobile games?|animal crossing|club penguin|clash royale|league)" + CLOSING,
-            r"go (?:play|back to) (?:\w+ ){1,3}?(?:kid|noob|noobs|newb)\W*$",
+            r"go (?:play|back to) (?:(?!the\b)\w+ ){1,3}?"
+            r"(?:kid|noob|noobs|newb|trash|idiot|loser|retard|clown|bot)\W*$",
         ),
     ),
     Frame(
