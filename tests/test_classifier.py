@@ -414,6 +414,8 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "my back is killing me lol",
         "nice kill",  # 0.80: "kill" is a word of the profanity list (idioms.praises_a_play)
         "gj double kill lol",
+        "the white trash can is full",  # 0.89: "white" beside "trash" read as a group called vile
+        "Put the garbage bags out on tuesday.",  # 0.52 (idioms.speaks_of_refuse)
     ]
     assert _reaching_review(model, things) == []
     persons = [
@@ -430,7 +432,14 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
     ]
     assert [t for t in persons if means_no_one(fold(t))] == []
     assert [t for t in ("nice kill you idiot", "kill him", "nice kill on that noob") if praises_a_play(fold(t))] == []
-    held = ["i hate this jungler", "I hate women.", "i hate this fucking game", "i hate niggers"]
+    held = [
+        "i hate this jungler",
+        "I hate women.",
+        "i hate this fucking game",
+        "i hate niggers",
+        "take out the trash you idiot",
+        "put all the immigrants in garbage bags",
+    ]
     assert _reaching_review(model, held) == held
 
 

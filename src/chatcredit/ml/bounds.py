@@ -12,7 +12,8 @@ the heads say:
   and no group named beside a dehumanising word, "sexual" and "threat" without a word of
   ``wordlists.NAMING``, a group named plainly with nothing said against it, speech about an
   attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
-  that means no one or only praises a play ("nice kill"), violence aimed only at things;
+  that means no one or only praises a play ("nice kill"), refuse ("the white trash can is
+  full"), violence aimed only at things;
 - automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam that asks
   nothing is held below review, and the pitches the spam head misses (``pitches.py``) are
   lifted into it.
@@ -37,7 +38,7 @@ from chatcredit.ml.frames import (
     threatens_the_addressee,
     violence_at_a_thing,
 )
-from chatcredit.ml.idioms import blames_oneself, means_no_one, praises_a_play
+from chatcredit.ml.idioms import blames_oneself, means_no_one, praises_a_play, speaks_of_refuse
 from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.pitches import pitches, warns_of_a_scam
 from chatcredit.ml.tongues import swears_in_another_tongue
@@ -95,6 +96,11 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
     if "harassment" in col:
         insult = insult | _lift_insults(p[:, col["harassment"]], forms)
     if hated:
+        # refuse, not a person ("the white trash can is full"), however the cues read it
+        unsworn = ~slur & ~insult & (cues[:, _PROFANITY] == 0)
+        for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & unsworn).tolist():
+            if speaks_of_refuse(forms[n][0]):
+                p[n, hated] = np.minimum(p[n, hated], _CAP)
         own = ~(slur | group_attack)  # the speaker's own words, if anyone's
         plain = own & ~(identity | derogated | (cues[:, _PROFANITY] > 0))
         for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & ~insult).tolist():

@@ -43,7 +43,8 @@ _DETERMINERS = r"(?:(?:all|the|these|those|most|every|you|fucking|filthy|dirty) 
 _BORN = (
     r"(?:wom[ae]n|girls|gays|gay (?:people|men|women|folks?)|lesbians|trans(?:gender)? (?:people|women|men|folks?)|"
     r"trannies|queers|black (?:people|men|women|folks?)|blacks|white (?:people|men|women)|whites|jews|jewish people|"
-    r"muslims|muslim (?:people|men|women)|disabled people|the disabled|cripples|retards|asians|asian people|"
+    r"muslims|muslim (?:people|men|women|folks?)|disabled (?:people|folks?|persons)|the disabled|cripples|retards|"
+    r"asians|asian people|"
     r"chinese people|mexicans|africans|arabs|christians|hindus|indians|latinos|hispanics|gypsies|niggers|niggas|"
     r"faggots|fags|dykes|kikes|spics|chinks|wetbacks|towelheads|ragheads|muzzies|muzzrats|beaners|gooks|pakis)"
 )
@@ -62,7 +63,7 @@ _VILE = (
     r"subhuman|savages|apes|monkeys|pigs|cockroaches|disgusting|inferior|worthless|evil|dangerous|criminals|"
     r"terrorists|rapists|thieves|stupid|dumb|idiots|morons|lazy|useless|pathetic|mentally ill|sick|a burden|"
     r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
-    r"pedophiles|paedophiles|sluts|whores|bitches|greedy|liars|cheats|barbaric|backwards?|property|objects|"
+    r"pedophiles|paedophiles|predators|deviants|molesters|sluts|whores|bitches|greedy|liars|cheats|barbaric|backwards?|property|objects|"
     r"a virus|viruses|a pest|pests|lice|leeches|maggots|a blight|a stain|a waste of space|thugs|beasts|swine|"
     r"the worst|too (?:stupid|emotional|weak|dumb)|an? (?:thief|criminal|terrorist|rapist|thug|animal|parasite|"
     r"pervert|savage))\b"
@@ -77,6 +78,11 @@ _ONE_BORN = (
 _ONE = rf"(?:{_ONE_BORN}|immigrant|refugee|migrant|foreigner|illegal)"
 _EVERY = rf"(?:every|each|any|a single) (?:single )?{_ONE}"
 _ANY_GROUP = rf"(?:{_GROUPS}|{_EVERY})"
+# a group's word as an adjective before a noun
+_AS_A_GROUP = (
+    r"(?:gay|lesbian|queer|trans|transgender|black|jewish|muslim|disabled|asian|mexican|african|arab|indian|"
+    r"chinese|latino|hispanic)"
+)
 _ANY_ADVERB = r"[a-z]+ly|[a-z]{3,}y"  # "absolutely", "realy", "absoluely"
 # With every space optional, "[a-z]+ly ?" would make a long run of letters backtrack for
 # minutes: the search without spaces reads a closed list of adverbs instead.
@@ -175,7 +181,7 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"\b(?:they're|theyre|they are|he's|hes|she's|shes|he is|she is) "
         r"(?:dead|done for|getting (?:hurt|shot|stabbed))\b",
         rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {_ANY_GROUP} "
-        rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering)\b",
+        rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering|drown|drowned|drowning|starve|rot)\b",
         rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
         # stereotypes: "a woman's place is in the kitchen", "trans women are just men in dresses",
         # "it's in their genes", "another muslim terrorist, what a surprise"
@@ -214,6 +220,10 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"(?:kikes?|muzzies|muzzie|muzzrats|wetbacks?|towelheads?|ragheads?|pakis?|beaners?|sandniggers?)\b"
         r"|(?<!gobbledy)(?<!gobbledy.)(?<!gobble.de.)gooks?\b|chinks?\b(?! (?:in|of)\b)|spics?\b(?! and\b| n\b)",
         rf"{_EVERY}(?: \w+){{0,3}} (?:is|are) {_VILE}",
+        # a group's own word made a name of scorn: "those trans freaks", "muslim scum" (not
+        # "black garbage bags")
+        rf"{_AS_A_GROUP} (?:freaks|scum|vermin|filth|savages|cockroaches|parasites|degenerates|perverts|subhumans|"
+        r"trash|garbage|pests|leeches|maggots)\b(?! (?:bags?|cans?|bins?|trucks?|collection|disposal|day|pickup)\b)",
         rf"(?:every|each|any) (?:single )?{_ONE} {_MUST}{_VIOLENCE}\b",
         rf"(?:every|each|any) (?:single )?{_ONE_BORN} {_MUST}{_REMOVAL}\b",
         rf"why can't {_GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
