@@ -41,6 +41,9 @@ _CROWDS = (
 # a crowd called mad ("these people are insane", "liberals are delusional"); not "these people
 # are crazy about football"
 _MAD = ("insane", "crazy", "nuts", "delusional", "brainwashed", "deranged", "unhinged", "lunatics", "mentally ill")
+# names said of someone with an intensifier only ("he is such a tool", not "a tool for cutting")
+_SAID_OF_SOMEONE = ("tool", "hypocrite", "jerk", "prick", "dick", "asshole", "douche", "douchebag", "creep", "liar")
+_INTENSIFIERS = ("such", "complete", "total", "absolute", "fucking", "utter", "real", "biggest", "massive", "huge")
 # the people who run a server or a group ("this admin is a joke"); not "mod", a game's too
 _STAFF = ("admin", "admins", "moderator", "moderators")
 _DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
@@ -87,6 +90,17 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"{either(_MAD)}\b(?! (?:about|for|over)\b)",
         ),
         _CROWDS,
+    ),
+    # someone called a name with an intensifier: "He is such a tool", "she's an absolute moron"
+    # (not "he is a tool designer", "she is a complete beginner")
+    Frame(
+        (*INSULTS, *_SAID_OF_SOMEONE),
+        (
+            r"(?:he|she|this guy|that guy|this dude|that dude)(?:'s| is| was|s) (?:such(?: an?)?|a complete|a total|"
+            r"an absolute|a fucking|an utter|a real|the biggest|a massive|a huge) "
+            rf"(?:{INSULT}|{either(_SAID_OF_SOMEONE)})(?! (?:designer|maker|kit|box|shed|bag|for)\b)\b",
+        ),
+        _INTENSIFIERS,
     ),
     # a server's or a group's staff insulted: "this admin is a joke", "the moderators are useless"
     Frame(
