@@ -533,6 +533,22 @@ def test_a_warning_of_a_scam_that_asks_nothing_is_held_below_review(model: TextC
     assert _reaching_review(model, dressed, "spam") == dressed
 
 
+def test_thanks_and_a_request_to_reply_in_the_thread_are_not_spam(model: TextClassifier) -> None:
+    """The spam head learned SMS's "thanks for your order" and "reply": "Thank you for your
+    service" was 0.85 as spam, "Reply to this thread with your availability" 0.86. A short line
+    of thanks for help, or asking the thread for an answer, is held below review; SMS's own
+    thanks for an order, with a charge, is not."""
+    courtesy = [
+        "Thank you for your service",
+        "Thanks for your help",
+        "Reply to this thread with your availability",
+        "You have won the game!",
+    ]
+    assert _reaching_review(model, courtesy, "spam") == []
+    charged = ["Thanks for your ringtone order, ref number K718. Your mobile will be charged £4.50"]
+    assert _reaching_review(model, charged, "spam") == charged
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

@@ -14,8 +14,8 @@ the heads say:
   attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
   that means no one or only praises a play ("nice kill"), refuse ("the white trash can is
   full"), violence aimed only at things;
-- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam that asks
-  nothing is held below review, and the pitches the spam head misses (``pitches.py``) are
+- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam or a line
+  of thanks that asks nothing is held below review, and the pitches the spam head misses (``pitches.py``) are
   lifted into it.
 
 ``bound`` is pure: probabilities, the dense cue columns and the texts' forms in, bounded
@@ -40,7 +40,7 @@ from chatcredit.ml.frames import (
 )
 from chatcredit.ml.idioms import blames_oneself, means_no_one, praises_a_play, speaks_of_refuse
 from chatcredit.ml.insults import insults_the_addressee
-from chatcredit.ml.pitches import pitches, warns_of_a_scam
+from chatcredit.ml.pitches import is_courtesy, pitches, warns_of_a_scam
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
 
@@ -128,7 +128,7 @@ def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
         f = forms[n][0]
         if spam[n] > SPAM_THAT_ASKS_NOTHING and SHORT_CODE.search(f) is None:
             spam[n] = SPAM_THAT_ASKS_NOTHING
-        if warns_of_a_scam(f) and not pitches(f):
+        if (warns_of_a_scam(f) and not pitches(f)) or is_courtesy(f):
             spam[n] = min(spam[n], _CAP)
     np.maximum(spam, LIFTED_TO * (cues[:, _LOOKALIKE] >= 1), out=spam)
     for n in np.flatnonzero(spam < LIFTED_TO).tolist():

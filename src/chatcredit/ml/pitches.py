@@ -12,8 +12,9 @@ slip under its review band, because no source teaches them:
 
 Both lift spam into the review band (``bounds.LIFTED_TO``), never to a penalty: a person
 decides. The reverse also happens: a member warning the group of a scam ("My brother lost
-money in a crypto scam, be careful everyone") reads as one to the head; with nothing asked
-of the reader it is held below review. The patterns are ours.
+money in a crypto scam, be careful everyone") or thanking someone for their help ("Thank you
+for your service") reads as one to the head; with nothing asked of the reader it is held
+below review. The patterns are ours.
 """
 
 from __future__ import annotations
@@ -90,6 +91,26 @@ def pitches(folded: str) -> bool:
     ):
         return True
     return "contact" in needed and _CONTACT.search(folded) is not None and _PITCH.search(folded) is not None
+
+
+# A short line of thanks for help, or asking the thread for an answer: "Thank you for your
+# service" (0.85 as spam), "thanks for your help" (0.73), "Reply to this thread with your
+# availability" (0.86), "You have won the game!" (0.52); SMS spam thanks for an order or a
+# subscription, and asks for a reply by text.
+_COURTESY = re.compile(
+    r"^(?=.{0,80}$)\W*(?:"
+    r"(?:thanks|thank you|thanx|thx|ty|tnx)(?: so much| very much| a lot)? for (?:your|the|all|ur) "
+    r"(?:kind |quick |great )?(?:help|service|support|time|reply|replies|answer|answers|patience|advice|input|"
+    r"feedback|wishes|message|words|hard work|explanation|tips?)\b"
+    r"|reply (?:to|in|on) (?:this|the) (?:thread|post|chat|group|topic)\b"
+    r"|(?:you|we|they|u) (?:have |just )?won the (?:game|match|round|set|final|tournament|raffle|race|debate)\b)"
+)
+
+
+def is_courtesy(folded: str) -> bool:
+    """A short line of thanks for help or service, a request to reply in the thread, or
+    congratulations on a game won: nothing pitched."""
+    return _COURTESY.match(folded) is not None
 
 
 def warns_of_a_scam(folded: str) -> bool:
