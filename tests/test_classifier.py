@@ -414,6 +414,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "my back is killing me lol",
         "nice kill",  # 0.80: "kill" is a word of the profanity list (idioms.praises_a_play)
         "gj double kill lol",
+        "free kill",  # 0.84
         "the white trash can is full",  # 0.89: "white" beside "trash" read as a group called vile
         "Put the garbage bags out on tuesday.",  # 0.52 (idioms.speaks_of_refuse)
     ]
@@ -543,6 +544,8 @@ def test_thanks_and_a_request_to_reply_in_the_thread_are_not_spam(model: TextCla
         "Thanks for your help",
         "Reply to this thread with your availability",
         "You have won the game!",
+        "free win",  # 0.83: game talk
+        "text chat only",  # 0.89
     ]
     assert _reaching_review(model, courtesy, "spam") == []
     charged = ["Thanks for your ringtone order, ref number K718. Your mobile will be charged £4.50"]

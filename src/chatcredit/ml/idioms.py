@@ -87,10 +87,15 @@ def means_no_one(folded: str) -> bool:
     return _IDIOMS.match(folded) is not None
 
 
-# "nice kill", "gj double kill", "great save": a play praised, every word of the line ours
+# "nice kill", "gj double kill", "great save": a play praised (or called free), every word of
+# the line ours
 _PRAISE = re.compile(
     rf"^{_SIGHS}(?:nice|good|great|gj|awesome|amazing|sweet|clean|wp)(?: one)?,? (?:first |double |triple |quadra "
-    r"|penta |team |multi |ultra )?(?:kills?|headshots?|shot|save|combo|ult|steal|block|hook|snipe|play)" + _TRAILING
+    r"|penta |team |multi |ultra )?(?:kills?|headshots?|shot|save|combo|ult|steal|block|hook|snipe|play)"
+    + _TRAILING
+    # ... or called easy: "free kill", "free kills mid"
+    + rf"|^{_SIGHS}free (?:kill|kills)(?: (?:top|mid|bot|here|there))?"
+    + _TRAILING
 )
 
 

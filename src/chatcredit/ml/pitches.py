@@ -103,13 +103,16 @@ _COURTESY = re.compile(
     r"(?:kind |quick |great )?(?:help|service|support|time|reply|replies|answer|answers|patience|advice|input|"
     r"feedback|wishes|message|words|hard work|explanation|tips?)\b"
     r"|reply (?:to|in|on) (?:this|the) (?:thread|post|chat|group|topic)\b"
-    r"|(?:you|we|they|u) (?:have |just )?won the (?:game|match|round|set|final|tournament|raffle|race|debate)\b)"
+    r"|(?:you|we|they|u) (?:have |just )?won the (?:game|match|round|set|final|tournament|raffle|race|debate)\b"
+    # game talk: "free win", "free elo", "text chat only", "join voice chat"
+    r"|(?:free|ez|easy) (?:win|wins|elo|mmr|lp|rr|farm|gold|kill|kills)\W*$|text chat only\b"
+    r"|join (?:the )?(?:voice|vc|voice chat|team chat|party chat)\b)"
 )
 
 
 def is_courtesy(folded: str) -> bool:
-    """A short line of thanks for help or service, a request to reply in the thread, or
-    congratulations on a game won: nothing pitched."""
+    """A short line of thanks for help or service, a request to reply in the thread, a game
+    won, or game talk ("free win", "text chat only"): nothing pitched."""
     return _COURTESY.match(folded) is not None
 
 
