@@ -417,6 +417,9 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "free kill",  # 0.84
         "the white trash can is full",  # 0.89: "white" beside "trash" read as a group called vile
         "Put the garbage bags out on tuesday.",  # 0.52 (idioms.speaks_of_refuse)
+        "this game is stupid hard",  # 0.98, an automated penalty (idioms.curses_a_machine)
+        "stupid lag",
+        "they are dumb lucky",
     ]
     assert _reaching_review(model, things) == []
     persons = [
@@ -440,6 +443,9 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "i hate niggers",
         "take out the trash you idiot",
         "put all the immigrants in garbage bags",
+        "stupid lag you idiot",
+        "what a stupid idea",
+        "this fucking game is stupid hard",
     ]
     assert _reaching_review(model, held) == held
 

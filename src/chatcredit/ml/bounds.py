@@ -13,7 +13,7 @@ the heads say:
   ``wordlists.NAMING``, a group named plainly with nothing said against it, speech about an
   attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
   that means no one or only praises a play ("nice kill"), refuse ("the white trash can is
-  full"), violence aimed only at things;
+  full"), a machine cursed ("stupid lag"), violence aimed only at things;
 - automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam or a line
   of thanks that asks nothing is held below review, and the pitches the spam head misses (``pitches.py``) are
   lifted into it.
@@ -38,7 +38,7 @@ from chatcredit.ml.frames import (
     threatens_the_addressee,
     violence_at_a_thing,
 )
-from chatcredit.ml.idioms import blames_oneself, means_no_one, praises_a_play, speaks_of_refuse
+from chatcredit.ml.idioms import blames_oneself, curses_a_machine, means_no_one, praises_a_play, speaks_of_refuse
 from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.pitches import is_courtesy, pitches, warns_of_a_scam
 from chatcredit.ml.tongues import swears_in_another_tongue
@@ -64,6 +64,7 @@ SPAM_THAT_ASKS_NOTHING = 0.95
 _ASKING_CUES = [DENSE.index(c) for c in ("contact", "call_to_action", "promotion", "invite_link", "phone")]
 _LOOKALIKE = DENSE.index("lookalike_letters")
 _PROFANITY = DENSE.index("profanity")
+_PROFANITY_COUNT = DENSE.index("profanity_count")
 _FRAME_CUES = ("slur", "identity_and_dehumanising", "you_and_profanity", "identity", "threat_words", "sexual_words")
 _CAP = ABOUT_AN_ATTACK_CAP
 
@@ -97,9 +98,11 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
         insult = insult | _lift_insults(p[:, col["harassment"]], forms)
     if hated:
         # refuse, not a person ("the white trash can is full"), however the cues read it
-        unsworn = ~slur & ~insult & (cues[:, _PROFANITY] == 0)
-        for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & unsworn).tolist():
-            if speaks_of_refuse(forms[n][0]):
+        unsworn = cues[:, _PROFANITY] == 0
+        profane_words = np.rint(cues[:, _PROFANITY_COUNT] * 5).astype(int)  # the cue is min(n, 5) / 5
+        for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & ~slur & ~insult).tolist():
+            f = forms[n][0]
+            if (unsworn[n] and speaks_of_refuse(f)) or curses_a_machine(f, int(profane_words[n])):
                 p[n, hated] = np.minimum(p[n, hated], _CAP)
         own = ~(slur | group_attack)  # the speaker's own words, if anyone's
         plain = own & ~(identity | derogated | (cues[:, _PROFANITY] > 0))

@@ -198,7 +198,9 @@ _AT_A_THING = re.compile(
     r"signal|connection|x|x11|xorg|gdm|kdm|esd|firefox|chrome|dhclient|network ?manager|pulseaudio|"
     r"-\d+|weeds?|germs?|bacteria|flies|mosquito(?:es)?|spiders?|photos?|shots?|picture|goals?|hoops?|"
     r"three|3s?|pointers?|penalty|the ball|carry|carries|jungler|adc|healers?|tanks?|heroes|towers?|rax|"
-    r"barracks|roshan|rosh|baron|nexus|ancient|creeps?|neutrals|wards?|couriers?))\b"
+    r"barracks|roshan|rosh|baron|nexus|ancient|creeps?|neutrals|wards?|couriers?|supports?|supp|mid|mid laner|"
+    r"offlaner|top laner|bot laner|solo laner|snipers?|barrels?|turrets?|inhibs?|inhibitors?|drakes?|herald|"
+    r"objectives?))\b"
 )
 
 _SOLICITED = re.compile(

@@ -128,3 +128,32 @@ def speaks_of_refuse(folded: str) -> bool:
         return False
     rest, found = _REFUSE.subn(" ", folded)
     return bool(found) and not has_an_insult_word(rest) and not may_name_a_group(rest)
+
+
+# "stupid" and "dumb" said of a machine or a game, or as "very": "stupid lag", "this game is
+# stupid hard", "they are dumb lucky" (0.97, 0.98, 0.92 as harassment: the first two an
+# automated penalty). Not "a stupid idea", "a stupid question", "stupid things to say": those
+# are said of what a person said or did, and the sources' labels count them.
+_MACHINES = (
+    r"(?:lag|game|bug|bugs|wifi|internet|connection|servers?|patch|update|map|queue|matchmaking|rng|keyboard|mouse|"
+    r"controller|phone|computer|pc|printer|laptop|weather|traffic|ping|glitch|client|app|hitbox|hitboxes|camera)"
+)
+_CURSED = re.compile(
+    r"\b(?:stupid|dumb) (?:hard|lucky|fast|strong|broken|op|expensive|long|slow|tanky|busy|hot|cold)\b"
+    rf"|\b(?:(?:this|that|the|my|these|those|ur|your|fucking) )?(?:stupid|dumb) {_MACHINES}\b"
+    rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
+)
+_STUPID = re.compile(r"\bstupid\b")
+
+
+def curses_a_machine(folded: str, profane_words: int) -> bool:
+    """A short line whose "stupid" and "dumb" are said of a machine or a game, or mean "very"
+    ("stupid lag", "this game is stupid hard"), with none of the profanity list's
+    ``profane_words`` left beside them, and nothing else that names a group or calls a name."""
+    if len(folded) > _SHORT:
+        return False
+    spans = [m.group() for m in _CURSED.finditer(folded)]
+    if not spans or profane_words > sum(len(_STUPID.findall(span)) for span in spans):
+        return False
+    rest = _CURSED.sub(" ", folded)
+    return not has_an_insult_word(rest) and not may_name_a_group(rest)
