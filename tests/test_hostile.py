@@ -224,6 +224,8 @@ _HOSTILE_TEXTS = (
     "scam beware ",
     "go back to ",
     "nice kill ",
+    "kill the support ",
+    "he is such a ",
 )
 _CLASSIFY = """
 import sys

@@ -71,6 +71,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"(?:such|what) an? {MODIFIERS}{INSULT} (?:human(?: being)?|person|individual)\b"
             r"(?! (?:error|errors|nature|rights|resources|body|race|mistake))",
             rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT}(?: (?:lol|lmao|smh|xd))*\W*$",
+            # said of a player in the feed's words: "bro is actually braindead", "lil bro is so trash"
+            rf"^(?:lil )?(?:bro|blud) (?:is|was) (?:(?:actually|literally|so|just|lowkey|really|fr) )*{INSULT}\b",
             # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
             rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
             # "noob pudge": a line of two words, a player named by their hero

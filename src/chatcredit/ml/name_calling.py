@@ -20,7 +20,7 @@ INSULTS = (
     "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
     "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud",
     "weirdo", "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep",
-    "sheeple", "thug",
+    "sheeple", "thug", "beggar",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"

@@ -48,7 +48,7 @@ _ROLE_INSULT = (
 _PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support", "tank", *HEROES, *HERO_INITIALS)  # first look
 _SKILLS = (
     "aim", "positioning", "rotation", "rotations", "macro", "mechanics", "decision making", "game sense",
-    "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build",
+    "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build", "builds", "building", "base",
 )  # fmt: skip
 _PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
@@ -63,6 +63,11 @@ _UNINSTALLED = (
     r"(?:uninstall|delete|quit) (?:the |this |ur |your )?game,? (?:pls|please|plz|now|noob|idiot|retard|kid)|"
     r"(?:uninstall|delete the game),? (?:pls|please|plz|now|noob|idiot|retard|kid))\b"
 )
+
+_TO_THE_LOSER = (
+    "cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope", "mad",
+    "smell", "stink",
+)  # fmt: skip
 
 #: the room's frames (``insults.insults_the_addressee`` searches them with its own)
 TAUNTS = (
@@ -96,7 +101,10 @@ TAUNTS = (
         (
             r"(?:you're|youre|ur|you are|u r|you|u) (?:literally |actually |just |clearly )?(?:the )?(?:only )?"
             r"reason (?:why )?(?:we|i|our team) (?:lose|lost|are losing|keep losing|can't win|will lose|hate this game|"
-            r"quit|am quitting|uninstalled)\b",
+            r"quit|am quitting|uninstalled)\b"
+            r"|(?:you're|youre|ur|you are|u r|you|u) (?:literally |actually |just |clearly )?(?:the )?(?:only )?"
+            r"reason (?:why )?(?:this|the|our) (?:server|game|team|guild|clan|group|chat) "
+            r"(?:is dead|died|is dying|sucks|is trash)\b",
             r"(?:you|u) (?:ruin|ruined|throw|threw|int|feed|lose|lost) every (?:single )?(?:game|match|round)\b",
             # said of a player: "noob sniper ruins every game", "our jungler throws every game"
             rf"(?:{ROLE}|(?:noob|newb|trash|this) \w+|he|she) (?:ruins|ruined|throws|threw|ints|feeds|loses) every "
@@ -208,7 +216,7 @@ TAUNTS = (
     ),
     # an imperative to the loser of a fight: "cry more noob", "stay mad", "git gud", "get rekt"
     Frame(
-        ("cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope", "mad"),
+        _TO_THE_LOSER,
         (
             r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
             r"(?:cry (?:more|harder|about it|somewhere else|to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma)|"
@@ -218,6 +226,8 @@ TAUNTS = (
             r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
             r"^rekt\W*$",
             r"(?:mad|sad) (?:cuz|cause|because|bc|coz) (?:ur |you're |youre )?bad\b",
+            # "u smell", "you stink" (not "you smell nice")
+            r"^(?:(?:lol|lmao|ew|eww|bro|and) )?(?:you|u) (?:smell|stink)(?: so bad| bad| like \w+)?" + CLOSING,
         ),
     ),
     Frame(
