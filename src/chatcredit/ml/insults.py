@@ -44,6 +44,10 @@ _MAD = ("insane", "crazy", "nuts", "delusional", "brainwashed", "deranged", "unh
 # names said of someone with an intensifier only ("he is such a tool", not "a tool for cutting")
 _SAID_OF_SOMEONE = ("tool", "hypocrite", "jerk", "prick", "dick", "asshole", "douche", "douchebag", "creep", "liar")
 _INTENSIFIERS = ("such", "complete", "total", "absolute", "fucking", "utter", "real", "biggest", "massive", "huge")
+_UNHINGED = ("delusional", "deluded", "unhinged", "deranged", "brainwashed", "mentally ill", "lunatic", "psycho")
+_CALLED_WORDS = (
+    "worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant", *_UNHINGED,
+)  # fmt: skip
 # the people who run a server or a group ("this admin is a joke"); not "mod", a game's too
 _STAFF = ("admin", "admins", "moderator", "moderators")
 _DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
@@ -61,8 +65,9 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"^report (?:\w+ ){{1,2}}{INSULT}\W*$",  # "report sniper feeder"
             # a name for one of the players: "hey braindead, rotate", "why is this idiot still alive"
             rf"^(?:hey|yo|oi|listen|ok|okay)(?: you)?,? {_NAMES}\b",
-            rf"(?:this|that) {_NAMES}\b(?! (?:question|mistake|here|show|costume|car|fish|emoji|nose|makeup|outfit|"
-            r"mentality|moment|phase|level|stuff|thing|things|tips?|guide|trap|area|zone|server|friendly|mode|proof)\b)",
+            rf"(?:this|that|these|those) {_NAMES}\b(?! (?:question|mistake|here|show|costume|car|fish|emoji|nose|"
+            r"makeup|outfit|mentality|moment|phase|level|stuff|thing|things|tips?|guide|trap|area|zone|server|friendly|mode|"
+            r"proof)\b)",
             # a line that is only a name for someone ("noob", "clown lmao", "what an idiot", "such a noob lol")
             r"^(?:(?:lol|omg|lmao) )?(?:such|what) an? (?:noob|newb|idiot|clown|loser|moron|retard|bozo|dumbass|"
             r"imbecile)(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
@@ -73,6 +78,9 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT}(?: (?:lol|lmao|smh|xd))*\W*$",
             # said of a player in the feed's words: "bro is actually braindead", "lil bro is so trash"
             rf"^(?:lil )?(?:bro|blud) (?:is|was) (?:(?:actually|literally|so|just|lowkey|really|fr) )*{INSULT}\b",
+            # what someone said, called the worst: "This is the dumbest take I've seen all day"
+            r"(?:dumbest|stupidest|most idiotic|most braindead|worst) (?:take|opinion|comment|tweet|argument|idea|"
+            r"thing)s? (?:i've|ive|i have|i) (?:ever )?(?:seen|heard|read)\b",
             # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
             rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
             # "noob pudge": a line of two words, a player named by their hero
@@ -179,6 +187,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:nobody|no one|noone) (?:likes|wants|cares about|asked|needs) (?:you|u)\b(?! (?:to|more|better|for)\b)",
             r"^(?:lol |lmao |ok |and |but )?who (?:tf |the fuck |even )?asked(?: (?:you|u))?\W*$",
             r"(?:nobody|no one|noone) wants to (?:play|talk|be friends|hang out|be) with (?:you|u)\b",
+            # "Shut up already nobody wants to hear it"
+            r"(?:nobody|no one|noone) (?:wants|needs) to hear (?:it|this|that|you|u|your|ur)\W*$",
             r"(?:nobody|no one|noone) (?:asked|cares)(?: (?:lol|lmao|bro|kid|noob|loser|idiot))*\W*$",
             r"(?:nobody|no one|noone) (?:really )?cares (?:about )?what (?:you|u) (?:think|say|said|want|believe)\b",
             r"(?:nobody|no one|noone) (?:really )?cares about (?:your|ur) "
@@ -192,8 +202,11 @@ _ADDRESSED: tuple[Frame, ...] = (
     # "ur the worst support", "r u blind", "ur like 10 years old", "why are you even playing"
     # (not "you are the best", "the worst part is the queue", "are you going to blind the dragon")
     Frame(
-        ("worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant"),
+        _CALLED_WORDS,
         (
+            # "you're delusional", "ur unhinged" (not "you're insane", praise in game chat)
+            r"(?:(?:you|u)(?:'re| are| r|re)|ur) "
+            rf"(?:(?:so|completely|totally|just|clearly|actually|literally|fucking) )*(?:a )?{either(_UNHINGED)}\b",
             r"(?:you|u)(?:'re| are| r|re) (?:so |such |really |actually |literally |just |very |the most )*"
             r"(?:annoying|cringe|cringey|cringy)\b",
             # "ur so cringe", "your voice is so annoying", "you're irrelevant"
@@ -216,6 +229,8 @@ _ADDRESSED: tuple[Frame, ...] = (
         (
             r"(?:your|ur) (?:parents|mom|mum|dad|family|mother|father) (?:must|should|would|will) (?:be|feel) "
             r"(?:so |really |very )?(?:ashamed|embarrassed|disappointed)(?: (?:of|in) (?:you|u))?\W*$",
+            # "You should be ashamed of yourself"
+            r"(?:you|u) should (?:be|feel) (?:so |very |really |deeply )?ashamed of (?:yourself|urself|yourselves)\b",
         ),
     ),
     # "wtf is wrong with you", "your mother should have aborted you" (not "what is wrong with
