@@ -514,6 +514,8 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "Want more views? I can help, message me",
         "I want to introduce you to an amazing opportunity that changed my life. DM for details",
         "Who wants to learn how I grew my account from $500 to $15k? Drop a message",
+        "I made a beat inspired by this, go listen on my soundcloud",
+        "I'm selling beats for cheap, hit me up",
     ]
     assert _reaching_review(model, pitched, "spam") == pitched
     plain = [
@@ -522,6 +524,8 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "message me when you get home",
         "I posted the photos on my channel yesterday",
         "text me the address of the restaurant",
+        "hit me up when you're free this weekend",
+        "I listen to it on my spotify every morning",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

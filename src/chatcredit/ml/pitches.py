@@ -28,11 +28,12 @@ import ahocorasick
 # the web, nor an outlet with no ask ("i buy my music off iTunes")
 _OUTLET = (
     r"(?:my|our) (?:new |latest |first |youtube |yt |twitch |tiktok |soundcloud |spotify )?"
-    r"(?:channel|videos?|vids|music|songs?|tracks?|mixtape|covers?|podcast|stream|beats)\b"
+    r"(?:channel|videos?|vids|music|songs?|tracks?|mixtape|covers?|podcast|stream|beats|soundcloud|spotify|"
+    r"youtube|insta|instagram|tiktok|twitch|ep|album)\b"
 )
 _ASKED_FOR = re.compile(
     r"\b(?:check(?: out)?|watch|listen to|visit|subscribe to|sub to|follow|support|hear|see|look at|go to|"
-    rf"head to|give) {_OUTLET}"
+    rf"head to|give) {_OUTLET}|\b(?:listen|watch|find me|follow me|check it out|hear it) on {_OUTLET}"
 )
 # ... or named with an ask elsewhere in the text: "like this comment if you want part 2 on my
 # channel" (each looked for once: a text of either repeated is read once, not once a match)
@@ -48,13 +49,14 @@ _PROMOTION = re.compile(
 _CONTACT = re.compile(
     r"\b(?:dm|pm|inbox|message|text|write|write to|contact|reach(?: out to)?) (?:me|him|her|us)\b"
     r"|\b(?:drop|send) (?:me )?a (?:message|dm|pm|line)\b|\b(?:dm|pm|inbox|message me) (?:for|to know|to learn|if)\b"
-    r"|\b(?:on|via|through) (?:whatsapp|telegram)\b"
+    r"|\b(?:on|via|through) (?:whatsapp|telegram|insta|instagram|ig|snapchat|snap)\b|\bhit me up\b|\bhmu\b"
 )
 # ... and what is pitched: money, an opportunity, an audience
 _PITCH = re.compile(
     r"[$€£]\s?\d|\b\d+k\b|\b(?:opportunity|income|profits?|earn\w*|invest\w*|trading|crypto\w*|bitcoin|forex|"
     r"views|followers|subscribers|likes|loans?|hiring|paid|salary|signals|returns?|funds|selling|for sale|cheap|"
-    r"make money|double (?:your|their|my) money|portfolio|serious people|lost money|recover\w*|get it back)\b"
+    r"make money|double (?:your|their|my) money|portfolio|serious people|lost money|recover\w*|get it back|collab|"
+    r"beats)\b"
 )
 _WARNING = re.compile(
     r"\b(?:be careful|beware|watch out|careful|don'?t fall for|do not fall for|stay away|never send|report)\b"
@@ -65,10 +67,14 @@ _SCAM = re.compile(r"\b(?:scams?|scammers?|scammed|frauds?|fraudsters?|fake)\b")
 # One Aho-Corasick pass finds which searches a text needs at all (nine in ten need none): a
 # word each of them cannot match without.
 _NEEDS = {
-    "outlet": ("channel", "video", "vids", "music", "song", "track", "mixtape", "cover", "podcast", "stream", "beats"),
+    "outlet": (
+        "channel", "video", "vids", "music", "song", "track", "mixtape", "cover", "podcast", "stream", "beats",
+        "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album",
+    ),
     "promotion": ("small", "search", "give", "sub"),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
+        "hit me up", "hmu",
     ),
 }  # fmt: skip
 _TRIGGERS = ahocorasick.Automaton()
