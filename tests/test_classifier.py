@@ -516,6 +516,7 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "Who wants to learn how I grew my account from $500 to $15k? Drop a message",
         "I made a beat inspired by this, go listen on my soundcloud",
         "I'm selling beats for cheap, hit me up",
+        "Follow me for daily motivation, I follow back!",
     ]
     assert _reaching_review(model, pitched, "spam") == pitched
     plain = [

@@ -44,6 +44,8 @@ _PROMOTION = re.compile(
     r"|\bsearch (?:for |up )?[\"'“]?[^\"'”\n]{1,40}[\"'”]? on (?:youtube|yt|spotify|soundcloud|tiktok|instagram)\b"
     r"|\bgive (?:me|us|my (?:channel|music|videos?|songs?)) a (?:chance|try|listen|shot)\b"
     r"|\bsub(?:scribe)? (?:to me|back)\b|\bsub ?4 ?sub\b"
+    r"|\bfollow (?:me|us) for (?:daily|more|free)\b|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
+    r"|\bf4f\b|\bfollow for follow\b"
 )
 # a way to reach the writer, or someone they name ("write to him directly", "reach him on telegram")
 _CONTACT = re.compile(
@@ -71,7 +73,7 @@ _NEEDS = {
         "channel", "video", "vids", "music", "song", "track", "mixtape", "cover", "podcast", "stream", "beats",
         "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album",
     ),
-    "promotion": ("small", "search", "give", "sub"),
+    "promotion": ("small", "search", "give", "sub", "follow", "f4f"),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
         "hit me up", "hmu",

@@ -207,7 +207,7 @@ TAUNTS = (
         ("l2p", "uninstall", "delete", "quit"),
         (
             _UNINSTALLED,
-            r"(?:lol|lmao|bad|trash|noob|kid|just|pls|plz),? uninstall\W*$",
+            r"(?:lol|lmao|bad|trash|noobs?|kids?|just|pls|plz|gg|ez),? uninstall\W*$",
             r"(?:you|u) should (?:just )?(?:quit|uninstall|delete) (?:the |this |ur |your )?game\W*$",
             r"^(?:uninstall|delete) (?:dota|dota 2|league|lol|valorant|fortnite|minecraft|overwatch|csgo|apex)"
             + CLOSING,
