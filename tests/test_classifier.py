@@ -420,6 +420,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "this game is stupid hard",  # 0.98, an automated penalty (idioms.curses_a_machine)
         "stupid lag",
         "they are dumb lucky",
+        "Mornings are the worst.",  # 0.58
     ]
     assert _reaching_review(model, things) == []
     persons = [
@@ -433,6 +434,8 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "you are a sick fuck",
         "this guy is killing me",
         "Sick.",  # disgust as often as praise
+        "liberals are the worst",
+        "mexicans are the worst",
     ]
     assert [t for t in persons if means_no_one(fold(t))] == []
     assert [t for t in ("nice kill you idiot", "kill him", "nice kill on that noob") if praises_a_play(fold(t))] == []

@@ -175,6 +175,8 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"{_ATTACKED} {_GATHERS})\b",
         rf"{_WE_WILL} (?:(?!never |not |no )\w+ )?(?:(?:kill|shoot|hurt|stab|murder|burn|hunt down|beat up|attack) "
         rf"{_ANY_GROUP}|{_ATTACKED} {_GATHERS})\b(?!['’])",
+        # "I'll make sure every gay person in this town suffers"
+        rf"{_WE_WILL} make sure {_ANY_GROUP}(?: \w+){{0,4}} (?:suffers?|dies?|pays?|burns?|gets? hurt|regrets? it)\b",
         # "line them up against a wall"; "if I see a Muslim tonight they're dead"
         rf"{urged}line {_ANY_GROUP} up (?:against (?:a|the) wall|and shoot)",
         rf"if (?:i|we) (?:ever )?(?:see|catch|meet|find) (?:a|an|any|one|another) {_ONE}\b[^.!?]{{0,40}}"

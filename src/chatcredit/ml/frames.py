@@ -104,6 +104,9 @@ _ATTACK_DENOUNCED = re.compile(
     rf"(?:all )?{_GROUP}\b"
     r"[^.!?]{0,80}\b(?:is|are|was|which is|that's|thats) (?:nonsense|rubbish|untrue|not true|false|a lie|ridiculous|"
     r"bullshit|wrong|a myth)\b"
+    # ... or said false first: "It's not true that immigrants are criminals", "it is a myth that ..."
+    r"|\b(?:it is|it's|its|it isn't|it is not|that's|thats) (?:not true|untrue|false|a lie|a myth|nonsense|wrong) "
+    rf"(?:to say )?that (?:all )?{_GROUP}\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
     rf"(?:people|they|some people|society|we) treats? {_GROUP}\b"
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from chatcredit.ml.derogation import may_name_a_group
+from chatcredit.ml.insults import CROWDS as _CROWDS
 from chatcredit.ml.insults import has_an_insult_word
 from chatcredit.ml.name_calling import INSULT, either
 from chatcredit.ml.taunts import ROLE
@@ -73,6 +74,10 @@ _IDIOMS = re.compile(
     rf"{_PRAISED} {_PLAYED}|(?:that|it) was (?:so |such a |a )?{_PRAISED}|"
     rf"(?:that|this|the|ur|your) {_PLAYED} (?:was|is) (?:so |such a |a |an )?{_PRAISED})"
     + _TRAILING
+    # "Mornings are the worst", "mondays are so annoying" (a crowd is somebody: "liberals are the worst")
+    + rf"|^{_NOBODY}(?!{either(_CROWDS)}\b){_SIGHS}[a-z]+s (?:are|r) (?:just |literally |honestly |actually )?"
+    r"(?:the worst|the absolute worst|so annoying|the bane of my existence)"
+    + _TRAILING
     # "this boss is killing me", "my back is killing me" (not "this guy is killing me")
     + rf"|^{_SIGHS}(?:this|the|that|my|these|those) (?!(?:{either(_SOMEBODY)})\b)[a-z]+(?: [a-z]+)? (?:is|are) "
     r"(?:literally |actually |so |really )?killing me" + _TRAILING
@@ -84,7 +89,7 @@ def means_no_one(folded: str) -> bool:
     mondays", "that was a sick play", "this boss is killing me"): no insult, however its words
     read. The classifier asks for no swear word besides, which ``blames_oneself`` does not
     ("i'm so stupid" holds one of the profanity list's words)."""
-    return _IDIOMS.match(folded) is not None
+    return _IDIOMS.match(folded) is not None and not may_name_a_group(folded)
 
 
 # "nice kill", "gj double kill", "great save": a play praised (or called free), every word of

@@ -29,9 +29,9 @@ from chatcredit.ml.wordlists import whole_word
 # below reads these and two more ("nice try weirdo", "cry about it snowflake")
 _PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
 _NAMES = rf"{either((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
-# the people a political insult lumps together, of every side ("liberals are idiots",
+#: the people a political insult lumps together, of every side ("liberals are idiots",
 # "trump supporters are brainless", "you people are pathetic"): an insult, not a view
-_CROWDS = (
+CROWDS = (
     "liberals", "conservatives", "democrats", "republicans", "dems", "leftists", "lefties", "progressives", "libs",
     "trumpers", "trump supporters", "maga people", "socialists", "communists", "commies", "fascists", "globalists",
     "politicians", "feminists", "boomers", "millennials", "you people", "these people", "those people", "antifa",
@@ -88,18 +88,16 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
         ),
     ),
-    # a crowd insulted (``_CROWDS``)
-    Frame(
-        INSULTS, (rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}{INSULT}\b",), _CROWDS
-    ),
+    # a crowd insulted (``CROWDS``)
+    Frame(INSULTS, (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}{INSULT}\b",), CROWDS),
     # ... or mad
     Frame(
         _MAD,
         (
-            rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:so |completely |totally |absolutely |fucking )?"
+            rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:so |completely |totally |absolutely |fucking )?"
             rf"{either(_MAD)}\b(?! (?:about|for|over)\b)",
         ),
-        _CROWDS,
+        CROWDS,
     ),
     # someone called a name with an intensifier: "He is such a tool", "she's an absolute moron"
     # (not "he is a tool designer", "she is a complete beginner")
@@ -121,8 +119,8 @@ _ADDRESSED: tuple[Frame, ...] = (
     # ... or called a disease ("conservatives are a cancer on this country")
     Frame(
         _DISEASES,
-        (rf"{either(_CROWDS)} (?:are|r) (?:all )?(?:just )?(?:(?:a|the) )?{either(_DISEASES)}\b",),
-        _CROWDS,
+        (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:(?:a|the) )?{either(_DISEASES)}\b",),
+        CROWDS,
     ),
     # dismissal: "go to hell", "sit down and shut up", "get a life" (not "sinners go to hell",
     # "shut up, that's amazing", "did you get a life insurance quote")
