@@ -560,6 +560,7 @@ def test_thanks_and_a_request_to_reply_in_the_thread_are_not_spam(model: TextCla
         "You have won the game!",
         "free win",  # 0.83: game talk
         "text chat only",  # 0.89
+        "can everyone confirm for saturday",  # 0.52
     ]
     assert _reaching_review(model, courtesy, "spam") == []
     charged = ["Thanks for your ringtone order, ref number K718. Your mobile will be charged £4.50"]

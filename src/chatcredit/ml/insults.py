@@ -137,12 +137,18 @@ _ADDRESSED: tuple[Frame, ...] = (
             "crawl back",
             "get off",
             "get out of",
+            "go away",
+            "get lost",
+            "gtfo",
         ),
         (
             r"(?:^|you can |you should |just |pls |please |and |now |so )go to hell\b",
             # "go crawl back under your rock", "crawl back in your hole" (not "the baby crawls back")
             r"(?:^|go |just |pls |please |now |and |so |should )crawl back (?:under|into|in|to) "
             r"(?:your|ur|the|whatever) (?:\w+ )?(?:rock|hole|cave|basement|swamp|sewer)\b",
+            # "go away creep", "get lost freak"
+            r"(?:^|just |now |pls |please |and |so )(?:go away|get lost|gtfo|shut up|stfu),? (?:you )?"
+            r"(?:creep|freak|weirdo|perv|pervert|psycho|creeper)\W*$",
             # "get off my server noob" (not "get off my lawn", said to no one)
             r"get (?:off|out of) (?:my|our|this) (?:server|lobby|game|team|channel|chat|stream|discord)(?: now)?,? "
             rf"(?:you )?(?:{_NAMES}|kid|scrub|weirdo)\W*$",

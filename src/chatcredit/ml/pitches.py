@@ -111,6 +111,8 @@ _COURTESY = re.compile(
     r"(?:kind |quick |great )?(?:help|service|support|time|reply|replies|answer|answers|patience|advice|input|"
     r"feedback|wishes|message|words|hard work|explanation|tips?)\b"
     r"|reply (?:to|in|on) (?:this|the) (?:thread|post|chat|group|topic)\b"
+    r"|(?:can|could|pls|please) (?:everyone|everybody|every1|you all|y'?all|you guys|u guys|all) "
+    r"(?:please )?(?:confirm|rsvp|reply|respond|vote)\b"
     r"|(?:you|we|they|u) (?:have |just )?won the (?:game|match|round|set|final|tournament|raffle|race|debate)\b"
     # game talk: "free win", "free elo", "text chat only", "join voice chat"
     r"|(?:free|ez|easy) (?:win|wins|elo|mmr|lp|rr|farm|gold|kill|kills)\W*$|text chat only\b"
