@@ -226,6 +226,7 @@ _HOSTILE_TEXTS = (
     "nice kill ",
     "kill the support ",
     "he is such a ",
+    "i will burn ",
 )
 _CLASSIFY = """
 import sys

@@ -181,7 +181,16 @@ _THREATENED = re.compile(
     r"find (?:you|u) and (?:beat|hurt|kill|stab|shoot|end|break) (?:you|u)\b|"
     # a threat made online: "i will ddos you", "im gonna leak your address"
     r"(?:ddos|dox|doxx|swat) (?:you|u|ya)\b|(?:ddos|hack) (?:your|ur) (?:account|pc|computer|router|wifi|internet)|"
-    r"(?:leak|publish) (?:your|ur) (?:ip|address|home address|location|real name|nudes|pics|info|face|dox))"
+    r"(?:leak|publish) (?:your|ur) (?:ip|address|home address|location|real name|nudes|pics|info|face|dox)|"
+    # "ill find your address and burn your house"
+    r"find (?:your|ur) (?:address|house|home)\b|(?:\w+ ){0,4}?(?:burn|torch|blow up|firebomb) (?:down )?"
+    r"(?:your|ur) (?:house|home|car|place)\b)"
+    # harm wished at the hands of another: "i hope someone stabs you"
+    r"|\b(?:hope|wish) (?:someone|somebody|they|a \w+) (?:stabs|kills|shoots|hurts|beats up|rapes|runs over|murders|"
+    r"strangles) (?:you|u|ya)\b"
+    # a condition and its price: "say that again and ur dead"
+    r"|\b(?:say|do|try) (?:that|it) again and (?:you're|youre|ur|you are|u r|you'll be|youll be) "
+    r"(?:dead|done|finished|getting hurt)\b"
     r"|\b(?:watch your back|(?:i|we) know where (?:you|u) live|sleep with one eye open|"
     r"(?:i|we) (?:have|got|know|traced|found) (?:your|ur) (?:ip|home address|address)|"
     r"you(?:'re| are| r)? (?:dead meat|so dead|a dead man|going to die|gonna die)|you will die|you'll die|"
@@ -214,6 +223,11 @@ _SOLICITED = re.compile(
     r"|\b(?:wanna|want to|i want to|i wanna|gonna) (?:bang|smash) (?:you|u|ya)\b"
     r"|\b(?:suck|lick|touch|grab) my (?:dick|cock|balls|tits|pussy|ass)\b"
     r"|\bsit on my (?:face|dick|cock|lap)\b"
+    # "send me pics of your body", "bend over for me", "strip for me", "let me touch you there"
+    r"|\b(?:pics?|pictures|photos?|vids?|videos?) of (?:your|ur) (?:body|butt|ass|chest|legs|boobs|tits)\b"
+    r"|\bbend over (?:for me|baby|bitch|slut)\b|\bstrip for me\b"
+    r"|\blet me (?:touch|feel|lick|grab) (?:you|u) (?:there|down there)\b|\blet me (?:touch|feel|lick|grab) "
+    r"(?:your|ur) (?:body|butt|ass|chest|legs|boobs|tits|pussy|dick)\b"
     r"|\b(?:are you|r u|u) (?:horny|wet|naked)\b"
 )
 
@@ -227,7 +241,7 @@ UNCOUNTED_THREAT_WORDS = (
 
 
 #: the solicitations' words that the cue ``sexual_words`` (wordlists.SEXUAL) does not count
-UNCOUNTED_SEXUAL_WORDS = ("wet", "face", "feet", "lap")
+UNCOUNTED_SEXUAL_WORDS = ("wet", "face", "feet", "lap", "bend over")
 
 
 def solicits_sex(folded: str) -> bool:
