@@ -272,7 +272,9 @@ _NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|
 # idiot"): a vocative, unless a word before it makes it part of a noun phrase ("im such a
 # noob", "for noobs", "what an idiot", "Putin's useful idiot", "written by morons") or it
 # is a line of its own.
-_VOCATIVE = re.compile(rf"\b{either((*_PERSON_NAMES, 'weirdo', 'snowflake'))}s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$")
+_VOCATIVE = re.compile(
+    rf"\b{either((*_PERSON_NAMES, 'weirdo', 'snowflake', 'scrub'))}s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
+)
 _LAST_WORDS = 60  # the vocative and what may follow it
 _REPLY_NAMES = re.compile(r"(?:@\w+[,:]?\s+)+")
 # fmt: off
@@ -302,6 +304,9 @@ for _k, _frame in enumerate(_FRAMES):
         for _word in _words:
             _known: tuple[tuple[int, int], ...] = _WORDS.get(_word, (_word, False, ()))[2]
             _WORDS.add_word(_word, (_word, _word not in INSULTS, (*_known, (_k, _n))))
+# names the vocative reads that no frame does ("1v1 me scrub"; "you scrub the pans" is no insult)
+for _word in ("scrub", "scrubs"):
+    _WORDS.add_word(_word, (_word, True, ((_INSULTING, 0),)))
 _WORDS.make_automaton()
 
 

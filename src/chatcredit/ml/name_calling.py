@@ -14,13 +14,13 @@ from chatcredit.ml.heroes import HEROES
 # fmt: off
 INSULTS = (
     "idiot", "moron", "imbecile", "cretin", "loser", "clown", "noob", "newb", "trash", "garbage", "useless",
-    "pathetic", "worthless", "braindead", "brain dead", "brainless", "retard", "retarded", "dumb", "dumbass",
-    "stupid", "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit",
-    "piece of crap", "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment",
-    "disgusting", "ugly", "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "terrible at", "so bad at",
-    "bad at this", "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud",
-    "weirdo", "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep",
-    "sheeple", "thug", "beggar",
+    "pathetic", "worthless", "braindead", "brain dead", "brainless", "retard", "retarded", "dumb", "dumbass", "stupid",
+    "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "piece of shit", "piece of crap",
+    "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment", "disgusting", "ugly",
+    "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "dog water", "terrible at", "so bad at", "bad at this",
+    "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud", "weirdo",
+    "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
+    "thug", "beggar",
 )
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
@@ -41,7 +41,7 @@ HERO = either(HEROES)
 #: "cry more invoker").
 CLOSING = (
     r"(?:,? (?:lol|lmao|xd|omg|wtf|haha+|pls|plz|bro|dude|(?:you )?(?:big |little )?"
-    rf"(?:kid|son|baby|noob|newb|scrub|loser|idiot|snowflake|snitch|clown|weirdo|bozo)|{HERO}))*"
+    rf"(?:kid|son|baby|noob|newb|scrub|loser|idiot|snowflake|snitch|clown|weirdo|bozo|trash|dogwater)|{HERO}))*"
     r"\W*$"
 )
 

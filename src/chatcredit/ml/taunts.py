@@ -242,10 +242,10 @@ TAUNTS = (
         ),
     ),
     Frame(
-        ("full of", "bunch of"),
+        ("full of", "bunch of", "team of", "lobby of", "squad of"),
         (
-            r"(?:team|teammates|lobby|squad) (?:is |are )?full of (?:\w+ )?(?:monkeys|apes|idiots|noobs|retards|"
-            r"morons|clowns)\b",
+            r"(?:team|teammates|lobby|squad) (?:is |are )?(?:full )?of (?:\w+ )?(?:monkeys|apes|idiots|noobs|retards|"
+            r"morons|clowns|bots|bozos)\b",
             r"bunch of (?:\w+ )?(?:idiots|noobs|retards|morons|clowns|losers|braindead)\b",
             r"bunch of (?:monkeys|apes) (?:on|in) (?:my|our|this) (?:team|lobby|game)\b",
         ),
