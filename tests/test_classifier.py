@@ -520,6 +520,7 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "I made a beat inspired by this, go listen on my soundcloud",
         "I'm selling beats for cheap, hit me up",
         "Follow me for daily motivation, I follow back!",
+        'Earn from home, only 2 hours a day, DM "INFO"',
     ]
     assert _reaching_review(model, pitched, "spam") == pitched
     plain = [

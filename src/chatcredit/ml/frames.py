@@ -226,6 +226,8 @@ _SOLICITED = re.compile(
     # "send me pics of your body", "bend over for me", "strip for me", "let me touch you there"
     r"|\b(?:pics?|pictures|photos?|vids?|videos?) of (?:your|ur) (?:body|butt|ass|chest|legs|boobs|tits)\b"
     r"|\bbend over (?:for me|baby|bitch|slut)\b|\bstrip for me\b"
+    r"|\b(?:pics?|pictures|photos?) of (?:you|u|yourself) in (?:your|ur|a) (?:underwear|bra|panties|bikini|lingerie|"
+    r"bed|thong|towel)\b"
     r"|\blet me (?:touch|feel|lick|grab) (?:you|u) (?:there|down there)\b|\blet me (?:touch|feel|lick|grab) "
     r"(?:your|ur) (?:body|butt|ass|chest|legs|boobs|tits|pussy|dick)\b"
     r"|\b(?:are you|r u|u) (?:horny|wet|naked)\b"
@@ -241,7 +243,7 @@ UNCOUNTED_THREAT_WORDS = (
 
 
 #: the solicitations' words that the cue ``sexual_words`` (wordlists.SEXUAL) does not count
-UNCOUNTED_SEXUAL_WORDS = ("wet", "face", "feet", "lap", "bend over")
+UNCOUNTED_SEXUAL_WORDS = ("wet", "face", "feet", "lap", "bend over", "underwear", "lingerie", "bikini", "thong")
 
 
 def solicits_sex(folded: str) -> bool:

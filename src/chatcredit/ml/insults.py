@@ -80,7 +80,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"^(?:lil )?(?:bro|blud) (?:is|was) (?:(?:actually|literally|so|just|lowkey|really|fr) )*{INSULT}\b",
             # what someone said, called the worst: "This is the dumbest take I've seen all day"
             r"(?:dumbest|stupidest|most idiotic|most braindead|worst) (?:take|opinion|comment|tweet|argument|idea|"
-            r"thing)s? (?:i've|ive|i have|i) (?:ever )?(?:seen|heard|read)\b",
+            r"thing)s? (?:(?:i've|ive|i have|i) (?:ever )?(?:seen|heard|read)|ever (?:said|written|posted|tweeted)|"
+            r"on (?:the internet|twitter|here))\b",
             # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
             rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
             # "noob pudge": a line of two words, a player named by their hero
@@ -89,7 +90,11 @@ _ADDRESSED: tuple[Frame, ...] = (
         ),
     ),
     # a crowd insulted (``CROWDS``)
-    Frame(INSULTS, (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}{INSULT}\b",), CROWDS),
+    Frame(
+        INSULTS,
+        (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}(?:[a-z]+ )?{INSULT}\b",),
+        CROWDS,
+    ),
     # ... or mad
     Frame(
         _MAD,
@@ -176,7 +181,7 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?"
             r"(?:iq|brains?|memory|attention span) of (?:a|an|my) \w+",
             r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
-            r"(?:ur|your|you're|youre) brains? (?:is |are |r )?(?:empty|dead|smooth|missing|gone|the size of)",
+            r"(?:ur|your|you're|youre) brains? (?:is |are |r |must be )?(?:empty|dead|smooth|missing|gone|the size of)",
             r"(?:you|u|(?:our|ur|your|this|that|my) (?:team|tank|support|supp|healer|jungler|adc|carry|mid|dps|"
             rf"teammates?|squad|duo|guy|kid|dude|player|{HERO})) (?:have|has|got) (?:no|0|zero) "
             r"(?:brain|brains|brain cells|hands|skill|iq)\b",
@@ -232,9 +237,24 @@ _ADDRESSED: tuple[Frame, ...] = (
         ("ashamed", "embarrassed", "disappointed"),
         (
             r"(?:your|ur) (?:parents|mom|mum|dad|family|mother|father) (?:must|should|would|will) (?:be|feel) "
-            r"(?:so |really |very )?(?:ashamed|embarrassed|disappointed)(?: (?:of|in) (?:you|u))?\W*$",
+            r"(?:so |really |very )?(?:ashamed|embarrassed|disappointed)"
+            r"(?: (?:of|in) (?:you|u)| to have (?:you|u))?\W*$",
             # "You should be ashamed of yourself"
             r"(?:you|u) should (?:be|feel) (?:so |very |really |deeply )?ashamed of (?:yourself|urself|yourselves)\b",
+        ),
+    ),
+    # "you sound like a child", "you absolute walnut" (not "you absolute legend"), "ok boomer",
+    # "you'll regret being born"
+    Frame(
+        ("sound like", "act like", "talk like", "behave like", "absolute", "utter", "boomer", "regret"),
+        (
+            r"(?:you|u) (?:sound|act|talk|behave) like (?:a |an )?(?:little |spoiled |whiny )?"
+            r"(?:child|baby|toddler|kid|five year old|\d+ ?(?:year old|yo))\b",
+            r"(?:^|\W)(?:you|u) (?:absolute|utter) (?!(?:legend|genius|hero|beauty|star|king|queen|icon|unit|"
+            r"madman|mad man|gem|angel|sweetheart|champ|beast|god|goat|saint|babe|cutie|sweetie|treasure|lifesaver|"
+            r"saviour|savior)\b)[a-z]+\W*$",
+            r"\bok(?:ay)? boomer\b",
+            r"(?:you'll|youll|you will|u will|ull) regret (?:ever )?(?:being born|the day (?:you|u) were born)\b",
         ),
     ),
     # "wtf is wrong with you", "your mother should have aborted you" (not "what is wrong with

@@ -50,6 +50,7 @@ _PROMOTION = re.compile(
 # a way to reach the writer, or someone they name ("write to him directly", "reach him on telegram")
 _CONTACT = re.compile(
     r"\b(?:dm|pm|inbox|message|text|write|write to|contact|reach(?: out to)?) (?:me|him|her|us)\b"
+    r"|\b(?:dm|pm|text|message|inbox)(?: me)? [\"'“]?(?:info|yes|start|join|interested)\b"
     r"|\b(?:drop|send) (?:me )?a (?:message|dm|pm|line)\b|\b(?:dm|pm|inbox|message me) (?:for|to know|to learn|if)\b"
     r"|\b(?:on|via|through) (?:whatsapp|telegram|insta|instagram|ig|snapchat|snap)\b|\bhit me up\b|\bhmu\b"
 )

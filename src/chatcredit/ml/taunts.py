@@ -55,8 +55,8 @@ _ROLE_IS = rf"{ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{
 _BAD_END = (
     r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
     r"(?: at (?:this|the) game| at (?:pvp|\w+ing))?"
-    r"(?:,? (?:it'?s|thats|that's|this is) (?:so |actually |honestly )?(?:embarrassing|sad|painful|cringe|pathetic))?"
-    + CLOSING
+    r"(?:,? (?:it'?s|thats|that's|this is) (?:so |actually |honestly )?(?:embarrassing|sad|painful|cringe|pathetic|"
+    r"not even funny))?" + CLOSING
 )
 _UNINSTALLED = (
     r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
@@ -194,7 +194,7 @@ TAUNTS = (
         ("bot",),
         (
             r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",
-            rf"(?:(?:our|ur|your) {either(_ROLE_NOUNS)}|{_NAMED_BY_HERO}) (?:is|r) "
+            rf"(?:(?:^|gg |our |ur |your ){either(_ROLE_NOUNS)}|{_NAMED_BY_HERO}) (?:is|r) "
             r"(?:(?:a|such a|literally a) )?bot\W*$",
         ),
     ),
