@@ -227,6 +227,7 @@ _HOSTILE_TEXTS = (
     "kill the support ",
     "he is such a ",
     "i will burn ",
+    "you absolute ",
 )
 _CLASSIFY = """
 import sys
