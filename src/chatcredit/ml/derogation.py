@@ -78,8 +78,7 @@ _ONE_BORN = (
 _ONE = rf"(?:{_ONE_BORN}|immigrant|refugee|migrant|foreigner|illegal)"
 _EVERY = rf"(?:every|each|any|a single) (?:single )?{_ONE}"
 _ANY_GROUP = rf"(?:{_GROUPS}|{_EVERY})"
-# a group's word as an adjective before a noun
-_AS_A_GROUP = (
+_AS_A_GROUP = (  # a group's word as an adjective before a noun
     r"(?:gay|lesbian|queer|trans|transgender|black|jewish|muslim|disabled|asian|mexican|african|arab|indian|"
     r"chinese|latino|hispanic)"
 )

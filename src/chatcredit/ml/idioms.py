@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from chatcredit.ml.derogation import may_name_a_group
-from chatcredit.ml.insults import CROWDS as _CROWDS
 from chatcredit.ml.insults import has_an_insult_word
 from chatcredit.ml.name_calling import INSULT, either
+from chatcredit.ml.remarks import CROWDS as _CROWDS
 from chatcredit.ml.taunts import ROLE
 from chatcredit.ml.wordlists import YOU
 

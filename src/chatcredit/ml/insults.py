@@ -21,37 +21,18 @@ import re
 
 import ahocorasick
 
-from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULTS, MODIFIERS, Frame, either
+from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULTS, MODIFIERS, PERSON_NAMES, Frame, either
+from chatcredit.ml.remarks import REMARKS
 from chatcredit.ml.taunts import TAUNTS
+from chatcredit.ml.vocatives import ends_with_a_name
 from chatcredit.ml.wordlists import whole_word
 
-# names for a person, not words for a thing ("this idiot", not "this garbage"); the vocative
-# below reads these and two more ("nice try weirdo", "cry about it snowflake")
-_PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
-_NAMES = rf"{either((*_PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
-#: the people a political insult lumps together, of every side ("liberals are idiots",
-# "trump supporters are brainless", "you people are pathetic"): an insult, not a view
-CROWDS = (
-    "liberals", "conservatives", "democrats", "republicans", "dems", "leftists", "lefties", "progressives", "libs",
-    "trumpers", "trump supporters", "maga people", "socialists", "communists", "commies", "fascists", "globalists",
-    "politicians", "feminists", "boomers", "millennials", "you people", "these people", "those people", "antifa",
-    "maga", "right wingers", "rightwingers", "right-wingers", "left wingers", "leftwingers", "left-wingers",
-    "the left", "the right",
-)  # fmt: skip
-# a crowd called mad ("these people are insane", "liberals are delusional"); not "these people
-# are crazy about football"
-_MAD = ("insane", "crazy", "nuts", "delusional", "brainwashed", "deranged", "unhinged", "lunatics", "mentally ill")
-# names said of someone with an intensifier only ("he is such a tool", not "a tool for cutting")
-_SAID_OF_SOMEONE = ("tool", "hypocrite", "jerk", "prick", "dick", "asshole", "douche", "douchebag", "creep", "liar")
-_INTENSIFIERS = ("such", "complete", "total", "absolute", "fucking", "utter", "real", "biggest", "massive", "huge")
+_NAMES = rf"{either((*PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
 _UNHINGED = ("delusional", "deluded", "unhinged", "deranged", "brainwashed", "mentally ill", "lunatic", "psycho")
 _CALLED_WORDS = (
     "worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant", *_UNHINGED,
 )  # fmt: skip
-# the people who run a server or a group ("this admin is a joke"); not "mod", a game's too
-_STAFF = ("admin", "admins", "moderator", "moderators")
-_DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
-#: the frames said to the person addressed; the room's are ``TAUNTS``
+#: the frames said to the person addressed; those said of others are ``REMARKS``, the room's ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
         INSULTS,
@@ -72,60 +53,10 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"^(?:(?:lol|omg|lmao) )?(?:such|what) an? (?:noob|newb|idiot|clown|loser|moron|retard|bozo|dumbass|"
             r"imbecile)(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             r"^(?:noob|newb|clown|bozo|crybaby|cry baby|feeder)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
-            # said of someone: "what a disgusting human being", "another brainwashed sheep"
-            rf"(?:such|what) an? {MODIFIERS}{INSULT} (?:human(?: being)?|person|individual)\b"
-            r"(?! (?:error|errors|nature|rights|resources|body|race|mistake))",
-            rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT}(?: (?:lol|lmao|smh|xd))*\W*$",
-            # said of a player in the feed's words: "bro is actually braindead", "lil bro is so trash"
-            rf"^(?:lil )?(?:bro|blud) (?:is|was) (?:(?:actually|literally|so|just|lowkey|really|fr) )*{INSULT}\b",
-            # what someone said, called the worst: "This is the dumbest take I've seen all day"
-            r"(?:dumbest|stupidest|most idiotic|most braindead|worst) (?:take|opinion|comment|tweet|argument|idea|"
-            r"thing)s? (?:(?:i've|ive|i have|i) (?:ever )?(?:seen|heard|read)|ever (?:said|written|posted|tweeted)|"
-            r"on (?:the internet|twitter|here))\b",
-            # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
-            rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
         ),
-    ),
-    # a crowd insulted (``CROWDS``)
-    Frame(
-        INSULTS,
-        (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}(?:[a-z]+ )?{INSULT}\b",),
-        CROWDS,
-    ),
-    # ... or mad
-    Frame(
-        _MAD,
-        (
-            rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:so |completely |totally |absolutely |fucking )?"
-            rf"{either(_MAD)}\b(?! (?:about|for|over)\b)",
-        ),
-        CROWDS,
-    ),
-    # someone called a name with an intensifier: "He is such a tool", "she's an absolute moron"
-    # (not "he is a tool designer", "she is a complete beginner")
-    Frame(
-        (*INSULTS, *_SAID_OF_SOMEONE),
-        (
-            r"(?:he|she|this guy|that guy|this dude|that dude)(?:'s| is| was|s) (?:such(?: an?)?|a complete|a total|"
-            r"an absolute|a fucking|an utter|a real|the biggest|a massive|a huge) "
-            rf"(?:{INSULT}|{either(_SAID_OF_SOMEONE)})(?! (?:designer|maker|kit|box|shed|bag|for)\b)\b",
-        ),
-        _INTENSIFIERS,
-    ),
-    # a server's or a group's staff insulted: "this admin is a joke", "the moderators are useless"
-    Frame(
-        INSULTS,
-        (rf"(?:this|that|the|our|ur|your|these|those) {either(_STAFF)} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",),
-        _STAFF,
-    ),
-    # ... or called a disease ("conservatives are a cancer on this country")
-    Frame(
-        _DISEASES,
-        (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:(?:a|the) )?{either(_DISEASES)}\b",),
-        CROWDS,
     ),
     # dismissal: "go to hell", "sit down and shut up", "get a life" (not "sinners go to hell",
     # "shut up, that's amazing", "did you get a life insurance quote")
@@ -280,38 +211,14 @@ _ADDRESSED: tuple[Frame, ...] = (
         ),
     ),
 )
-_FRAMES = (*_ADDRESSED, *TAUNTS)
+_FRAMES = (*_ADDRESSED, *REMARKS, *TAUNTS)
 # one word boundary before each frame's alternatives: a search fails at once inside a word
 _SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})") for frame in _FRAMES)
 _JUST_BEFORE = 40  # characters: "isn't" and at most 12 more, "i've been the", with room
 _NOT_INSULTED = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|weren't)\b[^.!?]{0,12}$")
 # the speaker's own play ("im the worst player ever"), a company's ("they have the worst support ever")
-_NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|have|had|with|got)(?: the)?\W*$")
-
-# A name for the one addressed, closing the line ("cry more noob", "1v1 me noob", "nice try
-# idiot"): a vocative, unless a word before it makes it part of a noun phrase ("im such a
-# noob", "for noobs", "what an idiot", "Putin's useful idiot", "written by morons") or it
-# is a line of its own.
-_VOCATIVE = re.compile(
-    rf"\b{either((*_PERSON_NAMES, 'weirdo', 'snowflake', 'scrub'))}s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
-)
-_LAST_WORDS = 60  # the vocative and what may follow it
 _REPLY_NAMES = re.compile(r"(?:@\w+[,:]?\s+)+")
-# fmt: off
-_NOT_VOCATIVE = frozenset((
-    "a", "an", "the", "such", "total", "complete", "i", "im", "i'm", "am", "being", "as", "of", "for", "like", "to",
-    "some", "bit", "fellow", "another", "any", "no", "real", "absolute", "my", "our", "his", "her", "their", "this",
-    "that", "these", "those", "is", "are", "was", "were", "be", "been", "useful", "sore", "every", "biggest", "big",
-    "by", "with", "from", "at", "about", "than", "on", "in", "among", "against", "around", "into", "many", "few",
-    "all", "lots", "other",
-))
-# fmt: on
-# A word that ends what came before, so a name after it stands alone: "dont talk to me noob"
-# ("to" two words back is not the name's), "get out of here loser".
-_CLOSES_A_CLAUSE = frozenset(("me", "us", "him", "it", "here", "there", "now", "again", "already", "up", "out", "off"))
-
-# "for feeding noob", "at building idiot": the name follows a verb, not a noun it is part of
-_AFTER_A_VERB = frozenset(("for", "at", "by", "with", "about", "from", "on", "in", "of"))
+_NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|have|had|with|got)(?: the)?\W*$")
 
 # Aho-Corasick passes over every frame's words at once; a text with none (nine in ten) is not
 # searched further, and one with "bad" only by the frame of "bad" (4.5-6 µs a text, not 8:
@@ -335,18 +242,6 @@ def has_an_insult_word(folded: str) -> bool:
     return any(k == _INSULTING for _, (_, _, needs) in _WORDS.iter(folded) for k, _ in needs)
 
 
-def _vocative(folded: str) -> bool:
-    m = _VOCATIVE.search(folded, max(0, len(folded) - _LAST_WORDS))
-    if m is None:
-        return False
-    before = [w.strip("\"'.,;:!?()*-") for w in folded[max(0, m.start() - 40) : m.start()].split()[-2:]]
-    if before and before[-1] in _CLOSES_A_CLAUSE:  # "dont talk to me noob", "get out of here loser"
-        return True
-    if len(before) == 2 and before[0] in _AFTER_A_VERB and before[1].endswith("ing"):  # "report u for feeding noob"
-        return True
-    return bool(before) and not _NOT_VOCATIVE.intersection(before)
-
-
 def insults_the_addressee(folded: str) -> bool:
     """The person addressed belittled ("ur trash", "you are so useless", "you idiot",
     "shut up loser", "cry more noob"); "you're not an idiot" and "I'd never call you an
@@ -362,7 +257,7 @@ def insults_the_addressee(folded: str) -> bool:
                 met.setdefault(k, set()).add(n)
     if not met:
         return False
-    if _INSULTING in met and _vocative(folded):
+    if _INSULTING in met and ends_with_a_name(folded):
         return True
     hit = [k for k, found in sorted(met.items()) if len(found) == len(_FRAMES[k].needs)]
     # the negation or the speaker is looked for just before each match, not in all the text

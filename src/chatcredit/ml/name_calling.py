@@ -22,6 +22,8 @@ INSULTS = (
     "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
     "thug", "beggar",
 )
+#: names for a person, not words for a thing ("this idiot", not "this garbage")
+PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
     r"actually|one|dumb|stupid|little|big|biggest|fat) )*"
