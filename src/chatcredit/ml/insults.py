@@ -2,7 +2,8 @@
 
 Insults without swearing: "ur trash", "you are so useless", "shut up loser", "cry more
 noob", "you have the iq of a rock", "i hope your mom dies"; game chat's taunts of the room
-("noob team", "gg ez") are ``taunts``', searched here with these in one pass. The sources'
+("noob team", "gg ez") are ``taunts``', and insults said of others ("liberals are idiots",
+"this admin is a joke") ``remarks``', searched here with these in one pass. The sources'
 n-grams barely know these (docs/detection.md, "an insult list": as cues the n-grams
 outweighed them), so they are a frame: the classifier lifts such a message into the review
 band as harassment (``bounds.bound``), never to a penalty.
