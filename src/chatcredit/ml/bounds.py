@@ -15,8 +15,8 @@ the heads say:
   that means no one or only praises a play ("nice kill"), refuse ("the white trash can is
   full"), a machine cursed ("stupid lag"), violence aimed only at things;
 - automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam or a line
-  of thanks that asks nothing is held below review, and the pitches the spam head misses (``pitches.py``) are
-  lifted into it.
+  of thanks that asks nothing is held below review (``pitches.py``), and the pitches the spam
+  head misses are lifted into it.
 
 ``bound`` is pure: probabilities, the dense cue columns and the texts' forms in, bounded
 probabilities out. The frames are searched only on the rows a cue or a probability points
@@ -123,9 +123,9 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
 
 
 def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
-    """Automated spam needs an ask; a warning of a scam that asks nothing is held below
-    review; look-alike letters ("Вeдy") and the pitches the head misses (``pitches``) lift
-    spam to review."""
+    """Automated spam needs an ask; a warning of a scam or courtesy ("Thank you for your
+    service") that asks nothing is held below review; look-alike letters ("Вeдy") and the
+    pitches the head misses (``pitches``) then lift spam to review."""
     asks = (cues[:, _ASKING_CUES] > 0).any(axis=1)
     for n in np.flatnonzero(~asks & (spam > _CAP)).tolist():
         f = forms[n][0]
