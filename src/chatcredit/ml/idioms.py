@@ -6,7 +6,9 @@ The n-grams read an insult's words and not whom they are said of, and the five s
 at 0.98 as harassment (an automated penalty), "I hate mondays" at 0.53, "I hate mosquitoes"
 at 0.64, "that was a sick play" at 0.73 and "this boss is killing me" at 0.66. A line that
 only blames the speaker (``blames_oneself``), or hates a thing, praises a play or groans at
-one with nobody named, addressed or called a name in it (``means_no_one``), is held below
+one with nobody named, addressed or called a name in it (``means_no_one``), only praises a
+play ("nice kill": ``praises_a_play``), speaks of refuse ("the white trash can is full":
+``speaks_of_refuse``) or curses a machine ("stupid lag": ``curses_a_machine``), is held below
 the review band. The patterns are ours.
 """
 
@@ -125,14 +127,30 @@ _REFUSE = re.compile(
 _SHORT = 120  # characters: a line about the bins, not a comment that mentions them on its way
 
 
+def _taken_out(pattern: re.Pattern[str], folded: str) -> tuple[list[str], str]:
+    """What ``pattern`` finds in the text, and the text with it taken out (one search)."""
+    found, kept, at = [], [], 0
+    for m in pattern.finditer(folded):
+        found.append(m.group())
+        kept.append(folded[at : m.start()])
+        at = m.end()
+    kept.append(folded[at:])
+    return found, " ".join(kept)
+
+
+def _names_no_one(rest: str) -> bool:
+    """Nothing in ``rest`` names a group or calls a name."""
+    return not has_an_insult_word(rest) and not may_name_a_group(rest)
+
+
 def speaks_of_refuse(folded: str) -> bool:
     """A short line whose words of scorn are refuse ("garbage bags", "take out the trash")
     and, with those taken out, nothing is left that names a group or calls a name ("garbage
     man" is left alone: it is a name as often as a job)."""
     if len(folded) > _SHORT:
         return False
-    rest, found = _REFUSE.subn(" ", folded)
-    return bool(found) and not has_an_insult_word(rest) and not may_name_a_group(rest)
+    found, rest = _taken_out(_REFUSE, folded)
+    return bool(found) and _names_no_one(rest)
 
 
 # "stupid" and "dumb" said of a machine or a game, or as "very": "stupid lag", "this game is
@@ -157,8 +175,7 @@ def curses_a_machine(folded: str, profane_words: int) -> bool:
     ``profane_words`` left beside them, and nothing else that names a group or calls a name."""
     if len(folded) > _SHORT:
         return False
-    spans = [m.group() for m in _CURSED.finditer(folded)]
-    if not spans or profane_words > sum(len(_STUPID.findall(span)) for span in spans):
+    found, rest = _taken_out(_CURSED, folded)
+    if not found or profane_words > sum(len(_STUPID.findall(span)) for span in found):
         return False
-    rest = _CURSED.sub(" ", folded)
-    return not has_an_insult_word(rest) and not may_name_a_group(rest)
+    return _names_no_one(rest)
