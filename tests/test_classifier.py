@@ -421,6 +421,8 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "stupid lag",
         "they are dumb lucky",
         "Mornings are the worst.",  # 0.58
+        "shut up and take my money, this skin is sick",  # 0.80 (idioms.says_a_saying)
+        "just killing time before the raid",
     ]
     assert _reaching_review(model, things) == []
     persons = [
@@ -449,6 +451,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "stupid lag you idiot",
         "what a stupid idea",
         "this fucking game is stupid hard",
+        "shut up and take my money you idiot",
     ]
     assert _reaching_review(model, held) == held
 
@@ -521,6 +524,11 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "I'm selling beats for cheap, hit me up",
         "Follow me for daily motivation, I follow back!",
         'Earn from home, only 2 hours a day, DM "INFO"',
+        "hey guys, I just started making covers, would mean the world if you checked them out",
+        "i make beats, if u need one for ur song hit my channel",
+        "Watch the full movie free here >> http://freemoviez.tk/watch",
+        'If you want to lose weight fast, search "slim tea 30 day challenge" on google',
+        "Hey I make funny videos of my cat doing stupid things, go look youtube.com/c/MittensTV",
     ]
     assert _reaching_review(model, pitched, "spam") == pitched
     plain = [
@@ -531,6 +539,9 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "text me the address of the restaurant",
         "hit me up when you're free this weekend",
         "I listen to it on my spotify every morning",
+        "I make videos for a living, mostly weddings",
+        "we watched the full movie last night, the ending was great",
+        "I want to lose weight before the summer",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

@@ -228,6 +228,12 @@ _HOSTILE_TEXTS = (
     "he is such a ",
     "i will burn ",
     "you absolute ",
+    # the eighth session's: links after a name, exclamations, own work, sayings
+    "get a life loser url ",
+    "what a loser!",
+    "i make videos check them out ",
+    "shut up and take my money ",
+    "ur the worst player i have ever ",
 )
 _CLASSIFY = """
 import sys

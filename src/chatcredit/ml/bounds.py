@@ -38,7 +38,14 @@ from chatcredit.ml.frames import (
     threatens_the_addressee,
     violence_at_a_thing,
 )
-from chatcredit.ml.idioms import blames_oneself, curses_a_machine, means_no_one, praises_a_play, speaks_of_refuse
+from chatcredit.ml.idioms import (
+    blames_oneself,
+    curses_a_machine,
+    means_no_one,
+    praises_a_play,
+    says_a_saying,
+    speaks_of_refuse,
+)
 from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.pitches import is_courtesy, pitches, warns_of_a_scam
 from chatcredit.ml.tongues import swears_in_another_tongue
@@ -97,12 +104,17 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
     if "harassment" in col:
         insult = insult | _lift_insults(p[:, col["harassment"]], forms)
     if hated:
-        # refuse, not a person ("the white trash can is full"), however the cues read it
+        # refuse, a machine or a saying, not a person ("the white trash can is full", "stupid
+        # lag", "shut up and take my money"), however the cues read it
         unsworn = cues[:, _PROFANITY] == 0
         profane_words = np.rint(cues[:, _PROFANITY_COUNT] * 5).astype(int)  # the cue is min(n, 5) / 5
         for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & ~slur & ~insult).tolist():
             f = forms[n][0]
-            if (unsworn[n] and speaks_of_refuse(f)) or curses_a_machine(f, int(profane_words[n])):
+            if (
+                (unsworn[n] and speaks_of_refuse(f))
+                or curses_a_machine(f, int(profane_words[n]))
+                or says_a_saying(f, int(profane_words[n]))
+            ):
                 p[n, hated] = np.minimum(p[n, hated], _CAP)
         own = ~(slur | group_attack)  # the speaker's own words, if anyone's
         plain = own & ~(identity | derogated | (cues[:, _PROFANITY] > 0))

@@ -8,8 +8,8 @@ at 0.64, "that was a sick play" at 0.73 and "this boss is killing me" at 0.66. A
 only blames the speaker (``blames_oneself``), or hates a thing, praises a play or groans at
 one with nobody named, addressed or called a name in it (``means_no_one``), only praises a
 play ("nice kill": ``praises_a_play``), speaks of refuse ("the white trash can is full":
-``speaks_of_refuse``) or curses a machine ("stupid lag": ``curses_a_machine``), is held below
-the review band. The patterns are ours.
+``speaks_of_refuse``), curses a machine ("stupid lag": ``curses_a_machine``) or says a saying
+("shut up and take my money": ``says_a_saying``), is held below the review band. The patterns are ours.
 """
 
 from __future__ import annotations
@@ -143,6 +143,18 @@ def _names_no_one(rest: str) -> bool:
     return not has_an_insult_word(rest) and not may_name_a_group(rest)
 
 
+def _only_in(pattern: re.Pattern[str], profane: re.Pattern[str], folded: str, profane_words: int) -> bool:
+    """A short line where ``pattern`` finds something, every one of the profanity list's
+    ``profane_words`` is inside what it found (as ``profane`` counts them), and the rest
+    names no group and calls no name."""
+    if len(folded) > _SHORT:
+        return False
+    found, rest = _taken_out(pattern, folded)
+    if not found or profane_words > sum(len(profane.findall(span)) for span in found):
+        return False
+    return _names_no_one(rest)
+
+
 def speaks_of_refuse(folded: str) -> bool:
     """A short line whose words of scorn are refuse ("garbage bags", "take out the trash")
     and, with those taken out, nothing is left that names a group or calls a name ("garbage
@@ -151,6 +163,25 @@ def speaks_of_refuse(folded: str) -> bool:
         return False
     found, rest = _taken_out(_REFUSE, folded)
     return bool(found) and _names_no_one(rest)
+
+
+# Sayings whose words read as abuse: "shut up and take my money" (0.80 as harassment),
+# "killing time", "kill two birds with one stone", "dressed to kill", "drop dead gorgeous"
+_SAYINGS = re.compile(
+    r"\bshut up and take my money\b|\bkill(?:ing|ed)? (?:some )?time\b|\bkill(?:ing|ed|s)? two birds\b"
+    r"|\bdressed to kill\b|\bdrop dead (?:gorgeous|beautiful)\b"
+)
+
+
+_SAID_IN_A_SAYING = re.compile(r"\b(?:kill\w*|dead)\b")
+
+
+def says_a_saying(folded: str, profane_words: int) -> bool:
+    """A short line whose words of abuse are a saying ("shut up and take my money", "just
+    killing time") with none of the profanity list's ``profane_words`` left beside it ("jerk
+    off, kill two birds with one stone" is not one), and nothing else that names a group or
+    calls a name."""
+    return _only_in(_SAYINGS, _SAID_IN_A_SAYING, folded, profane_words)
 
 
 # "stupid" and "dumb" said of a machine or a game, or as "very": "stupid lag", "this game is
@@ -173,9 +204,4 @@ def curses_a_machine(folded: str, profane_words: int) -> bool:
     """A short line whose "stupid" and "dumb" are said of a machine or a game, or mean "very"
     ("stupid lag", "this game is stupid hard"), with none of the profanity list's
     ``profane_words`` left beside them, and nothing else that names a group or calls a name."""
-    if len(folded) > _SHORT:
-        return False
-    found, rest = _taken_out(_CURSED, folded)
-    if not found or profane_words > sum(len(_STUPID.findall(span)) for span in found):
-        return False
-    return _names_no_one(rest)
+    return _only_in(_CURSED, _STUPID, folded, profane_words)

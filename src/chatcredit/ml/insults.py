@@ -34,6 +34,10 @@ _CALLED_WORDS = (
     "worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant", *_UNHINGED,
 )  # fmt: skip
 #: the frames said to the person addressed; those said of others are ``REMARKS``, the room's ``TAUNTS``
+_BRAINLESS = (
+    "no brain", "no brains", "no skill", "no skills", "no hands", "no eyes", "no life", "no friends", "no game sense",
+    "thick",
+)  # fmt: skip
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
         INSULTS,
@@ -157,11 +161,21 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:you|u)(?:'re| are| r|re) (?:so |completely |totally |just )?irrelevant" + CLOSING,
             r"(?:ur|you're|youre|you are|u r|u are) (?:literally |actually |just |genuinely |easily )*the worst"
             r"(?: (?:\w+ ){0,3}?(?:ever|in (?:this|the) (?:lobby|game|team|world)|i(?:'ve| have)? ever seen))?"
-            r"(?: \w+)?(?: (?:lol|lmao|xd|bro|dude))*\W*$",
+            r"(?: \w+){0,2}(?: (?:lol|lmao|xd|bro|dude))*\W*$",
             r"(?:are|r) (?:you|u) (?:fucking |literally |actually |just |even )?blind(?:\W*$| or (?:something|what))",
             r"(?:ur|you're|youre|you are|u r|u are) (?:like|probably|prob|def) (?:\d{1,2}|six|seven|eight|nine|ten|"
             r"eleven|twelve) ?(?:years? old|yo|y/o)\b",
             r"why (?:are|r) (?:you|u) even (?:here|playing|alive|in (?:this|my|our) (?:game|lobby|team|rank))\b",
+        ),
+    ),
+    # "u have no brain", "you have no skill", "God you are thick" (not "you have no idea")
+    Frame(
+        _BRAINLESS,
+        (
+            r"(?:you|u|ur|you've|youve) (?:(?:actually|literally|clearly|just|really|seriously) )?(?:have |got |has )?"
+            r"no (?:brain|brains|brain cells|skill|skills|hands|eyes|life|friends|game sense)\b",
+            r"(?:you|u)(?:'re| are| r|re) (?:so |really |just |actually |bloody |fucking )*thick"
+            r"(?: as \w+(?: \w+)?)?\W*$",
         ),
     ),
     # "your parents must be ashamed (of you)"
@@ -189,13 +203,15 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:you'll|youll|you will|u will|ull) regret (?:ever )?(?:being born|the day (?:you|u) were born)\b",
         ),
     ),
-    # "wtf is wrong with you", "your mother should have aborted you" (not "what is wrong with
-    # you?" unsworn: leaving one source out, three in four of those were labeled not abusive)
+    # "wtf is wrong with you", "your mother should have aborted you", "... swallowed you" (not
+    # "what is wrong with you?" unsworn: leaving one source out, three in four of those were
+    # labeled not abusive)
     Frame(
-        ("wrong with", "aborted"),
+        ("wrong with", "aborted", "swallowed"),
         (
             r"(?:wtf|tf|what the fuck)(?:'s| is|s)? wrong with (?:you|u)\b",
-            r"(?:should|shouldve|should've) (?:have )?aborted (?:you|u)\b|(?:you|u) should(?:'ve| have) been aborted\b",
+            r"(?:should|shouldve|should've) (?:have )?(?:aborted|swallowed) (?:you|u)\b"
+            r"|(?:you|u) should(?:'ve| have) been aborted\b",
         ),
     ),
     # a death wished on the one addressed or their own ("i hope your mom dies")
@@ -232,8 +248,9 @@ for _k, _frame in enumerate(_FRAMES):
         for _word in _words:
             _known: tuple[tuple[int, int], ...] = _WORDS.get(_word, (_word, False, ()))[2]
             _WORDS.add_word(_word, (_word, _word not in INSULTS, (*_known, (_k, _n))))
-# names the vocative reads that no frame does ("1v1 me scrub"; "you scrub the pans" is no insult)
-for _word in ("scrub", "scrubs"):
+# names the vocative reads that no frame does ("1v1 me scrub"; "you scrub the pans" is no insult;
+# "go back to your basement you virgin")
+for _word in ("scrub", "scrubs", "virgin", "virgins"):
     _WORDS.add_word(_word, (_word, True, ((_INSULTING, 0),)))
 _WORDS.make_automaton()
 

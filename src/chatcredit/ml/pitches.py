@@ -33,15 +33,33 @@ _OUTLET = (
 )
 _ASKED_FOR = re.compile(
     r"\b(?:check(?: out)?|watch|listen to|visit|subscribe to|sub to|follow|support|hear|see|look at|go to|"
-    rf"head to|give) {_OUTLET}|\b(?:listen|watch|find me|follow me|check it out|hear it) on {_OUTLET}"
+    rf"head to|give|hit(?: up)?) {_OUTLET}|\b(?:listen|watch|find me|follow me|check it out|hear it) on {_OUTLET}"
 )
 # ... or named with an ask elsewhere in the text: "like this comment if you want part 2 on my
 # channel" (each looked for once: a text of either repeated is read once, not once a match)
 _ON_OUTLET = re.compile(rf"\b(?:on|to) {_OUTLET}")
 _CHANNEL_ASK = re.compile(r"\b(?:subscribe|sub|like this|upload)\b")
+# ... or the writer's own work, with an ask to look or a link: "I just started making covers,
+# would mean the world if you checked them out", "I make funny videos of my cat, go look
+# youtube.com/c/..." (not "I make videos for work" with nothing asked)
+_OWN_WORK = re.compile(
+    r"\bi(?:'ve| have|'m| am)? (?:just |also )?(?:started |been )?(?:make|made|making|post|posting|upload|uploading|"
+    r"record|recording|produce|producing|stream|streaming) (?:\w+ ){0,2}?(?:covers?|music|beats|videos?|vids|songs?|"
+    r"tracks?|vlogs?|edits|animations?|content|streams?)\b"
+)
+_LOOK = re.compile(
+    r"\b(?:check (?:them|it|me) out|checked (?:them|it|me) out|go look|go see|take a look|have a look|"
+    r"give (?:them|it|me) a (?:listen|watch|look|try)|would mean (?:the world|a lot|so much) if)\b"
+    r"|https?://|\bwww\.|\b\w+\.(?:com|tv|be|net|ly|gg)/"
+)
 _PROMOTION = re.compile(
     r"\bsupport (?:a |this |my |our |the )?small (?:youtuber|channel|creator|content creator|artist|streamer)s?\b"
-    r"|\bsearch (?:for |up )?[\"'“]?[^\"'”\n]{1,40}[\"'”]? on (?:youtube|yt|spotify|soundcloud|tiktok|instagram)\b"
+    r"|\bsearch (?:for |up )?[\"'“]?[^\"'”\n]{1,40}[\"'”]? on "
+    r"(?:youtube|yt|spotify|soundcloud|tiktok|instagram|google)\b"
+    # a film offered free ("Watch the full movie free here >>"), weight lost fast
+    r"|\b(?:watch|download|stream) (?:the )?(?:full |whole )?(?:movie|film|episode|season|series)s? "
+    r"(?:free|online free|for free|in hd free)\b"
+    r"|\blose (?:weight|belly fat|\d+ ?(?:lbs|pounds|kg)) (?:fast|quickly|in \d+ days)\b"
     r"|\bgive (?:me|us|my (?:channel|music|videos?|songs?)) a (?:chance|try|listen|shot)\b"
     r"|\bsub(?:scribe)? (?:to me|back)\b|\bsub ?4 ?sub\b"
     r"|\bfollow (?:me|us) for (?:daily|more|free)\b|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
@@ -72,9 +90,10 @@ _SCAM = re.compile(r"\b(?:scams?|scammers?|scammed|frauds?|fraudsters?|fake)\b")
 _NEEDS = {
     "outlet": (
         "channel", "video", "vids", "music", "song", "track", "mixtape", "cover", "podcast", "stream", "beats",
-        "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album",
+        "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album", "vlog", "edits", "animation",
+        "content",
     ),
-    "promotion": ("small", "search", "give", "sub", "follow", "f4f"),
+    "promotion": ("small", "search", "give", "sub", "follow", "f4f", "watch", "download", "stream", "lose"),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
         "hit me up", "hmu",
@@ -96,7 +115,9 @@ def pitches(folded: str) -> bool:
     if "promotion" in needed and _PROMOTION.search(folded):
         return True
     if "outlet" in needed and (
-        _ASKED_FOR.search(folded) or (_ON_OUTLET.search(folded) and _CHANNEL_ASK.search(folded))
+        _ASKED_FOR.search(folded)
+        or (_ON_OUTLET.search(folded) and _CHANNEL_ASK.search(folded))
+        or (_OWN_WORK.search(folded) and _LOOK.search(folded))
     ):
         return True
     return "contact" in needed and _CONTACT.search(folded) is not None and _PITCH.search(folded) is not None

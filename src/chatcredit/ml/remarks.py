@@ -13,7 +13,7 @@ football", "he is such a tool for the job", "this mod is trash"). The patterns a
 
 from __future__ import annotations
 
-from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, Frame, either
+from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, PERSON_NAMES, Frame, either
 
 #: the people a political insult lumps together, of every side ("liberals are idiots",
 # "trump supporters are brainless", "you people are pathetic"): an insult, not a view
@@ -33,6 +33,10 @@ _INTENSIFIERS = ("such", "complete", "total", "absolute", "fucking", "utter", "r
 # the people who run a server or a group ("this admin is a joke"); not "mod", a game's too
 _STAFF = ("admin", "admins", "moderator", "moderators")
 _DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
+_BEASTS = ("monsters", "savages", "animals", "beasts", "evil")
+# the names an exclamation calls someone ("What a spineless coward."; not "what a useful tool")
+_EXCLAIMED = (*PERSON_NAMES, "coward", "hypocrite", "liar", "creep", "jerk", "scumbag", "fraud", "muppet", "weirdo")
+_PAEDO = ("pedo", "paedo", "pedophile", "paedophile")
 #: the frames said of others
 REMARKS: tuple[Frame, ...] = (
     Frame(
@@ -50,6 +54,9 @@ REMARKS: tuple[Frame, ...] = (
             r"on (?:the internet|twitter|here))\b",
             # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
             rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
+            # ... or a waste of a person: "report our reyna she is trolling, waste of a human"
+            r"(?:^|[,.!?] )(?:what an? |such an? |absolute |total |complete )?"
+            r"waste of (?:a human(?: being)?|space|oxygen|air|skin)\W*$",
         ),
     ),
     # a crowd insulted (``CROWDS``)
@@ -83,6 +90,19 @@ REMARKS: tuple[Frame, ...] = (
         INSULTS,
         (rf"(?:this|that|the|our|ur|your|these|those) {either(_STAFF)} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",),
         _STAFF,
+    ),
+    # ... or monsters ("conservatives are heartless monsters")
+    Frame(_BEASTS, (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:[a-z]+ )?{either(_BEASTS)}\b",), CROWDS),
+    # an exclamation that calls someone a name: "What a spineless coward."
+    Frame(_EXCLAIMED, (rf"(?:^|[.!?] )what an? (?:\w+ )?{either(_EXCLAIMED)}s?(?:[.!?]|\W*$)",)),
+    # someone called a paedophile: "He's a pedo and you all know it"
+    Frame(
+        _PAEDO,
+        (
+            r"(?:he|she|this guy|that guy|you|u)(?:'s| is| are| r|s)? "
+            r"(?:a |an |such a |a fucking |a literal |a total )?"
+            rf"{either(_PAEDO)}s?\b",
+        ),
     ),
     # ... or called a disease ("conservatives are a cancer on this country")
     Frame(

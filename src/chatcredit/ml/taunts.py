@@ -43,7 +43,7 @@ ROLE = (
 # politician too.
 _ROLE_INSULT = (
     r"(?:braindead|brain dead|useless|trash|garbage|retarded|a retard|dogshit|a joke|a noob|noob|"
-    r"a disgrace)\b"
+    r"a disgrace|an embarrassment)\b"
 )
 _PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support", "tank", *HEROES, *HERO_INITIALS)  # first look
 _SKILLS = (
@@ -56,7 +56,7 @@ _BAD_END = (
     r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
     r"(?: at (?:this|the) game| at (?:pvp|\w+ing))?"
     r"(?:,? (?:it'?s|thats|that's|this is) (?:so |actually |honestly )?(?:embarrassing|sad|painful|cringe|pathetic|"
-    r"not even funny))?" + CLOSING
+    r"not even funny)|,? it (?:actually |literally )?hurts(?: to watch)?)?" + CLOSING
 )
 _UNINSTALLED = (
     r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
@@ -175,7 +175,7 @@ TAUNTS = (
             rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{HERO})" + CLOSING,
         ),
     ),
-    # "you deserve to lose", "ur so washed", "imagine being this trash", "kid go to sleep"
+    # "you deserve to lose", "ur so washed", "imagine being this trash", "... so fat", "kid go to sleep"
     Frame(
         ("deserve", "deserved", "washed", "imagine being", "sleep", "bed", "homework", "bedtime"),
         (
@@ -183,7 +183,7 @@ TAUNTS = (
             r"(?:lose|die|be banned|get banned|suffer|be reported|get reported)\b",
             r"(?:ur|you're|youre|you are|u r|u) (?:so |literally |actually |completely |just )?washed(?: up)?"
             + CLOSING,
-            rf"imagine being (?:this|so|that) {MODIFIERS}{INSULT}\b",
+            rf"imagine being (?:this|so|that) (?:{MODIFIERS}{INSULT}|fat|ugly|broke|bald)\b",
             r"(?:^|\b(?:kid|boy|son|little boy|noob),? )go (?:to sleep|to bed|do (?:ur|your) homework)\b"
             r"|\bgo (?:to sleep|to bed|do (?:ur|your) homework),? (?:kid|boy|son|little boy|noob)\W*$"
             r"|\bpast (?:ur|your) bedtime\b",
@@ -194,8 +194,8 @@ TAUNTS = (
         ("bot",),
         (
             r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",
-            rf"(?:(?:^|gg |our |ur |your ){either(_ROLE_NOUNS)}|{_NAMED_BY_HERO}) (?:is|r) "
-            r"(?:(?:a|such a|literally a) )?bot\W*$",
+            rf"(?:(?:^|gg |our |ur |your ){either(_ROLE_NOUNS)}|{_NAMED_BY_HERO}|(?:this|that) {either(_SOMEONE)}) "
+            r"(?:is|r) (?:(?:a|such a|literally a|a literal|an actual) )?bot(?:\W*$|,)",
         ),
     ),
     Frame(("ez",), (rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{HERO})\b|gg ez\b|^ez$",)),
@@ -259,6 +259,9 @@ TAUNTS = (
             r"(?:you|u|he|she|this guy|ur team|your team|they) (?:play|aim|drive|farm)s? like "
             r"(?:a |an |my |ur |your )?(?:\w+ )?(?:grandma|granny|grandpa|grandmother|bots?|child|kid|noob|"
             r"monkey|toddler|potato|baby|\d+ ?(?:year old|yo))\b",
+            # "you play like you have one hand and no eyes"
+            r"(?:you|u) (?:play|aim|drive)s? like (?:you|u) (?:have|got|had) (?:no|one) "
+            r"(?:hands?|eyes?|brain|arms?|fingers?)\b",
         ),
     ),
 )

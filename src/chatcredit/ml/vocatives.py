@@ -13,10 +13,15 @@ import re
 
 from chatcredit.ml.name_calling import PERSON_NAMES, either
 
-# the names a vocative may be, and two more ("nice try weirdo", "cry about it snowflake")
+# the names a vocative may be, and more ("nice try weirdo", "cry about it snowflake", "go back to
+# your basement you virgin")
 _VOCATIVE = re.compile(
-    rf"\b{either((*PERSON_NAMES, 'weirdo', 'snowflake', 'scrub'))}s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
+    rf"\b{either((*PERSON_NAMES, 'weirdo', 'snowflake', 'scrub', 'virgin'))}s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$"
 )
+# a link closing the line, or the placeholder an anonymised corpus puts in its place ("get a
+# life loser URL")
+_TRAILING_LINK = re.compile(r"(?:\s+(?:https?://\S+|www\.\S+|url))+\s*$")
+_LINKS_AT_THE_END = 400  # characters
 _LAST_WORDS = 60  # the vocative and what may follow it
 # fmt: off
 _NOT_VOCATIVE = frozenset((
@@ -28,8 +33,10 @@ _NOT_VOCATIVE = frozenset((
 ))
 # fmt: on
 # A word that ends what came before, so a name after it stands alone: "dont talk to me noob"
-# ("to" two words back is not the name's), "get out of here loser".
-_CLOSES_A_CLAUSE = frozenset(("me", "us", "him", "it", "here", "there", "now", "again", "already", "up", "out", "off"))
+# ("to" two words back is not the name's), "get out of here loser", "get a life loser".
+_CLOSES_A_CLAUSE = frozenset(
+    ("me", "us", "him", "it", "here", "there", "now", "again", "already", "up", "out", "off", "life")
+)
 
 # "for feeding noob", "at building idiot": the name follows a verb, not a noun it is part of
 _AFTER_A_VERB = frozenset(("for", "at", "by", "with", "about", "from", "on", "in", "of"))
@@ -38,6 +45,7 @@ _AFTER_A_VERB = frozenset(("for", "at", "by", "with", "about", "from", "on", "in
 def ends_with_a_name(folded: str) -> bool:
     """A name for the one addressed closes the line ("cry more noob", "1v1 me scrub", "report
     u for feeding noob"), not part of a noun phrase ("im such a noob", "for noobs")."""
+    folded = _TRAILING_LINK.sub("", folded[-_LINKS_AT_THE_END:])  # the tail: a text of links is not read through
     m = _VOCATIVE.search(folded, max(0, len(folded) - _LAST_WORDS))
     if m is None:
         return False
