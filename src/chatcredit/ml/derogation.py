@@ -25,6 +25,16 @@ import re
 
 import ahocorasick
 
+from chatcredit.ml.groups import (
+    ANY_GROUP,
+    AS_A_GROUP,
+    BORN_GROUPS,
+    EVERY,
+    GROUPS,
+    ONE,
+    ONE_BORN,
+    VILE,
+)
 from chatcredit.ml.respelling import (
     AS_WORDS,
     NOT_A_GROUP,
@@ -38,50 +48,6 @@ from chatcredit.ml.respelling import (
 )
 from chatcredit.ml.wordlists import whole_word
 
-# Groups by what they are (plural, as a derogation speaks of them), slurs included.
-_DETERMINERS = r"(?:(?:all|the|these|those|most|every|you|fucking|filthy|dirty) ){0,2}"
-_BORN = (
-    r"(?:wom[ae]n|girls|gays|gay (?:people|men|women|folks?)|lesbians|trans(?:gender)? (?:people|women|men|folks?)|"
-    r"trannies|queers|black (?:people|men|women|folks?)|blacks|white (?:people|men|women)|whites|jews|jewish people|"
-    r"muslims|muslim (?:people|men|women|folks?)|disabled (?:people|folks?|persons)|the disabled|cripples|retards|"
-    r"asians|asian people|"
-    r"chinese people|mexicans|africans|arabs|christians|hindus|indians|latinos|hispanics|gypsies|niggers|niggas|"
-    r"faggots|fags|dykes|kikes|spics|chinks|wetbacks|towelheads|ragheads|muzzies|muzzrats|beaners|gooks|pakis)"
-)
-# A status, not a birth: calling refugees vermin attacks them as much as anyone, but who
-# should be let in or sent back is a question of policy, and a view on it is not flagged
-# (viewpoint neutrality): these groups are not in the removal and exclusion forms.
-_STATUS = r"(?:immigrants|refugees|migrants|foreigners|illegals)"
-_GROUPS = rf"{_DETERMINERS}(?:{_BORN}|{_STATUS})"
-_BORN_GROUPS = rf"{_DETERMINERS}{_BORN}"
-_VILE = (
-    r"(?:(?:all|just|so|such|nothing but|a bunch of|like|truly|really|fucking|the|naturally|inherently|genetically|"
-    r"always) )*"
-    r"(?:vermin|rats|parasites|animals|scum|trash|garbage|filth|filthy|a disease|diseased|a cancer|cancer|a plague|"
-    r"vile|revolting|repulsive|repugnant|gross|nasty|sickening|despicable|drug dealers|gangsters|murderers|killers|"
-    r"groomers|a drain(?: on (?:society|us|the system|the economy|taxpayers))?|"
-    r"subhuman|savages|apes|monkeys|pigs|cockroaches|disgusting|inferior|worthless|evil|dangerous|criminals|"
-    r"terrorists|rapists|thieves|stupid|dumb|idiots|morons|lazy|useless|pathetic|mentally ill|sick|a burden|"
-    r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
-    r"pedophiles|paedophiles|predators|deviants|molesters|sluts|whores|bitches|greedy|liars|cheats|barbaric|backwards?|property|objects|"
-    r"a virus|viruses|a pest|pests|lice|leeches|maggots|a blight|a stain|a waste of space|thugs|beasts|swine|"
-    r"the worst|too (?:stupid|emotional|weak|dumb)|an? (?:thief|criminal|terrorist|rapist|thug|animal|parasite|"
-    r"pervert|savage))\b"
-)
-# One of a group, as "every ...", "no ...", "a single ..." speak of them.
-_ONE_BORN = (
-    r"(?:woman|girl|gay (?:person|man|woman)|lesbian|trans (?:person|woman|man)|tranny|queer|"
-    r"black (?:person|man|woman)|jew|jewish person|muslim|disabled person|cripple|retard|asian|mexican|african|"
-    r"arab|christian|hindu|indian|latino|hispanic|gypsy|nigger|nigga|faggot|fag|dyke|kike|spic|chink|muzzie|beaner|"
-    r"gook|paki)"
-)
-_ONE = rf"(?:{_ONE_BORN}|immigrant|refugee|migrant|foreigner|illegal)"
-_EVERY = rf"(?:every|each|any|a single) (?:single )?{_ONE}"
-_ANY_GROUP = rf"(?:{_GROUPS}|{_EVERY})"
-_AS_A_GROUP = (  # a group's word as an adjective before a noun
-    r"(?:gay|lesbian|queer|trans|transgender|black|jewish|muslim|disabled|asian|mexican|african|arab|indian|"
-    r"chinese|latino|hispanic)"
-)
 _ANY_ADVERB = r"[a-z]+ly|[a-z]{3,}y"  # "absolutely", "realy", "absoluely"
 # With every space optional, "[a-z]+ly ?" would make a long run of letters backtrack for
 # minutes: the search without spaces reads a closed list of adverbs instead.
@@ -107,7 +73,7 @@ _WE_WILL = (
 _MUST = r"(?:should|must|need to|ought to|deserves? to) (?:all )?"
 # What may follow a group named for what it is.
 _SAID_OF_A_GROUP = (
-    rf" (?:are|r|is) {_VILE}",
+    rf" (?:are|r|is) {VILE}",
     r" (?:are|is)(?: not|n't) (?:human|people|worth (?:anything|shit|it|saving|the air))\b",
     r" (?:are|will|can) never (?:be |going to be )?(?:normal|human|real (?:women|men|people)|equal to us|"
     r"as good as us|trusted)\b",
@@ -121,7 +87,7 @@ _SAID_OF_A_GROUP = (
     r"kids|youth|values|schools|universities|towns|cities|neighbou?rhoods?)|the youth|civili[sz]ation)\b",
     r" (?:will|can) never (?:fit in|belong|integrate|be one of us)\b",
     r" (?:are|is) only good for (?:one thing|sex|cooking|cleaning|breeding|the kitchen)\b",
-    rf"\b[^.!?]{{0,60}}\bthey(?:(?:'re| are| r)(?: all)? {_VILE}| (?:all )?ruin everything\b)",
+    rf"\b[^.!?]{{0,60}}\bthey(?:(?:'re| are| r)(?: all)? {VILE}| (?:all )?ruin everything\b)",
     rf" {_MUST}{_VIOLENCE}\b",
     r" (?:can't|cannot|can never|shouldn't|should never) be trusted\b",
     r" belongs? (?:in|on) (?:the |a )?(?:zoo|cages?|ovens?|trash|gutter|gas chambers?|sewer)\b",
@@ -163,27 +129,27 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
     come before "kill all ...") as given."""
     feeling = rf"(?:(?:really|just|fucking|truly|do|{adverbs}) ){{0,3}}(?:hate|despise|detest|loathe|{_CANT} stand)"
     return (
-        rf"{_GROUPS}(?:{'|'.join(_SAID_OF_A_GROUP)})",
-        rf"{_BORN_GROUPS}(?:{'|'.join(_SAID_OF_A_BORN_GROUP)})",
-        rf"why (?:are|r) {_GROUPS} {_VILE}",
-        rf"aren't {_GROUPS} {_VILE}",
-        rf"(?:i|we) {feeling} {_ANY_GROUP}\b",
+        rf"{GROUPS}(?:{'|'.join(_SAID_OF_A_GROUP)})",
+        rf"{BORN_GROUPS}(?:{'|'.join(_SAID_OF_A_BORN_GROUP)})",
+        rf"why (?:are|r) {GROUPS} {VILE}",
+        rf"aren't {GROUPS} {VILE}",
+        rf"(?:i|we) {feeling} {ANY_GROUP}\b",
         # violence urged: opening a sentence, or after "let's", "should", "gonna" ...; never
         # "police kill ..." (the word before it is not one of these)
-        rf"{urged}(?:(?:kill|shoot|hang|gas|exterminate|eradicate|wipe out|lynch|purge|cleanse) {_ANY_GROUP}|"
+        rf"{urged}(?:(?:kill|shoot|hang|gas|exterminate|eradicate|wipe out|lynch|purge|cleanse) {ANY_GROUP}|"
         rf"{_ATTACKED} {_GATHERS})\b",
         rf"{_WE_WILL} (?:(?!never |not |no )\w+ )?(?:(?:kill|shoot|hurt|stab|murder|burn|hunt down|beat up|attack) "
-        rf"{_ANY_GROUP}|{_ATTACKED} {_GATHERS})\b(?!['’])",
+        rf"{ANY_GROUP}|{_ATTACKED} {_GATHERS})\b(?!['’])",
         # "I'll make sure every gay person in this town suffers"
-        rf"{_WE_WILL} make sure {_ANY_GROUP}(?: \w+){{0,4}} (?:suffers?|dies?|pays?|burns?|gets? hurt|regrets? it)\b",
+        rf"{_WE_WILL} make sure {ANY_GROUP}(?: \w+){{0,4}} (?:suffers?|dies?|pays?|burns?|gets? hurt|regrets? it)\b",
         # "line them up against a wall"; "if I see a Muslim tonight they're dead"
-        rf"{urged}line {_ANY_GROUP} up (?:against (?:a|the) wall|and shoot)",
-        rf"if (?:i|we) (?:ever )?(?:see|catch|meet|find) (?:a|an|any|one|another) {_ONE}\b[^.!?]{{0,40}}"
+        rf"{urged}line {ANY_GROUP} up (?:against (?:a|the) wall|and shoot)",
+        rf"if (?:i|we) (?:ever )?(?:see|catch|meet|find) (?:a|an|any|one|another) {ONE}\b[^.!?]{{0,40}}"
         r"\b(?:they're|theyre|they are|he's|hes|she's|shes|he is|she is) "
         r"(?:dead|done for|getting (?:hurt|shot|stabbed))\b",
-        rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {_ANY_GROUP} "
+        rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {ANY_GROUP} "
         rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering|drown|drowned|drowning|starve|rot)\b",
-        rf"(?:get rid of|lock up) {_BORN_GROUPS}\b",
+        rf"(?:get rid of|lock up) {BORN_GROUPS}\b",
         # stereotypes: "a woman's place is in the kitchen", "trans women are just men in dresses",
         # "it's in their genes", "another muslim terrorist, what a surprise"
         r"wom[ae]n'?s place is (?:in the kitchen|in the home|at home|barefoot)\b",
@@ -193,46 +159,46 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"trans (?:women|woman) (?:are|is) (?:just |really |still |only |all )?(?:men|a man|males?|blokes|dudes)\b"
         r"|trans (?:men|man) (?:are|is) (?:just |really |still |only |all )?(?:confused )?"
         r"(?:women|a woman|females?|girls)\b",
-        rf"{_BORN_GROUPS}\b[^.!?]{{0,40}}\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b"
-        rf"|\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b[^.!?]{{0,12}}\b{_BORN_GROUPS}\b",
-        rf"{_BORN_GROUPS} (?:are|is) (?:just |naturally |all |simply )?(?:more|less) (?:violent|intelligent|criminal|"
+        rf"{BORN_GROUPS}\b[^.!?]{{0,40}}\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b"
+        rf"|\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b[^.!?]{{0,12}}\b{BORN_GROUPS}\b",
+        rf"{BORN_GROUPS} (?:are|is) (?:just |naturally |all |simply )?(?:more|less) (?:violent|intelligent|criminal|"
         r"stupid|dangerous|lazy|evil|capable|human)\b",
-        rf"another {_ONE_BORN} (?:terrorist|criminal|thief|rapist|thug|murderer|attack)s?\b,? "
+        rf"another {ONE_BORN} (?:terrorist|criminal|thief|rapist|thug|murderer|attack)s?\b,? "
         r"(?:what a (?:surprise|shock)|shocking|surprise surprise|as usual|of course|typical|who could have guessed)",
         rf"(?:i|we) (?:don't|do not|dont|wouldn't|would not|would never) want to (?:live|work|sit|be) (?:next to|near|"
-        rf"with|around) (?:a |an |any )?(?:{_BORN_GROUPS}|{_ONE_BORN})\b",
-        rf"{urged}(?:keep {_BORN_GROUPS} (?:out|away)|ban {_BORN_GROUPS} from)\b(?!['’])",
+        rf"with|around) (?:a |an |any )?(?:{BORN_GROUPS}|{ONE_BORN})\b",
+        rf"{urged}(?:keep {BORN_GROUPS} (?:out|away)|ban {BORN_GROUPS} from)\b(?!['’])",
         rf"why (?:do|did|would|should|are) (?:we |they |you )?(?:even |still |ever )?"
-        rf"(?:let|allow|letting|allowing) {_BORN_GROUPS} (?:in|into|here|near|vote|to vote)\b",
+        rf"(?:let|allow|letting|allowing) {BORN_GROUPS} (?:in|into|here|near|vote|to vote)\b",
         # weariness and scorn: "I'm so sick of Muslims", "typical women, always whining"
         # (never "sick of women being treated badly", "sick of women's football being ignored")
-        rf"(?:i'm|im|i am|we're|we are) (?:so |really |just |fucking |sooo+ )*(?:sick|tired) of {_GROUPS}\b"
+        rf"(?:i'm|im|i am|we're|we are) (?:so |really |just |fucking |sooo+ )*(?:sick|tired) of {GROUPS}\b"
         r"(?!['’]| (?:being|getting|not|who|that|having|dying|suffering|treated|like|than|and)\b)",
-        rf"typical {_GROUPS}(?:[,!.]| always\b| smh\b| lol\b|\W*$)",
+        rf"typical {GROUPS}(?:[,!.]| always\b| smh\b| lol\b|\W*$)",
         _UNWELCOME,
         # a death wished on a group ("I hope every migrant boat sinks"), a person refused for
         # what they are ("I would never hire a woman"; not "date": that is whom one loves)
-        rf"(?:i|we) (?:really )?(?:hope|wish|pray) (?:that )?{_ANY_GROUP}(?: \w+)? (?:all )?"
+        rf"(?:i|we) (?:really )?(?:hope|wish|pray) (?:that )?{ANY_GROUP}(?: \w+)? (?:all )?"
         r"(?:die|dies|drown|drowns|sink|sinks|burn|burns|rot|get (?:shot|killed|gassed|raped))\b",
         rf"(?:i'd|i would|i will|i'll|we'd|we would|we will) never (?:let|allow|hire|rent to|serve|employ|trust) "
-        rf"(?:a|an|any|one) {_ONE_BORN}\b",
+        rf"(?:a|an|any|one) {ONE_BORN}\b",
         # a slur that names nothing else ("spic and span", "a chink in the armour", "a chink of
         # light", "gobbledy gook" and a truck's "tranny" are not among them)
         r"(?:kikes?|muzzies|muzzie|muzzrats|wetbacks?|towelheads?|ragheads?|pakis?|beaners?|sandniggers?)\b"
         r"|(?<!gobbledy)(?<!gobbledy.)(?<!gobble.de.)gooks?\b|chinks?\b(?! (?:in|of)\b)|spics?\b(?! and\b| n\b)",
-        rf"{_EVERY}(?: \w+){{0,3}} (?:is|are) {_VILE}",
+        rf"{EVERY}(?: \w+){{0,3}} (?:is|are) {VILE}",
         # a group's own word made a name of scorn: "those trans freaks", "muslim scum" (not
         # "black garbage bags")
-        rf"{_AS_A_GROUP} (?:freaks|scum|vermin|filth|savages|cockroaches|parasites|degenerates|perverts|subhumans|"
+        rf"{AS_A_GROUP} (?:freaks|scum|vermin|filth|savages|cockroaches|parasites|degenerates|perverts|subhumans|"
         r"trash|garbage|pests|leeches|maggots)\b(?! (?:bags?|cans?|bins?|trucks?|collection|disposal|day|pickup)\b)",
-        rf"(?:every|each|any) (?:single )?{_ONE} {_MUST}{_VIOLENCE}\b",
-        rf"(?:every|each|any) (?:single )?{_ONE_BORN} {_MUST}{_REMOVAL}\b",
-        rf"why can't {_GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
-        rf"why do {_GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything)\b",
-        rf"(?:better|safer) (?:place|off|world|country) without {_BORN_GROUPS}\b",
-        rf"no {_ONE} (?:can|should) (?:ever )?be trusted\b",
-        rf"(?:never|don't|do not|can't|cannot|can never) trust (?:any of |one of |a |an |the )?(?:{_GROUPS}|{_ONE})\b",
-        rf"(?:never|don't|do not|can't|cannot|can never) trust {_EVERY}\b",
+        rf"(?:every|each|any) (?:single )?{ONE} {_MUST}{_VIOLENCE}\b",
+        rf"(?:every|each|any) (?:single )?{ONE_BORN} {_MUST}{_REMOVAL}\b",
+        rf"why can't {GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
+        rf"why do {GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything)\b",
+        rf"(?:better|safer) (?:place|off|world|country) without {BORN_GROUPS}\b",
+        rf"no {ONE} (?:can|should) (?:ever )?be trusted\b",
+        rf"(?:never|don't|do not|can't|cannot|can never) trust (?:any of |one of |a |an |the )?(?:{GROUPS}|{ONE})\b",
+        rf"(?:never|don't|do not|can't|cannot|can never) trust {EVERY}\b",
     )
 
 
