@@ -529,6 +529,10 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "Watch the full movie free here >> http://freemoviez.tk/watch",
         'If you want to lose weight fast, search "slim tea 30 day challenge" on google',
         "Hey I make funny videos of my cat doing stupid things, go look youtube.com/c/MittensTV",
+        "Looking for 5 serious people to work with me online, no experience, weekly payouts",
+        "I recovered my stolen crypto with the help of @RecoveryPro_Hack, he is legit",
+        'Anyone interested in making extra cash from home? Comment "ME"',
+        "Best VPN deal of the year, 80% off only today ➡️ vpn-deal.shop",
     ]
     assert _reaching_review(model, pitched, "spam") == pitched
     plain = [
@@ -542,6 +546,10 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
         "I make videos for a living, mostly weddings",
         "we watched the full movie last night, the ending was great",
         "I want to lose weight before the summer",
+        "looking for people to play with online",
+        "I need people to help me move on saturday, pizza after",
+        "I got back my money from the store after the refund, legit",
+        "why do these girls always get the most likes and comments on insta",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

@@ -64,20 +64,33 @@ _PROMOTION = re.compile(
     r"|\bsub(?:scribe)? (?:to me|back)\b|\bsub ?4 ?sub\b"
     r"|\bfollow (?:me|us) for (?:daily|more|free)\b|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
     r"|\bf4f\b|\bfollow for follow\b"
+    # a discount with a link: "80% off only today ➡️ vpn-deal.shop"
+    r"|\b\d{1,2} ?% off\b.{0,80}?(?:https?://|\bwww\.|\b[\w-]+\.(?:com|net|shop|store|io|xyz|club|win|biz|tk|ly)\b)"
+    # a recovery testimonial: "I recovered my stolen crypto with the help of @RecoveryPro"
+    r"|\b(?:(?:recovered|retrieved) (?:all )?my (?:stolen |lost |scammed )?"
+    r"|got back (?:all )?my (?:stolen|lost|scammed) )"
+    r"(?:crypto|funds|money|bitcoin|btc|usdt|coins|investment)\b"
+    r".{0,60}?(?:with the help of|thanks to|contact|\b(?:he|she|they)(?:'s| is| are) (?:100% )?legit\b|@\w)"
+    # people sought for easy money: "Looking for 5 serious people to work online, weekly payouts"
+    r"|\b(?:looking for|need|seeking) (?:\d+ |a few |some )?(?:serious |motivated |active )?(?:people|persons|"
+    r"individuals|partners)\b.{0,60}?\b(?:no experience|from home|payouts?|earn\w*|income|per (?:week|day|hour))\b"
 )
 # a way to reach the writer, or someone they name ("write to him directly", "reach him on telegram")
 _CONTACT = re.compile(
     r"\b(?:dm|pm|inbox|message|text|write|write to|contact|reach(?: out to)?) (?:me|him|her|us)\b"
-    r"|\b(?:dm|pm|text|message|inbox)(?: me)? [\"'“]?(?:info|yes|start|join|interested)\b"
+    r"|\b(?:dm|pm|text|message|inbox|comment|type)(?: me)? [\"'“]?(?:info|yes|start|join|interested)\b"
+    r"|\b(?:comment|type|reply) [\"'“](?:me|info|yes|interested|start|join)[\"'”]"
     r"|\b(?:drop|send) (?:me )?a (?:message|dm|pm|line)\b|\b(?:dm|pm|inbox|message me) (?:for|to know|to learn|if)\b"
-    r"|\b(?:on|via|through) (?:whatsapp|telegram|insta|instagram|ig|snapchat|snap)\b|\bhit me up\b|\bhmu\b"
+    r"|\b(?:on|via|through) (?:whatsapp|telegram)\b"
+    r"|\b(?:me|us|him|her) (?:on|via|through) (?:insta|instagram|ig|snapchat|snap)\b"
+    r"|\bhit me up\b|\bhmu\b"
 )
 # ... and what is pitched: money, an opportunity, an audience
 _PITCH = re.compile(
     r"[$€£]\s?\d|\b\d+k\b|\b(?:opportunity|income|profits?|earn\w*|invest\w*|trading|crypto\w*|bitcoin|forex|"
     r"views|followers|subscribers|likes|loans?|hiring|paid|salary|signals|returns?|funds|selling|for sale|cheap|"
     r"make money|double (?:your|their|my) money|portfolio|serious people|lost money|recover\w*|get it back|collab|"
-    r"beats)\b"
+    r"beats|extra cash|from home)\b"
 )
 _WARNING = re.compile(
     r"\b(?:be careful|beware|watch out|careful|don'?t fall for|do not fall for|stay away|never send|report)\b"
@@ -93,10 +106,13 @@ _NEEDS = {
         "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album", "vlog", "edits", "animation",
         "content",
     ),
-    "promotion": ("small", "search", "give", "sub", "follow", "f4f", "watch", "download", "stream", "lose"),
+    "promotion": (
+        "small", "search", "give", "sub", "follow", "f4f", "watch", "download", "stream", "lose", "% off", "recovered",
+        "got back", "retrieved", "looking for", "need", "seeking",
+    ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
-        "hit me up", "hmu",
+        "hit me up", "hmu", "comment", "type", "reply", "insta", "ig", "snap",
     ),
 }  # fmt: skip
 _TRIGGERS = ahocorasick.Automaton()
