@@ -234,6 +234,9 @@ _HOSTILE_TEXTS = (
     "i make videos check them out ",
     "shut up and take my money ",
     "ur the worst player i have ever ",
+    "i dont want any more pakistanis ",
+    "a woman's opinion is worth ",
+    "our mid is autistic ",
 )
 _CLASSIFY = """
 import sys

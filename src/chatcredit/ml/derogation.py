@@ -61,7 +61,8 @@ _VIOLENCE = (
 # Removal and exclusion: a question of policy for a status (viewpoint neutrality), an
 # attack when it is aimed at what people are born as or believe.
 _REMOVAL = (
-    r"(?:be (?:locked up|banned|removed|locked away|deported|expelled|kicked out|thrown out|segregated)|"
+    r"(?:be (?:locked up|banned|removed|locked away|deported|expelled|kicked out|thrown out|segregated|"
+    r"kept (?:out|away)(?: of| from)?)|"
     r"not (?:be allowed|exist|have rights|vote)|go back|get out|disappear)"
 )
 # Who says they will do it (not "and": "raise prices and hurt women" is a policy's harm).
@@ -117,7 +118,8 @@ _GATHERS = (
 _ATTACKED = r"(?:burn(?: down)?|bomb|blow up|torch|firebomb|set fire to|shoot up|attack|smash up|raid)"
 # Said to the person: "go back to your own country", "we don't want your kind here".
 _UNWELCOME = (
-    r"go back to (?:your|ur) own country\b|(?:don't|do not|dont) want (?:your|ur) kind\b"
+    r"go back to (?:your|ur) own country\b|go back (?:to )?where (?:you|u) (?:came|come) from\b"
+    r"|(?:don't|do not|dont) want (?:your|ur) kind\b"
     r"(?! (?:words|offer|help|message|note|gesture))|(?:your|ur) kind (?:is|are|isn't|aren't) (?:not )?welcome\b"
 )
 _URGERS = ("let's", "lets", "should", "must", "need to", "gonna", "going to", "want to", "wanna", "just")
@@ -150,6 +152,13 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {ANY_GROUP} "
         rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering|drown|drowned|drowning|starve|rot)\b",
         rf"(?:get rid of|lock up) {BORN_GROUPS}\b",
+        # "I don't want any more Pakistanis moving onto my street", "a woman's opinion is worth
+        # nothing", "lesbians just need a real man"
+        rf"(?:i|we) (?:don't|do not|dont) want (?:any )?(?:more )?{BORN_GROUPS} (?:moving|living|coming|in|on|near|"
+        r"around|here)\b",
+        rf"(?:a |an |any )?{ONE_BORN}'?s (?:opinion|vote|word|life|voice|view) (?:is|are) (?:worth nothing|worthless|"
+        r"meaningless|irrelevant)\b",
+        r"(?:lesbians|dykes) (?:just |only )?need (?:a )?(?:real |good )?(?:man|men|dick|cock)\b",
         # stereotypes: "a woman's place is in the kitchen", "trans women are just men in dresses",
         # "it's in their genes", "another muslim terrorist, what a surprise"
         r"wom[ae]n'?s place is (?:in the kitchen|in the home|at home|barefoot)\b",
@@ -216,7 +225,8 @@ _GROUP_WORDS = ahocorasick.Automaton()
 for _word in (
     *(w for w in SPELLED if w not in NOT_A_GROUP),
     *(wrong for wrong, w in RESPELL.items() if w not in NOT_A_GROUP),
-    *("jew", "gay", "fag", "nigg", "kike", "tranny", "retard", "dyke", "muzz", "beaner", "gook", "paki"),
+    *("jew", "gay", "fag", "nigg", "kike", "tranny", "retard", "dyke", "muzz", "beaner", "gook", "paki", "bisexual"),
+    *("roma", "somali"),
     *_PLACES,
     *("your own country", "ur own country", "your kind", "ur kind", "kitchen"),
     *(f"{word} {people}" for word in AS_WORDS for people in ("people", "ppl")),

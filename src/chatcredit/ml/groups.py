@@ -12,7 +12,8 @@ DETERMINERS = r"(?:(?:all|the|these|those|most|every|you|fucking|filthy|dirty) )
 BORN = (
     r"(?:wom[ae]n|girls|gays|gay (?:people|men|women|folks?)|lesbians|trans(?:gender)? (?:people|women|men|folks?)|"
     r"trannies|queers|black (?:people|men|women|folks?)|blacks|white (?:people|men|women)|whites|jews|jewish people|"
-    r"muslims|muslim (?:people|men|women|folks?)|disabled (?:people|folks?|persons)|the disabled|cripples|retards|"
+    r"muslims|muslim (?:people|men|women|folks?)|disabled (?:people|folks?|persons|kids|children)|the disabled|"
+    r"cripples|retards|bisexuals|roma|pakistanis|somalis|"
     r"asians|asian people|"
     r"chinese people|mexicans|africans|arabs|christians|hindus|indians|latinos|hispanics|gypsies|niggers|niggas|"
     r"faggots|fags|dykes|kikes|spics|chinks|wetbacks|towelheads|ragheads|muzzies|muzzrats|beaners|gooks|pakis)"

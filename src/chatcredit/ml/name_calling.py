@@ -21,7 +21,7 @@ INSULTS = (
     "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "dog water", "terrible at", "so bad at", "bad at this",
     "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud", "weirdo",
     "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
-    "thug", "beggar",
+    "thug", "beggar", "neckbeard", "incel",
 )
 #: names for a person, not words for a thing ("this idiot", not "this garbage")
 PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")

@@ -84,6 +84,17 @@ TAUNTS = (
         ),
         also=_PLAYER_WORDS,
     ),
+    # a player called autistic as an insult: "lol our mid is actually autistic"
+    Frame(("autistic", "autist"), (rf"{_ROLE_IS}(?:autistic|an autist)\b",), also=_PLAYER_WORDS),
+    # a player called an animal at the game: "ff this dog is feeding nonstop"
+    Frame(
+        ("dog", "monkey", "animal", "clown", "bozo"),
+        (
+            r"(?:this|that|our|ur|your) (?:dog|monkey|animal|clown|bozo) (?:is|keeps?|just) "
+            r"(?:\w+ )?(?:feeding|inting|trolling|throwing)"
+            r"(?: (?:again|nonstop|every game|all game|mid|top|bot|lol|lmao))*\W*$",
+        ),
+    ),
     # a sarcastic thanks for the kills given away: "ty for feed"
     Frame(
         ("feed", "feeding", "throwing", "inting"),
@@ -117,7 +128,7 @@ TAUNTS = (
     # get this rank", "who let this guy play ranked" (not "how did you get that skin", "who let
     # the dogs out")
     Frame(
-        ("how", "who let", "who invited", "who allowed"),
+        ("how", "who let", "who invited", "who allowed", "taught"),
         (
             r"how (?:are|r|is) (?:you|u|he|she|this guy|ur \w+|your \w+) (?:even |still )?(?:in )?"
             r"(?:iron|bronze|silver|gold|plat|platinum|emerald|diamond|masters?|grandmaster|challenger|ascendant|"
@@ -126,6 +137,21 @@ TAUNTS = (
             r"(?:this|that|ur|your|his|her) (?:rank|elo|mmr)\b",
             r"who (?:let|invited|allowed) (?:this|that|these) (?:\w+ )?(?:play (?:ranked|comp|competitive|this game)|"
             r"in(?:to)? (?:ranked|my team|our team|this lobby|this game|diamond|gold|plat|masters))\b",
+            # ... or who taught them: "who even taught you to play, a monkey?"
+            r"who (?:even )?taught (?:you|u|him|her|this guy) (?:to|how to) (?:play|aim|drive)(?:[,?!]|\W*$)",
+        ),
+    ),
+    # the lowest ranks as a player's place: "you belong in iron, stay there"
+    Frame(
+        ("belong",),
+        (r"(?:you|u|ur|you're|youre|he|she) belongs? in (?:iron|bronze|silver|wood|herald|bots?|low elo)\b",),
+    ),
+    # "zero iq play", "ur parents must be siblings"
+    Frame(
+        ("iq", "siblings", "cousins"),
+        (
+            r"\b(?:zero|0|no|negative|minus|room temp(?:erature)?|single digit) ?iq\b",
+            r"(?:ur|your) (?:parents|mom and dad|mum and dad) (?:must be|are|were) (?:siblings|cousins|related)\b",
         ),
     ),
     # a player said unable to aim: "you cant even aim", "this guy cant hit a single shot"
@@ -218,8 +244,9 @@ TAUNTS = (
     Frame(
         _TO_THE_LOSER,
         (
-            r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro),? )"
-            r"(?:cry (?:more|harder|about it|somewhere else|to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma)|"
+            r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro|muted),? )"
+            r"(?:cry (?:more|harder|about it|somewhere else|to (?:someone|somebody) else|"
+            r"to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma)|"
             r"to (?:the |ur |your )?(?:mods?|admins?|teacher|daddy))|"
             r"(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
             r"sit down kid|skill issue|cope harder|cope and seethe|cope)" + CLOSING,
