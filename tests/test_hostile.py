@@ -237,6 +237,8 @@ _HOSTILE_TEXTS = (
     "i dont want any more pakistanis ",
     "a woman's opinion is worth ",
     "our mid is autistic ",
+    "kill this x ",
+    "someone should shoot that ",
 )
 _CLASSIFY = """
 import sys

@@ -184,13 +184,25 @@ _THREATENED = re.compile(
     r"(?:leak|publish) (?:your|ur) (?:ip|address|home address|location|real name|nudes|pics|info|face|dox)|"
     # "ill find your address and burn your house"
     r"find (?:your|ur) (?:address|house|home)\b|(?:\w+ ){0,4}?(?:burn|torch|blow up|firebomb) (?:down )?"
-    r"(?:your|ur) (?:house|home|car|place)\b)"
+    r"(?:your|ur) (?:house|home|car|place)\b|"
+    # "I'm gonna put you in the hospital", "ill make sure you never walk again"
+    r"put (?:you|u) in (?:the |a )?(?:hospital|grave|ground|icu|wheelchair|coffin|body bag)\b|"
+    r"make sure (?:you|u) (?:never (?:walk|see|talk|wake up|breathe)|can't (?:walk|see|talk))\b)"
     # harm wished at the hands of another: "i hope someone stabs you"
     r"|\b(?:hope|wish) (?:someone|somebody|they|a \w+) (?:stabs|kills|shoots|hurts|beats up|rapes|runs over|murders|"
     r"strangles) (?:you|u|ya)\b"
     # a condition and its price: "say that again and ur dead"
     r"|\b(?:say|do|try) (?:that|it) again and (?:you're|youre|ur|you are|u r|you'll be|youll be) "
     r"(?:dead|done|finished|getting hurt)\b"
+    # "keep it up and you'll end up in a body bag", "we know where your kids go to school"
+    r"|\b(?:you'll|youll|you will|u will|ull) end up (?:in a (?:body bag|coffin|grave|hospital bed|ditch|wheelchair)|"
+    r"dead|six feet under)\b"
+    r"|\b(?:i|we) know where (?:your|ur) (?:kids?|children|family|wife|husband|mom|mum|daughter|son|sister|brother) "
+    r"(?:go|goes|live|lives|work|works|sleep|sleeps)\b"
+    # a killing urged on a person named: "someone should shoot that reporter" (a thing is not:
+    # ``violence_at_a_thing``)
+    r"|\b(?:someone|somebody) (?:should|needs to|ought to|has to|gotta) "
+    r"(?:shoot|kill|stab|hang|murder|beat up|run over) (?:that|this|the|him|her|them)\b"
     r"|\b(?:watch your back|(?:i|we) know where (?:you|u) live|sleep with one eye open|"
     r"(?:i|we) (?:have|got|know|traced|found) (?:your|ur) (?:ip|home address|address)|"
     r"you(?:'re| are| r)? (?:dead meat|so dead|a dead man|going to die|gonna die)|you will die|you'll die|"
@@ -205,10 +217,14 @@ _AT_A_THING = re.compile(
     r"(?:(?:the|that|this|my|your|his|her|their|our|its|a|an|all|every|some|old|stuck|frozen|hung|running|other|current|"
     r"first|last|final|next|big|main|damn|bloody) )*"
     r"(?:process(?:es)?|procs?|pids?|jobs?|tasks?|daemons?|services?|servers?|apps?|applications?|programs?|"
-    r"scripts?|browsers?|windows?|tabs?|sessions?|terminals?|shells?|it|that|this|bugs?|boss(?:es)?|mobs?|creeps?|"
+    r"scripts?|browsers?|windows?|tabs?|sessions?|terminals?|shells?|bugs?|boss(?:es)?|mobs?|creeps?|"
+    # "kill that", "kill it with fire"; not "shoot that reporter"
+    r"it|(?:that|this)(?!\s+(?!(?:with|and|now|first|again|already|too|off|for|in|on|at|or|then|before|after|one|"
+    r"lol)\b)[a-z])|"
     r"enem(?:y|ies)|minions?|monsters?|zombies?|dragons?|lights?|music|engine|power|time|battery|mood|vibe|"
     r"signal|connection|x|x11|xorg|gdm|kdm|esd|firefox|chrome|dhclient|network ?manager|pulseaudio|"
     r"-\d+|weeds?|germs?|bacteria|flies|mosquito(?:es)?|spiders?|photos?|shots?|picture|goals?|hoops?|"
+    r"movies?|films?|videos?|episodes?|"
     r"three|3s?|pointers?|penalty|the ball|carry|carries|jungler|adc|healers?|tanks?|heroes|towers?|rax|"
     r"barracks|roshan|rosh|baron|nexus|ancient|creeps?|neutrals|wards?|couriers?|supports?|supp|mid|mid laner|"
     r"offlaner|top laner|bot laner|solo laner|snipers?|barrels?|turrets?|inhibs?|inhibitors?|drakes?|herald|"
@@ -231,6 +247,11 @@ _SOLICITED = re.compile(
     r"|\blet me (?:touch|feel|lick|grab) (?:you|u) (?:there|down there)\b|\blet me (?:touch|feel|lick|grab) "
     r"(?:your|ur) (?:body|butt|ass|chest|legs|boobs|tits|pussy|dick)\b"
     r"|\b(?:are you|r u|u) (?:horny|wet|naked)\b"
+    # "i want to bend you over this desk", "you'd be good in bed", "take your clothes off on cam"
+    r"|\b(?:want to|wanna|gonna|going to|will|i'll|ill|i'd|would) bend (?:you|u) over\b"
+    r"|\b(?:you|u)(?:'d| would)? be (?:good|great|amazing|fun) in bed\b"
+    r"|\btake (?:your|ur) (?:clothes|top|shirt|pants|bra|panties|underwear) off (?:on (?:cam|camera|video|stream)|"
+    r"for me|or (?:i|else))\b"
 )
 
 #: the threats' words that the cue ``threat_words`` (wordlists.THREAT) does not count: a
@@ -238,12 +259,14 @@ _SOLICITED = re.compile(
 UNCOUNTED_THREAT_WORDS = (
     "kys", "slap", "punch", "bleach", "neck yourself", "eye open", "where you live", "where u live", "ddos", "dox",
     "swat", "hack", "leak", "publish", "your ip", "ur ip", "your address", "ur address",
-    "your home address",
+    "your home address", "hospital", "make sure", "end up", "know where", "someone should", "somebody should",
 )  # fmt: skip
 
 
 #: the solicitations' words that the cue ``sexual_words`` (wordlists.SEXUAL) does not count
-UNCOUNTED_SEXUAL_WORDS = ("wet", "face", "feet", "lap", "bend over", "underwear", "lingerie", "bikini", "thong")
+UNCOUNTED_SEXUAL_WORDS = (
+    "wet", "face", "feet", "lap", "bend over", "underwear", "lingerie", "bikini", "thong", "bend", "in bed", "clothes",
+)  # fmt: skip
 
 
 def solicits_sex(folded: str) -> bool:

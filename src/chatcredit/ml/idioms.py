@@ -167,6 +167,7 @@ def speaks_of_refuse(folded: str) -> bool:
 
 # Sayings whose words read as abuse: "shut up and take my money" (0.80 as harassment),
 # "killing time", "kill two birds with one stone", "dressed to kill", "drop dead gorgeous"
+# (not "suck it up": "Suck it up buttercup!" is labeled toxic)
 _SAYINGS = re.compile(
     r"\bshut up and take my money\b|\bkill(?:ing|ed)? (?:some )?time\b|\bkill(?:ing|ed|s)? two birds\b"
     r"|\bdressed to kill\b|\bdrop dead (?:gorgeous|beautiful)\b"
