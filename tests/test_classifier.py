@@ -105,6 +105,32 @@ def test_counter_speech_negation_identity_and_reclaimed_words_are_not_hate(model
     assert c.heads["hate"].refines == "harassment"
 
 
+def test_a_quote_or_a_denial_holds_back_only_speech_about_an_attack_on_a_group(model: TextClassifier) -> None:
+    """The frames that hold back speech about an attack read a quotation mark, a reporting
+    verb or a denial. Until 2026-12-07 any quotation mark beside a word such as "wrong" or
+    "stop" held a line back, and so did "a man is human": on the five sources' labeled texts
+    they held back 430 lines labeled abusive for 165 not. They now need a group named, or the
+    attack called one ("homophobic", "got banned"); counter-speech stays clean
+    (tests/fixtures/hate_contrasts.jsonl)."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import about_an_attack
+
+    abuse = [
+        '"The fuck be wrong with these bitches?" nobody knows',
+        "i love to rape girls",
+        "The man is human garbage.",
+        'he said "stop being such a whiny bitch" and he was right, you are one',
+    ]
+    assert [t for t in abuse if about_an_attack(fold(t))] == []
+    assert _reaching_review(model, abuse) == abuse
+    about = [
+        '"women are a burden" is a vile lie and you know it',
+        "calling someone a pidor is homophobic",
+        "I love my gay friends",
+    ]
+    assert [t for t in about if not about_an_attack(fold(t))] == []
+
+
 def test_split_is_deterministic_and_deduplicated() -> None:
     assert in_test_split("hello there") == in_test_split("HELLO  there")  # same skeleton, same side
     train = read_labeled(SMS, "1", "0", ["spam"], split="train")
