@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api bench-classifier docs clean model eval
+.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api bench-classifier bench-second-stage docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -61,6 +61,11 @@ bench-ui: $(STAMP)
 # What the classifier costs: ingestion with and without it in one run (bench/README.md).
 bench-classifier: $(STAMP)
 	$(VENV)/bin/python bench/classifier_bench.py --ingest 100000
+
+# What a second stage of static embeddings (WordLlama) would add, leaving one source out
+bench-second-stage: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[dev,embeddings]"
+	$(PY) bench/second_stage_bench.py --corpus $(SHARED) --seeds 0 1 2
 
 bench-api: $(STAMP)
 	$(PY) bench/api_bench.py --seconds 5
