@@ -339,7 +339,7 @@ def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: Text
     same verbs is not lifted by the frame, and where the verb is aimed only at a thing
     ("kill the boss first", "kill -9 1234") it is held below review."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.frames import threatens_the_addressee, violence_at_a_thing
+    from chatcredit.ml.threats import threatens_the_addressee, violence_at_a_thing
 
     rows = _fixture("threats.jsonl")
     threats = [r["text"] for r in rows if r["kind"] != "not-a-threat"]

@@ -1,7 +1,7 @@
 """The bounds on the classifier's calibrated probabilities: the frames' caps and lifts.
 
 The heads' n-grams read words, not who they are aimed at. The frames (``frames.py``,
-``derogation.py``, ``insults.py``, ``idioms.py``, ``tongues.py``) read that, and bound what
+``threats.py``, ``derogation.py``, ``insults.py``, ``idioms.py``, ``tongues.py``) read that, and bound what
 the heads say:
 
 - **lifts** to ``LIFTED_TO``, in the default policy's review band and far below its
@@ -29,15 +29,7 @@ import numpy as np
 
 from chatcredit.ml.cues import DENSE, SHORT_CODE
 from chatcredit.ml.derogation import derogates_a_group, may_name_a_group
-from chatcredit.ml.frames import (
-    UNCOUNTED_SEXUAL_WORDS,
-    UNCOUNTED_THREAT_WORDS,
-    about_an_attack,
-    describes_a_group,
-    solicits_sex,
-    threatens_the_addressee,
-    violence_at_a_thing,
-)
+from chatcredit.ml.frames import UNCOUNTED_SEXUAL_WORDS, about_an_attack, describes_a_group, solicits_sex
 from chatcredit.ml.idioms import (
     blames_oneself,
     curses_a_machine,
@@ -48,6 +40,7 @@ from chatcredit.ml.idioms import (
 )
 from chatcredit.ml.insults import insults_the_addressee
 from chatcredit.ml.pitches import is_courtesy, pitches, warns_of_a_scam
+from chatcredit.ml.threats import UNCOUNTED_THREAT_WORDS, threatens_the_addressee, violence_at_a_thing
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
 

@@ -202,7 +202,7 @@ WORDS = WordLists.of(LISTS)
 # called "mplayer kicks ass" sexual harassment would be wrong (10 of the 33 IRC lines the
 # harassment head sends to review were named sexual before this gate, 1 after). The
 # ``sexual`` and ``threat`` heads name their category only where one of these words occurs
-# (or a frame lifts the message: ``frames.solicits_sex``, ``frames.threatens_the_addressee``).
+# (or a frame lifts the message: ``frames.solicits_sex``, ``threats.threatens_the_addressee``).
 SWEARING = ("fuck*", "ass", "suck*")
 MODAL = ("gonna", "going to", "will", "i'll", "dead", "destroy", "hurt*", "burn")
 NAMING = WordLists.of(
