@@ -106,13 +106,17 @@ _NEEDS = {
         "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album", "vlog", "edits", "animation",
         "content",
     ),
+    # the rarer word of each pitch: "movie", not "watch"; "no experience", not "need"
     "promotion": (
-        "small", "search", "give", "sub", "follow", "f4f", "watch", "download", "stream", "lose", "% off", "recovered",
-        "got back", "retrieved", "looking for", "need", "seeking",
+        "small", "search", "give", "sub", "follow", "f4f", "movie", "film", "episode", "season", "series",
+        "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
+        "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
-        "hit me up", "hmu", "comment", "type", "reply", "insta", "ig", "snap",
+        "hit me up", "hmu", "info", "interested", '"me', "'me", "“me", '"yes', "'yes", "“yes", '"start', "'start",
+        "“start", '"join', "'join", "“join", "on insta", "on ig", "on snap", "via insta", "via ig", "via snap",
+        "through insta", "through ig", "through snap",
     ),
 }  # fmt: skip
 _TRIGGERS = ahocorasick.Automaton()
