@@ -40,25 +40,23 @@ _REPORTED = re.compile(
     rf"(?:people|others|(?:people|those|anyone|someone) who) (?:say|think|thinks|believe|believes) "
     rf"(?:that )?{_GROUP})\b"
 )
+# Denouncing words that name the attack as one: reported speech that says one of these needs no
+# group named besides ("calling someone a pidor is homophobic", "... and got banned").
+_NAMING_THE_ATTACK = (
+    r"racis[mt]|sexis[mt]|bigot(?:ry|ed|s)?|hateful|hate speech|dehumani[sz]\w*|antisemit\w*|homophob\w*|"
+    r"transphob\w*|islamophob\w*|xenophob\w*|reported|deleted|removed|(?:got|was|were|been) (?:banned|muted)|"
+    r"breaking the rules|quoting hate"
+)
 _DENOUNCED = re.compile(
-    r"\b(?:racis[mt]|sexis[mt]|bigot(?:ry|ed|s)?|hateful|hate speech|dehumani[sz]\w*|antisemit\w*|"
-    r"homophob\w*|transphob\w*|islamophob\w*|xenophob\w*|not okay|not ok|unacceptable|disgusting|vile|myth|"
-    r"stereotype|lie|false|wrong|no place|call (?:it|this|that) out|reported|apologi[sz]e|stop|deleted|removed|"
-    r"(?:got|was|were|been) (?:banned|muted)|"
-    r"breaking the rules|won't stand|not backed|please don't|spread(?:s|ing)? (?:it|hate)|quoting hate|hurtful|harmful|"
-    r"shameful|disgraceful|appalling|tired of|sick of)\b"
+    rf"\b(?:{_NAMING_THE_ATTACK}|not okay|not ok|unacceptable|disgusting|vile|myth|stereotype|lie|false|wrong|"
+    r"no place|call (?:it|this|that) out|apologi[sz]e|stop|won't stand|not backed|please don't|"
+    r"spread(?:s|ing)? (?:it|hate)|hurtful|harmful|shameful|disgraceful|appalling|tired of|sick of)\b"
 )
 # A group named, not a man or men alone ("that man was an absolute pig"): what the frames
 # that report or negate an attack need before they hold it back.
 _NOT_MEN = _GROUP.replace("|m[ae]n|", "|")
 _A_GROUP = re.compile(rf"\b{_NOT_MEN}\b")
-# A denouncing word that names the attack as one: reported speech that says this needs no
-# group named besides ("calling someone a pidor is homophobic", "... and got banned").
-_NAMED_AS_AN_ATTACK = re.compile(
-    r"\b(?:racis[mt]|sexis[mt]|bigot(?:ry|ed|s)?|hateful|hate speech|dehumani[sz]\w*|antisemit\w*|homophob\w*|"
-    r"transphob\w*|islamophob\w*|xenophob\w*|reported|deleted|removed|(?:got|was|were|been) (?:banned|muted)|"
-    r"breaking the rules|quoting hate|slurs?)\b"
-)
+_NAMED_AS_AN_ATTACK = re.compile(rf"\b(?:{_NAMING_THE_ATTACK}|slurs?)\b")
 _NEGATED_SAYING = re.compile(
     r"\b(?:don't|do not|never|would never|can't|cannot|shouldn't|should not|(?:no one|nobody) should(?: ever)?)\s+"
     r"(?:hate|call|say)\b"
