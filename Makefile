@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api bench-classifier bench-second-stage docs clean model eval
+.PHONY: demo test test-fast test-postgres lint bench bench-postgres bench-quick bench-heavy bench-rules bench-records bench-ui bench-api bench-classifier bench-second-stage bench-bounds docs clean model eval
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -66,6 +66,10 @@ bench-classifier: $(STAMP)
 bench-second-stage: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[dev,embeddings]"
 	$(PY) bench/second_stage_bench.py --corpus $(SHARED) --seeds 0 1 2
+
+# Every frame's bound read against the sources' labels, each source left out (bench/README.md)
+bench-bounds: $(STAMP)
+	$(PY) bench/bounds_audit.py --corpus $(SHARED)
 
 bench-api: $(STAMP)
 	$(PY) bench/api_bench.py --seconds 5

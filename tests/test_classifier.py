@@ -131,6 +131,34 @@ def test_a_quote_or_a_denial_holds_back_only_speech_about_an_attack_on_a_group(m
     assert [t for t in about if not about_an_attack(fold(t))] == []
 
 
+def test_speech_about_an_attack_that_calls_someone_a_name_is_not_held_back() -> None:
+    """A quotation and the word "racist" held back whole comments whose writer, outside the
+    quote, called someone an idiot or swore at them: leaving each source out, the frame held
+    back 97 lines labeled abusive for 49 not (bench/bounds_audit.py, 2026-12-07). The
+    speaker's own words are now read without what they quote, what they report someone as
+    calling someone, and the words that denounce it; a slur there is what the frame is for."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import about_an_attack
+
+    own_insults = [
+        'He said "racist" again, what a clown. Conservative idiot.',
+        'The mods called my post "racist" and deleted it, these morons.',
+        "such a racist cunt, the receptionist said she'd call back and never did",
+        "Muslims are great! She's an idiot.",
+        'Had to toss in your racist viewpoint by saying "white people", thou hypocrite.',
+    ]
+    assert [t for t in own_insults if about_an_attack(fold(t))] == []
+    counter_speech = [
+        'Someone wrote "all immigrants are vermin" and that is disgusting.',
+        "Statements like 'women are scum' are deeply hurtful.",
+        "stop calling women bitches, it is sexist",
+        "As a proud dyke I'm happy to host the book club this month.",
+        "that was the chink in their armour",
+        "he called me a stupid idiot in chat and that is homophobic",
+    ]
+    assert [t for t in counter_speech if not about_an_attack(fold(t))] == []
+
+
 def test_split_is_deterministic_and_deduplicated() -> None:
     assert in_test_split("hello there") == in_test_split("HELLO  there")  # same skeleton, same side
     train = read_labeled(SMS, "1", "0", ["spam"], split="train")
@@ -354,6 +382,22 @@ def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: Text
     at_things = [t for t in others if violence_at_a_thing(fold(t))]
     assert len(at_things) >= 6
     assert [t for t, h in zip(at_things, model.predict(at_things)["harassment"], strict=True) if h >= c.review_at] == []
+
+
+def test_violence_at_a_thing_holds_nothing_back_beside_a_name_called() -> None:
+    """"the morons in congress want to kill it" aims the verb at a bill and the name at people:
+    the cap for violence aimed at a thing does not hide the name (bench/bounds_audit.py)."""
+    from chatcredit.ml.bounds import ABOUT_AN_ATTACK_CAP, bound
+    from chatcredit.ml.classifier import forms_of
+    from chatcredit.ml.corpus import HEADS
+    from chatcredit.ml.cues import DENSE
+
+    texts = ["the morons in congress want to kill it already", "kill it already and start over"]
+    p = np.array([[0.0, 0.9, 0.0, 0.9, 0.0]] * 2)
+    cues = np.zeros((2, len(DENSE)))
+    cues[:, DENSE.index("threat_words")] = 1
+    bounded = bound(p, list(HEADS), cues, forms_of(texts))
+    assert bounded[0, 1] == 0.9 and bounded[1, 1] == ABOUT_AN_ATTACK_CAP
 
 
 def test_a_sexual_demand_to_the_person_addressed_reaches_review_as_sexual(model: TextClassifier) -> None:
@@ -659,8 +703,8 @@ def test_the_detectors_forms_give_the_training_forms_numbers(model: TextClassifi
 
 
 def test_a_phone_number_is_not_digits_in_a_link_a_host_or_a_date() -> None:
-    from chatcredit.ml.classifier import packaged_lexicon
     from chatcredit.ml.cues import NAMES, cue_vector
+    from chatcredit.ml.profanity import packaged_lexicon
 
     def phone(text: str) -> bool:
         return cue_vector(text, text.lower(), text.lower(), packaged_lexicon())[NAMES.index("phone")] > 0

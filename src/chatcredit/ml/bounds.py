@@ -38,7 +38,7 @@ from chatcredit.ml.idioms import (
     says_a_saying,
     speaks_of_refuse,
 )
-from chatcredit.ml.insults import insults_the_addressee
+from chatcredit.ml.insults import has_an_insult_word, insults_the_addressee
 from chatcredit.ml.pitches import is_courtesy, pitches, warns_of_a_scam
 from chatcredit.ml.threats import UNCOUNTED_THREAT_WORDS, threatens_the_addressee, violence_at_a_thing
 from chatcredit.ml.tongues import swears_in_another_tongue
@@ -122,7 +122,8 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
     threatened = [col[n] for n in ("harassment", "threat") if n in col]
     if threatened:
         for n in np.flatnonzero((p[:, threatened] > _CAP).any(axis=1) & threat & ~insult).tolist():
-            if violence_at_a_thing(forms[n][0]):
+            # "another ignorant loser lefty ... killing it": the thing is a bill, the loser a person
+            if violence_at_a_thing(forms[n][0]) and not has_an_insult_word(forms[n][0]):
                 p[n, threatened] = np.minimum(p[n, threatened], _CAP)
     return p
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import zipfile
 from dataclasses import dataclass, field
 from importlib import resources
@@ -28,6 +27,7 @@ from chatcredit.detectors.normalization import fold, skeleton_of_folded, unleet
 from chatcredit.ml.bounds import bound
 from chatcredit.ml.bytegrams import byte_grams, unit_rows
 from chatcredit.ml.cues import DENSE, cue_matrix
+from chatcredit.ml.profanity import Lexicon, packaged_lexicon
 from chatcredit.ml.second_opinion import profanity_probability
 
 FORMAT = "chatcredit-classifier/3"
@@ -42,36 +42,6 @@ _WORD = HashingVectorizer(
     token_pattern=r"(?u)\b\w+\b",
     norm=None,  # rows scaled by bytegrams.unit_rows: the same numbers without the per-call checks
 )
-
-
-#: One-word entries of the list that are not abuse in chat ("god" is a word of prayer as
-#: much as of cursing; "lmao" and "omg" are laughter and surprise; "gay" and "queer" name
-#: who someone is, and counting them as swearing flagged "my cousin is gay").
-NOT_PROFANE = frozenset({"god", "omg", "lmao", "fat", "weed", "gai", "poop", "hell", "he11", "damn", "gay", "queer"})
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The profanity list's one-word entries as folded words, and in skeleton spelling where
-    that is long enough not to collide with an everyday word (``milf`` and ``miss`` share
-    the skeleton ``mif``; ``b.i.t.c.h`` and ``bitch`` share ``bitch``)."""
-
-    folded: frozenset[str]
-    skeletons: frozenset[str]
-
-    def count(self, folded: str, skeleton: str) -> int:
-        plain = sum(map(self.folded.__contains__, _TOKEN.findall(folded)))
-        return max(plain, sum(map(self.skeletons.__contains__, skeleton.split())))
-
-
-_TOKEN = re.compile(r"\w+")
-
-
-def packaged_lexicon() -> Lexicon:
-    lines = resources.files("chatcredit").joinpath("data/profanity_wordlist.txt").read_text("utf-8").splitlines()
-    words = {fold(w.strip()) for w in lines if w.strip() and " " not in w.strip()} - NOT_PROFANE
-    skeletons = {skeleton_of_folded(w) for w in words}
-    return Lexicon(frozenset(words), frozenset(s for s in skeletons if len(s) >= 5))
 
 
 def forms_of(texts: list[str]) -> list[tuple[str, str]]:

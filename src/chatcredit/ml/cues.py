@@ -20,7 +20,7 @@ from chatcredit.detectors.normalization import CYRILLIC_LOOKALIKES
 from chatcredit.ml.wordlists import WORDS
 
 if TYPE_CHECKING:
-    from chatcredit.ml.classifier import Lexicon
+    from chatcredit.ml.profanity import Lexicon
 
 _TLD = "com|net|org|ly|io|me|gg|ru|xyz|info|biz|co|ltd|fr|de|uk"
 _LINK = re.compile(rf"https?://|www\.|[\w-]\.(?:{_TLD})\b", re.I)

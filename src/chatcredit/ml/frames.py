@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 
 from chatcredit.ml.insults import has_an_insult_word
+from chatcredit.ml.profanity import packaged_lexicon
+from chatcredit.ml.wordlists import IDENTITY
 
 _GROUP = (
     r"(?:wom[ae]n|girls|m[ae]n|gays?|gay (?:people|men|friends)|lesbians?|trans (?:people|women|men)|queers?|"
@@ -133,22 +135,44 @@ _HOMONYM = re.compile(
 )
 
 
+# What the speaker quotes or reports someone as calling someone; their own words are the
+# rest. A quotation mark beside "racist" held back "Trump is an idiot, white people are
+# racist, and men are all pigs....there, that should make it through the denver post civil
+# \"moderators\"", and praise of a group "Muslims are great! She's an idiot.." (bench/bounds_audit.py).
+_QUOTED = re.compile(
+    r"[\"“«][^\"“”«»\n]{0,300}[\"”»]|(?<![\w'‘])['‘][^'‘’\n]{1,300}['’](?![\w'’])"
+    r"|\bcall(?:s|ed|ing)?\b[^.!?,;\n]{0,60}"
+)
+
+
+# A slur is what these frames hold back ("as a proud dyke", "chink in the armour"); the
+# speaker's swearing besides it is not ("such a racist cunt").
+_GROUP_WORDS = frozenset(w for w in IDENTITY if not w.endswith("*"))
+
+
 def about_an_attack(folded: str) -> bool:
     """Quoting, reporting, denying or reclaiming, or a slur's homonym: the frames in which an
-    attack's words are not an attack (tests/fixtures/hate_contrasts.jsonl)."""
-    return bool(
+    attack's words are not an attack (tests/fixtures/hate_contrasts.jsonl). An attack denounced
+    as one ("hating Jews is wrong", "don't call women stupid") holds its words as its object;
+    the other frames hold only where the speaker, outside what they quote, calls no one a name."""
+    if _ATTACK_DENOUNCED.search(folded) or (_NEGATED_SAYING.search(folded) and _A_GROUP.search(folded)):
+        return True
+    framed = (
         (
             _REPORTED.search(folded)
             and _DENOUNCED.search(folded)
             and (_A_GROUP.search(folded) or _NAMED_AS_AN_ATTACK.search(folded))
         )
-        or (_NEGATED_SAYING.search(folded) and _A_GROUP.search(folded))
         or _NEGATED.search(folded)
         or _OWN.search(folded)
         or _AFFECTION.search(folded)
         or _HOMONYM.search(folded)
-        or _ATTACK_DENOUNCED.search(folded)
     )
+    if not framed:
+        return False
+    # the speaker's own words, less what they quote and the words that denounce it ("disgusting")
+    own = _DENOUNCED.sub(" ", _QUOTED.sub(" ", folded))
+    return not has_an_insult_word(own) and not packaged_lexicon().swears(own, besides=_GROUP_WORDS)
 
 
 # A group named plainly, as people who are something ("gay people live all over the world",

@@ -21,7 +21,8 @@ INSULTS = (
     "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "dog water", "terrible at", "so bad at", "bad at this",
     "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud", "weirdo",
     "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
-    "thug", "beggar", "neckbeard", "incel",
+    "thug", "beggar", "neckbeard", "incel", "jerk", "hypocrite", "sleazebag", "sociopath", "psychopath", "lowlife",
+    "halfwit", "dimwit", "nitwit", "buffoon", "dunce",
 )
 #: names for a person, not words for a thing ("this idiot", not "this garbage")
 PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")

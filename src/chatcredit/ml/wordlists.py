@@ -3,7 +3,7 @@
 Each list is of whole words or phrases on the fold (lower case, look-alike letters
 mapped); an entry ending in ``*`` is a stem (``kill*``: kill, killed, killing). The lists
 are ours, except the profanity list (``better-profanity``'s, MIT, see ``data/NOTICE.md``;
-``classifier.Lexicon``). They are deliberately about conduct and form: who is addressed,
+``profanity.Lexicon``). They are deliberately about conduct and form: who is addressed,
 whether money or an invitation is pitched, whether a group is named next to a
 dehumanising word; never a topic or a view.
 
