@@ -232,11 +232,16 @@ _SOLICITED = re.compile(
     r"|\b(?:you|u)(?:'d| would)? be (?:good|great|amazing|fun) in bed\b"
     r"|\btake (?:your|ur) (?:clothes|top|shirt|pants|bra|panties|underwear) off (?:on (?:cam|camera|video|stream)|"
     r"for me|or (?:i|else))\b"
+    # "would you please give me a blowjob?", "take off your clothes", "talk dirty to me"
+    r"|\bgive (?:me|us) (?:a |some )?(?:blow ?job|bj|hand ?job|lap ?dance)\b"
+    r"|\btake (?:off (?:your|ur) (?:clothes|bra|panties|underwear)|(?:your|ur) (?:clothes|bra|panties|underwear) off)\b"
+    r"|\btalk dirty to me\b"
 )
 
 #: the solicitations' words that the cue ``sexual_words`` (wordlists.SEXUAL) does not count
 UNCOUNTED_SEXUAL_WORDS = (
     "wet", "face", "feet", "lap", "bend over", "underwear", "lingerie", "bikini", "thong", "bend", "in bed", "clothes",
+    "blowjob", "blow job", "bj", "handjob", "hand job", "panties", "dirty",
 )  # fmt: skip
 
 

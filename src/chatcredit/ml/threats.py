@@ -15,6 +15,8 @@ import re
 
 _SUBJECT = (
     r"(?:i'll|i will|ill|i'm gonna|im gonna|i am gonna|i'm going to|im going to|i am going to|we'll|we will|"
+    # what the speaker wants or is about to do: "I WANT TO KILL YOU", "imma stab u"
+    r"i want to|i wanna|i really want to|imma|ima|i'ma|i'm about to|im about to|i am about to|"
     r"we're gonna|were gonna|we are going to|someone will|someone should|somebody should|and)"
 )
 _HARM = r"(?:kill|murder|hurt|stab|shoot|strangle|choke|rape|drown|burn|slap|punch)"
