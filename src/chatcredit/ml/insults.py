@@ -229,8 +229,9 @@ _ADDRESSED: tuple[Frame, ...] = (
     ),
 )
 _FRAMES = (*_ADDRESSED, *REMARKS, *TAUNTS)
-# one word boundary before each frame's alternatives: a search fails at once inside a word
-_SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})") for frame in _FRAMES)
+# one word boundary before each frame's alternatives: a search fails at once inside a word;
+# each line read as a line ("^" and "$" at its ends): a comment's last line may be "What a clown."
+_SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})", re.MULTILINE) for frame in _FRAMES)
 _JUST_BEFORE = 40  # characters: "isn't" and at most 12 more, "i've been the", with room
 _NOT_INSULTED = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|weren't)\b[^.!?]{0,12}$")
 # the speaker's own play ("im the worst player ever"), a company's ("they have the worst support ever")

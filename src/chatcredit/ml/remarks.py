@@ -35,7 +35,10 @@ _STAFF = ("admin", "admins", "moderator", "moderators")
 _DISEASES = ("cancer", "disease", "plague", "virus", "vermin", "parasites", "cockroaches", "rats", "subhuman")
 _BEASTS = ("monsters", "savages", "animals", "beasts", "evil")
 # the names an exclamation calls someone ("What a spineless coward."; not "what a useful tool")
-_EXCLAIMED = (*PERSON_NAMES, "coward", "hypocrite", "liar", "creep", "jerk", "scumbag", "fraud", "muppet", "weirdo")
+_EXCLAIMED = (
+    *PERSON_NAMES, "coward", "hypocrite", "liar", "creep", "jerk", "scumbag", "fraud", "muppet", "weirdo", "buffoon",
+    "sociopath", "psychopath", "lowlife", "halfwit", "dimwit", "nitwit", "dunce", "sleazebag", "traitor",
+)  # fmt: skip
 _PAEDO = ("pedo", "paedo", "pedophile", "paedophile")
 #: the frames said of others
 REMARKS: tuple[Frame, ...] = (
@@ -53,9 +56,9 @@ REMARKS: tuple[Frame, ...] = (
             r"thing)s? (?:(?:i've|ive|i have|i) (?:ever )?(?:seen|heard|read)|ever (?:said|written|posted|tweeted)|"
             r"on (?:the internet|twitter|here))\b",
             # a closing verdict: "..., typical trash", "Typical idiot Trumptard."
-            rf"(?:^|[,.!?] )typical {INSULT}(?: \w+)?\W*$",
+            rf"(?:^|[,.!?]\s+)typical {INSULT}(?: \w+)?\W*$",
             # ... or a waste of a person: "report our reyna she is trolling, waste of a human"
-            r"(?:^|[,.!?] )(?:what an? |such an? |absolute |total |complete )?"
+            r"(?:^|[,.!?]\s+)(?:what an? |such an? |absolute |total |complete )?"
             r"waste of (?:a human(?: being)?|space|oxygen|air|skin)\W*$",
         ),
     ),
@@ -94,7 +97,7 @@ REMARKS: tuple[Frame, ...] = (
     # ... or monsters ("conservatives are heartless monsters")
     Frame(_BEASTS, (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:[a-z]+ )?{either(_BEASTS)}\b",), CROWDS),
     # an exclamation that calls someone a name: "What a spineless coward."
-    Frame(_EXCLAIMED, (rf"(?:^|[.!?] )what an? (?:\w+ )?{either(_EXCLAIMED)}s?(?:[.!?]|\W*$)",)),
+    Frame(_EXCLAIMED, (rf"(?:^|[.!?]\s+)what an? (?:\w+ )?{either(_EXCLAIMED)}s?(?:[.!?,]|\W*$)",)),
     # someone called a paedophile: "He's a pedo and you all know it"
     Frame(
         _PAEDO,
