@@ -22,7 +22,7 @@ INSULTS = (
     "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud", "weirdo",
     "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
     "thug", "beggar", "neckbeard", "incel", "jerk", "hypocrite", "sleazebag", "sociopath", "psychopath", "lowlife",
-    "halfwit", "dimwit", "nitwit", "buffoon", "dunce",
+    "halfwit", "dimwit", "nitwit", "buffoon", "dunce", "ignorant",
 )
 #: names for a person, not words for a thing ("this idiot", not "this garbage")
 PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
