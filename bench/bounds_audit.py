@@ -71,7 +71,7 @@ def switched_off(name: str) -> Any:
     return patch.object(bounds, name, off)
 
 
-def raw_probabilities(corpus: str, cache: Path) -> dict[str, np.ndarray]:
+def raw_probabilities(corpus: str, cache: Path, seed: int = 0) -> dict[str, np.ndarray]:
     """Each row's unbounded probabilities from the model that left its source out, with its
     text, source, label, cue columns and whether an enforced rule hits it."""
     if cache.exists():
@@ -80,7 +80,7 @@ def raw_probabilities(corpus: str, cache: Path) -> dict[str, np.ndarray]:
     records = read_corpus(corpus)
     m = Matrix.of(records, TextClassifier({}))
     with patch.object(classifier, "bound", lambda p, *_: p):  # calibrated() without the frames
-        out = leave_one_out(m, Mix(), progress=lambda step: print(step, flush=True))
+        out = leave_one_out(m, Mix(seed=seed), progress=lambda step: print(step, flush=True))
     p = np.zeros((len(records), len(HEADS)))
     for rows, probs in out.values():
         for k, head in enumerate(HEADS):
@@ -121,11 +121,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", default="../shared/data")
     parser.add_argument("--cache", type=Path, default=Path("build/bounds-audit.npz"))
+    parser.add_argument("--seed", type=int, default=0, help="the fit's seed (the cache is per seed)")
     parser.add_argument("--show", nargs="*", default=[], help="print the rows these frames move against the labels")
     parser.add_argument("--examples", type=int, default=20)
     parser.add_argument("--json", type=Path, help="write the table here as well")
     args = parser.parse_args()
-    data = raw_probabilities(args.corpus, args.cache)
+    cache = args.cache if args.seed == 0 else args.cache.with_suffix(f".seed{args.seed}.npz")
+    data = raw_probabilities(args.corpus, cache, args.seed)
     texts = [str(t) for t in data["texts"]]
     forms = forms_of(texts)
     y, sources, rules = data["violation"], data["sources"], data["rules"].astype(bool)
