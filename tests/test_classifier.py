@@ -146,6 +146,8 @@ def test_speech_about_an_attack_that_calls_someone_a_name_is_not_held_back() -> 
         "such a racist cunt, the receptionist said she'd call back and never did",
         "Muslims are great! She's an idiot.",
         'Had to toss in your racist viewpoint by saying "white people", thou hypocrite.',
+        # all quote: the denouncing word is the quoted speaker's, not the writer's
+        '"@someone: that bitch just said the most racist thing"',
     ]
     assert [t for t in own_insults if about_an_attack(fold(t))] == []
     counter_speech = [

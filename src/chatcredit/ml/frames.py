@@ -139,10 +139,11 @@ _HOMONYM = re.compile(
 # rest. A quotation mark beside "racist" held back "Trump is an idiot, white people are
 # racist, and men are all pigs....there, that should make it through the denver post civil
 # \"moderators\"", and praise of a group "Muslims are great! She's an idiot.." (bench/bounds_audit.py).
-_QUOTED = re.compile(
-    r"[\"“«][^\"“”«»\n]{0,300}[\"”»]|(?<![\w'‘])['‘][^'‘’\n]{1,300}['’](?![\w'’])"
-    r"|\bcall(?:s|ed|ing)?\b[^.!?,;\n]{0,60}"
-)
+_QUOTATION = r"[\"“«][^\"“”«»\n]{0,300}[\"”»]|(?<![\w'‘])['‘][^'‘’\n]{1,300}['’](?![\w'’])"
+_QUOTED = re.compile(rf"{_QUOTATION}|\bcall(?:s|ed|ing)?\b[^.!?,;\n]{{0,60}}")
+# ... and the quotation alone: a line that is all quote ("\"@user: that bitch said the most
+# racist shit\"") denounces nothing in the speaker's own words
+_QUOTATION_ONLY = re.compile(_QUOTATION)
 
 
 # A slur is what these frames hold back ("as a proud dyke", "chink in the armour"); the
@@ -160,7 +161,7 @@ def about_an_attack(folded: str) -> bool:
     framed = (
         (
             _REPORTED.search(folded)
-            and _DENOUNCED.search(folded)
+            and _DENOUNCED.search(_QUOTATION_ONLY.sub(" ", folded))
             and (_A_GROUP.search(folded) or _NAMED_AS_AN_ATTACK.search(folded))
         )
         or _NEGATED.search(folded)
