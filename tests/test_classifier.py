@@ -387,7 +387,7 @@ def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: Text
 
 
 def test_violence_at_a_thing_holds_nothing_back_beside_a_name_called() -> None:
-    """"the morons in congress want to kill it" aims the verb at a bill and the name at people:
+    """ "the morons in congress want to kill it" aims the verb at a bill and the name at people:
     the cap for violence aimed at a thing does not hide the name (bench/bounds_audit.py)."""
     from chatcredit.ml.bounds import ABOUT_AN_ATTACK_CAP, bound
     from chatcredit.ml.classifier import forms_of
