@@ -1,7 +1,7 @@
 """Every frame's bound on the classifier, read against the sources' labels, each source left out.
 
     .venv/bin/python bench/bounds_audit.py --corpus ../shared/data [--cache build/bounds-audit.npz]
-        [--show FRAME ...] [--examples 20]
+        [--seed 0] [--show FRAME ...] [--examples 20] [--json FILE]
 
 The frames (``ml/bounds.py``) lift a message into the review band or cap it below, by what
 it says rather than by its words. Each was written from a set of our own; this asks what
@@ -18,13 +18,15 @@ A row up that the source labels a violation, or down that it labels none, agrees
 labels. The sources' labels are noisy (docs/detection.md, "How much of this is noise"), so
 a frame is worth a reading where it disagrees often, not a verdict. ``--show`` prints the
 rows a frame moves against the labels. The raw probabilities (the slow part: five models)
-are kept in ``--cache`` and reused while the features are the same; the frames are read
-anew on every run, so the audit can be repeated after each change to them.
+are kept in ``--cache``, stamped with the seed and the source of every module the features
+and the fit are made by (``FITTED_BY``), and made anew when either changes; the frames are
+read anew on every run, so the audit can be repeated after each change to them.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -71,12 +73,34 @@ def switched_off(name: str) -> Any:
     return patch.object(bounds, name, off)
 
 
+#: The modules whose source decides the raw probabilities (the features, the word lists the
+#: cues count, the fit and its calibration, the corpus and the rules' policy); the frames are
+#: not among them.
+FITTED_BY = (
+    "bytegrams", "classifier", "corpus", "cues", "datasets", "profanity", "second_opinion", "transfer", "wordlists",
+)  # fmt: skip
+
+
+def stamp(corpus: str, seed: int) -> str:
+    """What the cached probabilities were made from: the seed, the corpus folder and a hash of
+    the modules in ``FITTED_BY`` and the default policy."""
+    digest = hashlib.sha256(f"{seed}|{Path(corpus).resolve()}".encode())
+    folder = Path(classifier.__file__).parent
+    for name in FITTED_BY:
+        digest.update((folder / f"{name}.py").read_bytes())
+    digest.update(repr(default_policy()).encode())
+    return digest.hexdigest()
+
+
 def raw_probabilities(corpus: str, cache: Path, seed: int = 0) -> dict[str, np.ndarray]:
     """Each row's unbounded probabilities from the model that left its source out, with its
     text, source, label, cue columns and whether an enforced rule hits it."""
+    made_from = stamp(corpus, seed)
     if cache.exists():
         with np.load(cache, allow_pickle=False) as data:
-            return {k: data[k] for k in data.files}
+            if "stamp" in data.files and str(data["stamp"]) == made_from:
+                return {k: data[k] for k in data.files}
+        print(f"{cache}: made from other features, a fit or a seed; made anew", flush=True)
     records = read_corpus(corpus)
     m = Matrix.of(records, TextClassifier({}))
     with patch.object(classifier, "bound", lambda p, *_: p):  # calibrated() without the frames
@@ -95,6 +119,7 @@ def raw_probabilities(corpus: str, cache: Path, seed: int = 0) -> dict[str, np.n
         "sources": np.array([r.source for r in records]),
         "violation": np.array([r.violation for r in records], dtype=bool),
         "rules": rules,
+        "stamp": np.array(made_from),
     }
     cache.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(cache, **data)
