@@ -135,15 +135,14 @@ _HOMONYM = re.compile(
 )
 
 
-# What the speaker quotes or reports someone as calling someone; their own words are the
-# rest. A quotation mark beside "racist" held back "Trump is an idiot, white people are
-# racist, and men are all pigs....there, that should make it through the denver post civil
-# \"moderators\"", and praise of a group "Muslims are great! She's an idiot.." (bench/bounds_audit.py).
-_QUOTATION = r"[\"“«][^\"“”«»\n]{0,300}[\"”»]|(?<![\w'‘])['‘][^'‘’\n]{1,300}['’](?![\w'’])"
-_QUOTED = re.compile(rf"{_QUOTATION}|\bcall(?:s|ed|ing)?\b[^.!?,;\n]{{0,60}}")
-# ... and the quotation alone: a line that is all quote ("\"@user: that bitch said the most
-# racist shit\"") denounces nothing in the speaker's own words
-_QUOTATION_ONLY = re.compile(_QUOTATION)
+# What the speaker quotes, and what they report someone as calling someone; their own words
+# are the rest. A quotation mark beside "racist" held back "Trump is an idiot, white people
+# are racist, and men are all pigs....there, that should make it through the denver post
+# civil \"moderators\"", and praise of a group "Muslims are great! She's an idiot.."
+# (bench/bounds_audit.py). A line that is all quote ("\"@user: that bitch said the most racist
+# shit\"") denounces nothing in the speaker's own words.
+_QUOTATION = re.compile(r"[\"“«][^\"“”«»\n]{0,300}[\"”»]|(?<![\w'‘])['‘][^'‘’\n]{1,300}['’](?![\w'’])")
+_CALLED = re.compile(r"\bcall(?:s|ed|ing)?\b[^.!?,;\n]{0,60}")
 
 
 # A slur is what these frames hold back ("as a proud dyke", "chink in the armour"); the
@@ -158,10 +157,11 @@ def about_an_attack(folded: str) -> bool:
     the other frames hold only where the speaker, outside what they quote, calls no one a name."""
     if _ATTACK_DENOUNCED.search(folded) or (_NEGATED_SAYING.search(folded) and _A_GROUP.search(folded)):
         return True
+    unquoted = _QUOTATION.sub(" ", folded)
     framed = (
         (
             _REPORTED.search(folded)
-            and _DENOUNCED.search(_QUOTATION_ONLY.sub(" ", folded))
+            and _DENOUNCED.search(unquoted)
             and (_A_GROUP.search(folded) or _NAMED_AS_AN_ATTACK.search(folded))
         )
         or _NEGATED.search(folded)
@@ -171,8 +171,8 @@ def about_an_attack(folded: str) -> bool:
     )
     if not framed:
         return False
-    # the speaker's own words, less what they quote and the words that denounce it ("disgusting")
-    own = _DENOUNCED.sub(" ", _QUOTED.sub(" ", folded))
+    # the speaker's own words, less what they quote or report and the words that denounce it
+    own = _DENOUNCED.sub(" ", _CALLED.sub(" ", unquoted))
     return not has_an_insult_word(own) and not packaged_lexicon().swears(own, besides=_GROUP_WORDS)
 
 

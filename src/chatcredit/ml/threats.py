@@ -64,7 +64,7 @@ _AT_A_THING = re.compile(
     r"(?:(?:the|that|this|my|your|his|her|their|our|its|a|an|all|every|some|old|stuck|frozen|hung|running|other|current|"
     r"first|last|final|next|big|main|damn|bloody) )*"
     r"(?:process(?:es)?|procs?|pids?|jobs?|tasks?|daemons?|services?|servers?|apps?|applications?|programs?|"
-    r"scripts?|browsers?|windows?|tabs?|sessions?|terminals?|shells?|bugs?|boss(?:es)?|mobs?|creeps?|"
+    r"scripts?|browsers?|windows?|tabs?|sessions?|terminals?|shells?|bugs?|boss(?:es)?|mobs?|"
     # "kill that", "kill it with fire"; not "shoot that reporter"
     r"it|(?:that|this)(?!\s+(?!(?:with|and|now|first|again|already|too|off|for|in|on|at|or|then|before|after|one|"
     r"lol)\b)[a-z])|"
