@@ -61,6 +61,8 @@ FRAMES = (
     "curses_a_machine",
     "says_a_saying",
     "pitches",
+    "too_short_to_pitch",
+    "shares_a_link",
     "warns_of_a_scam",
     "is_courtesy",
     "_cap_unnamed",

@@ -659,6 +659,36 @@ def test_thanks_and_a_request_to_reply_in_the_thread_are_not_spam(model: TextCla
     assert _reaching_review(model, charged, "spam") == charged
 
 
+def test_a_short_line_with_nothing_of_a_pitch_and_a_shared_link_are_not_spam(model: TextClassifier) -> None:
+    """The spam head learned its n-grams from SMS and Telegram spam, and sent "hello everyone!"
+    (0.73) and "linuxnewbie, you have to recompile your kernel first" (0.59) to review, and a
+    headline with a link on a site it never saw (12% of Davidson's neutral tweets, the model
+    that left Davidson out). A short line with nothing a pitch is made of, and a link shared
+    with words that neither invite to it nor offer anything, are held below review; a link
+    with an invitation, an offer or an audience is not."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.pitches import shares_a_link, too_short_to_pitch
+
+    plain = ["hello everyone!", "linuxnewbie, you have to recompile your kernel first", "ok thanks, ill just wait :)"]
+    assert all(too_short_to_pitch(fold(t)) for t in plain)
+    assert _reaching_review(model, plain, "spam") == []
+    shared = [
+        "Heh, ubuntu is here too:) http://www.kde-look.org/content/preview.php?preview=1&id=16580",
+        "delire - I made this: https://wiki.ubuntu.com/LocalNetInstall",
+        "2 adult human skulls found in trash http://t.co/VcsNP9ejV9",
+    ]
+    assert all(shares_a_link(fold(t)) for t in shared)
+    assert _reaching_review(model, shared, "spam") == []
+    pitched = [
+        "Get 1000 followers in a day www.fastfollowers.net",
+        "Dear Voucher Holder, To claim this weeks offer, at your PC please go to http://www.wtlp.co.uk/text.",
+        "URGENT! Today is your lucky day! 2 find out why log onto http://www.urawinner.com",
+        "Welcome! Please reply with your AGE and GENDER to begin. e.g 24M",
+    ]
+    assert not any(shares_a_link(fold(t)) or too_short_to_pitch(fold(t)) for t in pitched)
+    assert not shares_a_link(fold("http://www.amazon.co.uk/gp/offer-listing/B00ECVF93G"))  # a link alone
+
+
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:
     """A notice names "sexual" or "threat" only where a word of wordlists.NAMING occurs (or
     a frame lifts the message): swearing in #ubuntu ("mplayer kicks ass", "US law is

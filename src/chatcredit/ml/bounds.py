@@ -14,9 +14,10 @@ the heads say:
   attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
   that means no one or only praises a play ("nice kill"), refuse ("the white trash can is
   full"), a machine cursed ("stupid lag"), violence aimed only at things;
-- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam or a line
-  of thanks that asks nothing is held below review (``pitches.py``), and the pitches the spam
-  head misses are lifted into it.
+- automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam, a line
+  of thanks, a short line with nothing of a pitch or a link shared with words that sell
+  nothing is held below review (``pitches.py``), and the pitches the spam head misses are
+  lifted into it.
 
 ``bound`` is pure: probabilities, the dense cue columns and the texts' forms in, bounded
 probabilities out. The frames are searched only on the rows a cue or a probability points
@@ -39,7 +40,7 @@ from chatcredit.ml.idioms import (
     speaks_of_refuse,
 )
 from chatcredit.ml.insults import has_an_insult_word, insults_the_addressee
-from chatcredit.ml.pitches import is_courtesy, pitches, warns_of_a_scam
+from chatcredit.ml.pitches import is_courtesy, pitches, shares_a_link, too_short_to_pitch, warns_of_a_scam
 from chatcredit.ml.threats import UNCOUNTED_THREAT_WORDS, threatens_the_addressee, violence_at_a_thing
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
@@ -61,6 +62,13 @@ LIFTED_TO = 0.75
 #: in political comments were most of the automated spam on tweets and news comments. A
 #: person decides; an automated penalty's statement of reasons can always point at the ask.
 SPAM_THAT_ASKS_NOTHING = 0.95
+#: A message with nothing a pitch is made of (no link, chat invite, money word, sum, ask,
+#: contact, phone number, shouting or look-alike letters) and too short to carry evidence of
+#: its own (``pitches.too_short_to_pitch``), or a link shared with words that neither invite
+#: to it nor offer anything (``pitches.shares_a_link``), is held below review as spam.
+_PITCH_CUES = [DENSE.index(c) for c in ("spam_cues", "phone", "money_symbol", "shouting", "lookalike_letters")]
+_LINK = DENSE.index("link")
+_MONEY_CUES = [DENSE.index(c) for c in ("money_symbol", "money_words")]
 _ASKING_CUES = [DENSE.index(c) for c in ("contact", "call_to_action", "promotion", "invite_link", "phone")]
 _LOOKALIKE = DENSE.index("lookalike_letters")
 _PROFANITY = DENSE.index("profanity")
@@ -129,12 +137,18 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
 
 
 def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
-    """Automated spam needs an ask; a warning of a scam or courtesy ("Thank you for your
-    service") that asks nothing is held below review; look-alike letters ("Вeдy") and the
+    """Automated spam needs an ask; a short line with nothing of a pitch, a link shared with
+    words that sell nothing, a warning of a scam or courtesy ("Thank you for your service")
+    that asks nothing is held below review; look-alike letters ("Вeдy") and the
     pitches the head misses (``pitches``) then lift spam to review."""
     asks = (cues[:, _ASKING_CUES] > 0).any(axis=1)
+    bare = (cues[:, _PITCH_CUES] == 0).all(axis=1)
+    shared = (cues[:, _LINK] > 0) & (cues[:, _MONEY_CUES] == 0).all(axis=1)
     for n in np.flatnonzero(~asks & (spam > _CAP)).tolist():
         f = forms[n][0]
+        if (bare[n] and too_short_to_pitch(f)) or (shared[n] and shares_a_link(f)):
+            spam[n] = _CAP
+            continue
         if spam[n] > SPAM_THAT_ASKS_NOTHING and SHORT_CODE.search(f) is None:
             spam[n] = SPAM_THAT_ASKS_NOTHING
         if (warns_of_a_scam(f) and not pitches(f)) or is_courtesy(f):

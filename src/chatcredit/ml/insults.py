@@ -22,7 +22,17 @@ import re
 
 import ahocorasick
 
-from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULTS, MODIFIERS, PERSON_NAMES, Frame, either
+from chatcredit.ml.name_calling import (
+    CLOSING,
+    HERO,
+    INSULT,
+    INSULT_TRIGGERS,
+    MODIFIERS,
+    PERSON_NAMES,
+    Frame,
+    either,
+    is_an_insult,
+)
 from chatcredit.ml.remarks import REMARKS
 from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.vocatives import ends_with_a_name
@@ -40,7 +50,7 @@ _BRAINLESS = (
 )  # fmt: skip
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
-        INSULTS,
+        INSULT_TRIGGERS,
         (
             rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {MODIFIERS}{INSULT}\b",
             rf"(?:ur|youre|you're) {MODIFIERS}{INSULT}\b",
@@ -242,13 +252,13 @@ _NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|
 # searched further, and one with "bad" only by the frame of "bad" (4.5-6 µs a text, not 8:
 # bench/README.md).
 # the frame of INSULTS alone (no other word needed), which the vocative shares
-_INSULTING = next(k for k, frame in enumerate(_FRAMES) if frame.needs == (INSULTS,))
+_INSULTING = next(k for k, frame in enumerate(_FRAMES) if frame.needs == (INSULT_TRIGGERS,))
 _WORDS = ahocorasick.Automaton()
 for _k, _frame in enumerate(_FRAMES):
     for _n, _words in enumerate(_frame.needs):
         for _word in _words:
             _known: tuple[tuple[int, int], ...] = _WORDS.get(_word, (_word, False, ()))[2]
-            _WORDS.add_word(_word, (_word, _word not in INSULTS, (*_known, (_k, _n))))
+            _WORDS.add_word(_word, (_word, _word not in INSULT_TRIGGERS, (*_known, (_k, _n))))
 # names the vocative reads that no frame does ("1v1 me scrub"; "you scrub the pans" is no insult;
 # "go back to your basement you virgin")
 for _word in ("scrub", "scrubs", "virgin", "virgins"):
@@ -257,8 +267,9 @@ _WORDS.make_automaton()
 
 
 def has_an_insult_word(folded: str) -> bool:
-    """Some word of ``INSULTS`` occurs in the text, in any frame."""
-    return any(k == _INSULTING for _, (_, _, needs) in _WORDS.iter(folded) for k, _ in needs)
+    """Some word of ``INSULTS``, or a name sworn ("fuckface"), occurs in the text, in any frame."""
+    found = (word for _, (word, _, needs) in _WORDS.iter(folded) if any(k == _INSULTING for k, _ in needs))
+    return any(is_an_insult(word, folded) for word in found)
 
 
 def insults_the_addressee(folded: str) -> bool:

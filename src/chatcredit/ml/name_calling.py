@@ -22,7 +22,23 @@ INSULTS = (
     "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud", "weirdo",
     "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
     "thug", "beggar", "neckbeard", "incel", "jerk", "hypocrite", "sleazebag", "sociopath", "psychopath", "lowlife",
-    "halfwit", "dimwit", "nitwit", "buffoon", "dunce", "ignorant",
+    "halfwit", "dimwit", "nitwit", "buffoon", "dunce", "ignorant", "jackass", "smartass", "wiseass", "asshat",
+    "asswipe", "assclown", "arsehole", "numbskull", "numbnuts", "lamebrain", "chucklehead", "ignoramus",
+)
+#: Names made of a swear word and a thing or a body part ("fuckface", "shitheads",
+#: "cocksucker", "twatwaffle", "dickweed"): the profanity list holds a few, alt-profanity-check's
+#: vocabulary fewer ("you fuckface" was 0.13 as harassment), and new ones are coined all the
+#: time, so they are read by their parts. The swear word must open the word ("Scunthorpe" is
+#: no name), and each stem is also what makes the frames look at a text at all.
+SWEAR_STEMS = (
+    "fuck", "shit", "cunt", "cock", "dick", "piss", "twat", "wank", "douche", "jizz", "turd", "butt", "whore", "slut",
+    "bitch",
+)
+_SWORN_AT = (
+    "face", "head", "hole", "wad", "bag", "stain", "sucker", "wipe", "licker", "fucker", "muncher", "nugget", "waffle",
+    "weasel", "biscuit", "goblin", "gibbon", "womble", "canoe", "hat", "clown", "lord", "burger", "weed", "brain",
+    "nut", "nuts", "rag", "sack", "stick", "trumpet", "tard", "wit", "bucket", "breath", "knuckle", "monkey", "pants",
+    "mouth", "sandwich", "skull", "dumpster", "muppet", "pig", "rat", "son",
 )
 #: names for a person, not words for a thing ("this idiot", not "this garbage")
 PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
@@ -31,7 +47,18 @@ MODIFIERS = (
     r"actually|one|dumb|stupid|little|big|biggest|fat) )*"
 )
 # fmt: on
-INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + ")s?"
+SWORN_NAME = "(?:" + "|".join(SWEAR_STEMS) + ")(?:" + "|".join(sorted(_SWORN_AT, key=len, reverse=True)) + ")"
+INSULT = "(?:" + "|".join(map(re.escape, INSULTS)) + "|" + SWORN_NAME + ")(?:e?s)?"
+#: what makes a frame of INSULTS look at a text: one of its words, or the stem of a sworn name
+INSULT_TRIGGERS = (*INSULTS, *SWEAR_STEMS)
+_INSULT_WORDS = frozenset(INSULTS)
+_SWORN = re.compile(rf"\b{SWORN_NAME}")
+
+
+def is_an_insult(trigger: str, folded: str) -> bool:
+    """``trigger`` (one of ``INSULT_TRIGGERS``, found in ``folded``) is an insult word, or the
+    stem of a name sworn there ("fuckface"; not "fuck" alone)."""
+    return trigger in _INSULT_WORDS or (trigger in SWEAR_STEMS and _SWORN.search(folded) is not None)
 
 
 def either(words: tuple[str, ...]) -> str:

@@ -14,7 +14,10 @@ Both lift spam into the review band (``bounds.LIFTED_TO``), never to a penalty: 
 decides. The reverse also happens: a member warning the group of a scam ("My brother lost
 money in a crypto scam, be careful everyone") or thanking someone for their help ("Thank you
 for your service") reads as one to the head; with nothing asked of the reader it is held
-below review. The patterns are ours.
+below review. So are a short line with nothing a pitch is made of ("hello everyone!") and a
+link shared with words that neither invite to it nor offer anything (a headline and its
+link): the head learned its n-grams from SMS and Telegram spam, and sent both to review on
+sites it had not seen. The patterns are ours.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from __future__ import annotations
 import re
 
 import ahocorasick
+
+from chatcredit.detectors.normalization import fold, unleet
+from chatcredit.ml.cues import SHORT_CODE
 
 # the writer's own outlet, asked for ("check out my channel", "listen to my new song"); not
 # "my page" or "my profile" ("can you check my page, the CSS is broken"), everyday words of
@@ -96,6 +102,45 @@ _WARNING = re.compile(
     r"\b(?:be careful|beware|watch out|careful|don'?t fall for|do not fall for|stay away|never send|report)\b"
 )
 _SCAM = re.compile(r"\b(?:scams?|scammers?|scammed|frauds?|fraudsters?|fake)\b")
+
+
+#: The most words a message with nothing a pitch is made of may have and still be held below
+#: review as spam (``too_short_to_pitch``; the cues say "nothing": ``bounds._PITCH_CUES``).
+SHORT_WITHOUT_A_PITCH = 15
+
+
+def too_short_to_pitch(folded: str) -> bool:
+    """A greeting, thanks or a line of help ("hello everyone!", "linuxnewbie, you have to
+    recompile your kernel first"): too short for the n-grams it shares with spam to make it
+    one where it holds nothing a pitch is made of (no link, money, ask or phone number: the
+    caller's cues), and no code to text."""
+    return len(folded.split()) <= SHORT_WITHOUT_A_PITCH and _sells_nothing(folded)
+
+
+# What makes a shared link a pitch, beyond the cues' asks and sums of money: an invitation to
+# go to it, look or get something ("log onto http://...", "to claim this week's offer, go to
+# ..."), something offered ("free crochet patterns at ...", "great prizes"), a price ("25
+# рублей") or "join us". Matched on the classifier's form of the text, so the Russian words
+# are folded as the texts are.
+_SELLING = re.compile(
+    r"\b(?:log ?on(?:to)?|go (?:to|on)|goto|visit|click|check (?:it |this |them )?out|download|get (?:\d|it|yours|"
+    r"them|more|your|lots)|sign up|register|claim|reply|order|buy|shop|free|win|won|winners?|offers?|deals?|prizes?|"
+    r"cash|vouchers?|discounts?|tickets?|"
+    rf"{unleet(fold('присоединяйтесь'))}|{unleet(fold('присоединяйся'))})\b"
+    rf"|\d ?(?:{unleet(fold('руб'))}\w*|eur|euros?|usd|dollars?|pounds|gbp)\b"
+)
+_LINK_IN_WORDS = re.compile(r"\S*(?:https?://|www\.)\S*")
+
+
+def shares_a_link(folded: str) -> bool:
+    """Words of their own beside a link that neither invite the reader to it nor offer
+    anything: a headline, "I made this: <link>", "can anybody use this app? <link>". A
+    message that is a link alone says nothing either way."""
+    return len(_LINK_IN_WORDS.sub(" ", folded).split()) >= 2 and _sells_nothing(folded)
+
+
+def _sells_nothing(folded: str) -> bool:
+    return _SELLING.search(folded) is None and _PITCH.search(folded) is None and SHORT_CODE.search(folded) is None
 
 
 # One Aho-Corasick pass finds which searches a text needs at all (nine in ten need none): a

@@ -13,7 +13,7 @@ football", "he is such a tool for the job", "this mod is trash"). The patterns a
 
 from __future__ import annotations
 
-from chatcredit.ml.name_calling import INSULT, INSULTS, MODIFIERS, PERSON_NAMES, Frame, either
+from chatcredit.ml.name_calling import INSULT, INSULT_TRIGGERS, MODIFIERS, PERSON_NAMES, Frame, either
 
 #: the people a political insult lumps together, of every side ("liberals are idiots",
 # "trump supporters are brainless", "you people are pathetic"): an insult, not a view
@@ -43,7 +43,7 @@ _PAEDO = ("pedo", "paedo", "pedophile", "paedophile")
 #: the frames said of others
 REMARKS: tuple[Frame, ...] = (
     Frame(
-        INSULTS,
+        INSULT_TRIGGERS,
         (
             # said of someone: "what a disgusting human being", "another brainwashed sheep"
             rf"(?:such|what) an? {MODIFIERS}{INSULT} (?:human(?: being)?|person|individual)\b"
@@ -64,7 +64,7 @@ REMARKS: tuple[Frame, ...] = (
     ),
     # a crowd insulted (``CROWDS``)
     Frame(
-        INSULTS,
+        INSULT_TRIGGERS,
         (rf"{either(CROWDS)} (?:are|r) (?:all )?(?:just )?(?:a bunch of )?{MODIFIERS}(?:[a-z]+ )?{INSULT}\b",),
         CROWDS,
     ),
@@ -80,7 +80,7 @@ REMARKS: tuple[Frame, ...] = (
     # someone called a name with an intensifier: "He is such a tool", "she's an absolute moron"
     # (not "he is a tool designer", "she is a complete beginner")
     Frame(
-        (*INSULTS, *_SAID_OF_SOMEONE),
+        (*INSULT_TRIGGERS, *_SAID_OF_SOMEONE),
         (
             r"(?:he|she|this guy|that guy|this dude|that dude)(?:'s| is| was|s) (?:such(?: an?)?|a complete|a total|"
             r"an absolute|a fucking|an utter|a real|the biggest|a massive|a huge) "
@@ -90,7 +90,7 @@ REMARKS: tuple[Frame, ...] = (
     ),
     # a server's or a group's staff insulted: "this admin is a joke", "the moderators are useless"
     Frame(
-        INSULTS,
+        INSULT_TRIGGERS,
         (rf"(?:this|that|the|our|ur|your|these|those) {either(_STAFF)} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",),
         _STAFF,
     ),

@@ -12,7 +12,7 @@ patterns are ours.
 from __future__ import annotations
 
 from chatcredit.ml.heroes import HERO_INITIALS, HEROES
-from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULTS, MODIFIERS, Frame, either
+from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULT_TRIGGERS, MODIFIERS, Frame, either
 
 _PLAYER_NOUNS = (
     "team", "teams", "teammate", "teammates", "jungler", "junglers", "jg", "jgl", "adc", "healer", "healers", "player",
@@ -72,7 +72,7 @@ _TO_THE_LOSER = (
 #: the room's frames (``insults.insults_the_addressee`` searches them with its own)
 TAUNTS = (
     Frame(
-        INSULTS,
+        INSULT_TRIGGERS,
         (
             rf"{INSULT} {_PLAYERS}\b",
             rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
@@ -102,7 +102,7 @@ TAUNTS = (
     ),
     # what a player does, called worthless: "your aim is a joke", "ur positioning is trash"
     Frame(
-        INSULTS,
+        INSULT_TRIGGERS,
         (rf"(?:ur|your|his|her) {either(_SKILLS)} (?:is|are|was|r) {MODIFIERS}{INSULT}\b",),
         also=_SKILLS,
     ),
