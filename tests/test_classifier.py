@@ -687,6 +687,22 @@ def test_a_short_line_with_nothing_of_a_pitch_and_a_shared_link_are_not_spam(mod
     ]
     assert not any(shares_a_link(fold(t)) or too_short_to_pitch(fold(t)) for t in pitched)
     assert not shares_a_link(fold("http://www.amazon.co.uk/gp/offer-listing/B00ECVF93G"))  # a link alone
+    assert not shares_a_link(fold("Hot singles in your area want to meet you: https://datingnow.club"))
+
+
+def test_digits_in_a_link_are_no_number_to_call(model: TextClassifier) -> None:
+    """The phone cue reads "s41586-023-06543-x" in a link's path as a phone number, and sharing a
+    Nature article scored 1.00 as spam (an automated penalty); the bounds read the number again
+    outside the links. A number to call, or a chat link made of one, still asks."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.pitches import has_a_number_to_call
+
+    article = "Interesting read on sleep and memory https://www.nature.com/articles/s41586-023-06543-x"
+    assert not has_a_number_to_call(fold(article))
+    assert _reaching_review(model, [article], "spam") == []
+    for asks in ("write to me https://wa.me/+79244317126 for work", "Call 09061701461 to claim http://win.co.uk"):
+        assert has_a_number_to_call(fold(asks)), asks
+        assert model.predict([asks])["spam"][0] >= default_policy().classifier.automate_at, asks
 
 
 def test_swearing_is_not_named_sexual_nor_a_modal_verb_a_threat(model: TextClassifier) -> None:

@@ -40,7 +40,14 @@ from chatcredit.ml.idioms import (
     speaks_of_refuse,
 )
 from chatcredit.ml.insults import has_an_insult_word, insults_the_addressee
-from chatcredit.ml.pitches import is_courtesy, pitches, shares_a_link, too_short_to_pitch, warns_of_a_scam
+from chatcredit.ml.pitches import (
+    has_a_number_to_call,
+    is_courtesy,
+    pitches,
+    shares_a_link,
+    too_short_to_pitch,
+    warns_of_a_scam,
+)
 from chatcredit.ml.threats import UNCOUNTED_THREAT_WORDS, threatens_the_addressee, violence_at_a_thing
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
@@ -66,10 +73,11 @@ SPAM_THAT_ASKS_NOTHING = 0.95
 #: contact, phone number, shouting or look-alike letters) and too short to carry evidence of
 #: its own (``pitches.too_short_to_pitch``), or a link shared with words that neither invite
 #: to it nor offer anything (``pitches.shares_a_link``), is held below review as spam.
-_PITCH_CUES = [DENSE.index(c) for c in ("spam_cues", "phone", "money_symbol", "shouting", "lookalike_letters")]
+_PITCH_CUES = [DENSE.index(c) for c in ("spam_cues", "money_symbol", "shouting", "lookalike_letters")]
 _LINK = DENSE.index("link")
 _MONEY_CUES = [DENSE.index(c) for c in ("money_symbol", "money_words")]
-_ASKING_CUES = [DENSE.index(c) for c in ("contact", "call_to_action", "promotion", "invite_link", "phone")]
+_ASKING_CUES = [DENSE.index(c) for c in ("contact", "call_to_action", "promotion", "invite_link")]
+_PHONE = DENSE.index("phone")
 _LOOKALIKE = DENSE.index("lookalike_letters")
 _PROFANITY = DENSE.index("profanity")
 _PROFANITY_COUNT = DENSE.index("profanity_count")
@@ -141,8 +149,11 @@ def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
     words that sell nothing, a warning of a scam or courtesy ("Thank you for your service")
     that asks nothing is held below review; look-alike letters ("Вeдy") and the
     pitches the head misses (``pitches``) then lift spam to review."""
-    asks = (cues[:, _ASKING_CUES] > 0).any(axis=1)
-    bare = (cues[:, _PITCH_CUES] == 0).all(axis=1)
+    phone = cues[:, _PHONE] > 0
+    for n in np.flatnonzero(phone & (spam > _CAP) & (cues[:, _LINK] > 0)).tolist():
+        phone[n] = has_a_number_to_call(forms[n][0])
+    asks = (cues[:, _ASKING_CUES] > 0).any(axis=1) | phone
+    bare = (cues[:, _PITCH_CUES] == 0).all(axis=1) & ~phone
     shared = (cues[:, _LINK] > 0) & (cues[:, _MONEY_CUES] == 0).all(axis=1)
     for n in np.flatnonzero(~asks & (spam > _CAP)).tolist():
         f = forms[n][0]

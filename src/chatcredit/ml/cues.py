@@ -116,7 +116,9 @@ def _letters(text: str) -> tuple[int, int]:
     return len(letters_only), sum(map(str.isupper, letters_only))
 
 
-def _has_phone(text: str) -> bool:
+def has_phone(text: str) -> bool:
+    """A phone number in ``text`` (not a date, a host name, a decimal, nor digits in a link
+    after ``=``, ``/`` and the like)."""
     if _PHONE_LIKE.search(text) is None:
         return False
     return any(_DATE.search(found.group()) is None for found in _PHONE.finditer(text))
@@ -138,7 +140,7 @@ def cue_vector(text: str, folded: str, skeleton: str, lexicon: Lexicon) -> list[
         float(links),
         float(invite),
         float("@" in text and _MENTION.search(text) is not None),
-        float(digits and _has_phone(text)),
+        float(digits and has_phone(text)),
         float(digits and _MONEY_SYMBOL.search(text) is not None),
         money,
         promotion,
