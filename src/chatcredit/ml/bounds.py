@@ -152,8 +152,8 @@ def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:
     phone = cues[:, _PHONE] > 0
     for n in np.flatnonzero(phone & (spam > _CAP) & (cues[:, _LINK] > 0)).tolist():
         phone[n] = has_a_number_to_call(forms[n][0])
-    asks = (cues[:, _ASKING_CUES] > 0).any(axis=1) | phone
-    bare = (cues[:, _PITCH_CUES] == 0).all(axis=1) & ~phone
+    asks = (cues[:, _ASKING_CUES] > 0).any(axis=1) | phone  # the rows below ask nothing: no number either
+    bare = (cues[:, _PITCH_CUES] == 0).all(axis=1)
     shared = (cues[:, _LINK] > 0) & (cues[:, _MONEY_CUES] == 0).all(axis=1)
     for n in np.flatnonzero(~asks & (spam > _CAP)).tolist():
         f = forms[n][0]
