@@ -627,6 +627,39 @@ def test_pitches_the_spam_head_misses_reach_review(model: TextClassifier) -> Non
     assert _reaching_review(model, plain, "spam") == []
 
 
+def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: TextClassifier) -> None:
+    """A video site's comment spam asks in more ways than the policy rule
+    `spam-self-promotion` names ("follow me on instagram", "link in my bio", "help me reach
+    1000 subscribers"): a bare "pls subscribe", a referral code, a comment to be liked to the
+    top, a plug owned up to, a giveaway on the writer's channel, "I do reaction videos ...
+    checked me out". Each was below review as spam before (0.05 to 0.38); the same words about
+    a group's rules or a mailing list are not lifted."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.pitches import pitches
+
+    asked = [
+        "Hey it's Mia, I sing covers of pop songs, pls subscribe",
+        "Get paid to watch videos, sign up with my code",
+        "Can we get this comment to the top so people notice my music",
+        "Shameless self promo: I stream every night on twitch",
+        "I'm giving away 3 gaming headsets on my channel, go enter now",
+        "I do reaction videos, would love it if you checked me out",
+    ]
+    assert _reaching_review(model, asked, "spam") == asked
+    plain = [
+        "please follow the rules of the group",
+        "No self promo in this group please",
+        "I hit 500 followers today, thanks everyone",
+        "feel free to use my code from the gist",
+        "please subscribe to the mailing list for release announcements",
+        "can you help me, I have 3 more subs to finish before the deadline",
+        "I do videos for work, mostly weddings",
+        "we are giving away free pizza at the meetup",
+    ]
+    assert [t for t in plain if pitches(fold(t))] == []
+    assert _reaching_review(model, plain, "spam") == []
+
+
 def test_a_warning_of_a_scam_that_asks_nothing_is_held_below_review(model: TextClassifier) -> None:
     """A member warning the group ("My brother lost money in a crypto scam, be careful
     everyone": 0.57 as spam) is held below review; a pitch dressed as one, asking the reader

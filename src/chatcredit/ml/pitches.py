@@ -44,14 +44,14 @@ _ASKED_FOR = re.compile(
 # ... or named with an ask elsewhere in the text: "like this comment if you want part 2 on my
 # channel" (each looked for once: a text of either repeated is read once, not once a match)
 _ON_OUTLET = re.compile(rf"\b(?:on|to) {_OUTLET}")
-_CHANNEL_ASK = re.compile(r"\b(?:subscribe|sub|like this|upload)\b")
+_CHANNEL_ASK = re.compile(r"\b(?:subscribe|sub|like this|upload|giveaways?|giving away)\b")
 # ... or the writer's own work, with an ask to look or a link: "I just started making covers,
 # would mean the world if you checked them out", "I make funny videos of my cat, go look
 # youtube.com/c/..." (not "I make videos for work" with nothing asked)
 _OWN_WORK = re.compile(
     r"\bi(?:'ve| have|'m| am)? (?:just |also )?(?:started |been )?(?:make|made|making|post|posting|upload|uploading|"
-    r"record|recording|produce|producing|stream|streaming) (?:\w+ ){0,2}?(?:covers?|music|beats|videos?|vids|songs?|"
-    r"tracks?|vlogs?|edits|animations?|content|streams?)\b"
+    r"record|recording|produce|producing|stream|streaming|sing|singing|do|draw|drawing) (?:\w+ ){0,2}?"
+    r"(?:covers?|music|beats|videos?|vids|songs?|tracks?|vlogs?|edits|animations?|content|streams?)\b"
 )
 _LOOK = re.compile(
     r"\b(?:check (?:them|it|me) out|checked (?:them|it|me) out|go look|go see|take a look|have a look|"
@@ -70,6 +70,15 @@ _PROMOTION = re.compile(
     r"|\bsub(?:scribe)? (?:to me|back)\b|\bsub ?4 ?sub\b"
     r"|\bfollow (?:me|us) for (?:daily|more|free)\b|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
     r"|\bf4f\b|\bfollow for follow\b"
+    # what the policy rule `spam-self-promotion` does not name: a bare ask to subscribe ("pls
+    # subscribe"), a code to sign up with, a comment to be liked to the top, a plug owned up to
+    # ("shameless self promo"); not "please follow the rules" nor "no self promo"
+    r"|\b(?:please|pls|plz|plse) (?:sub|subscribe)(?:\W*$| (?:to )?(?:me|us|my|our)\b)"
+    r"|\b(?:sub|subscribe) (?:please|pls|plz)\b"
+    r"|\b(?:sign ?up|register|join) (?:with|using) my (?:referral |promo |invite )?(?:code|link)\b"
+    r"|\bmy (?:referral|promo|discount) (?:code|link)\b"
+    r"|\b(?:get|push|bring) this (?:comment )?to the top\b|\blike this comment (?:so|if|to)\b"
+    r"|\bshameless (?:self[- ]?)?(?:promo|promotion|plug)\b"
     # a discount with a link: "80% off only today ➡️ vpn-deal.shop"
     r"|\b\d{1,2} ?% off\b.{0,80}?(?:https?://|\bwww\.|\b[\w-]+\.(?:com|net|shop|store|io|xyz|club|win|biz|tk|ly)\b)"
     # a recovery testimonial: "I recovered my stolen crypto with the help of @RecoveryPro"
@@ -168,6 +177,7 @@ _NEEDS = {
         "small", "search", "give", "sub", "follow", "f4f", "movie", "film", "episode", "season", "series",
         "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
         "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
+        "code", "comment", "top", "shameless",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
