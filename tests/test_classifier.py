@@ -801,6 +801,23 @@ def test_a_phone_number_is_not_digits_in_a_link_a_host_or_a_date() -> None:
         assert not phone(digits), digits
 
 
+def test_automated_harassment_needs_a_swear_word_or_a_slur(model: TextClassifier) -> None:
+    """Name-calling alone ("You are a fool.", "what a jerk you are") scored 0.98 to 0.99, an
+    automated penalty; it stops at the review band's top (``HARASSMENT_WITHOUT_A_SWEAR``), so a
+    person decides. Swearing at someone goes on to the automated band."""
+    from chatcredit.ml.bounds import HARASSMENT_WITHOUT_A_SWEAR
+    from chatcredit.ml.name_calling import NOT_SWEARING
+    from chatcredit.ml.profanity import packaged_lexicon
+
+    policy = default_policy().classifier
+    assert policy.review_at < HARASSMENT_WITHOUT_A_SWEAR < policy.automate_at
+    assert NOT_SWEARING.issubset(packaged_lexicon().folded)  # each is a word the list would count
+    named = ["You are a fool.", "you are an idiot", "You are a moron.", "What a jerk you are!", "you are so stupid"]
+    assert list(model.predict(named)["harassment"]) == [HARASSMENT_WITHOUT_A_SWEAR] * len(named)
+    sworn = ["Shut the fuck up you stupid bitch", "Fuck you asshole", "shut up you stupid bitch"]
+    assert all(p >= policy.automate_at for p in model.predict(sworn)["harassment"])
+
+
 def test_automated_spam_needs_an_ask(model: TextClassifier) -> None:
     """A prize, a link and shouting without a way to answer stop at the review band's top
     (``SPAM_THAT_ASKS_NOTHING``); the same pitch asking for a text, a call or a DM goes on."""

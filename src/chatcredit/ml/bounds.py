@@ -14,6 +14,7 @@ the heads say:
   attack (quoted to denounce it, denied, reclaimed), the speaker blaming themself, a line
   that means no one or only praises a play ("nice kill"), refuse ("the white trash can is
   full"), a machine cursed ("stupid lag"), violence aimed only at things;
+- automated harassment needs a swear word or a slur (``HARASSMENT_WITHOUT_A_SWEAR``);
 - automated spam needs an ask (``SPAM_THAT_ASKS_NOTHING``); a warning of a scam, a line
   of thanks, a short line with nothing of a pitch or a link shared with words that sell
   nothing is held below review (``pitches.py``), and the pitches the spam head misses are
@@ -40,6 +41,7 @@ from chatcredit.ml.idioms import (
     speaks_of_refuse,
 )
 from chatcredit.ml.insults import has_an_insult_word, insults_the_addressee
+from chatcredit.ml.name_calling import NOT_SWEARING
 from chatcredit.ml.pitches import (
     has_a_number_to_call,
     is_courtesy,
@@ -48,6 +50,7 @@ from chatcredit.ml.pitches import (
     too_short_to_pitch,
     warns_of_a_scam,
 )
+from chatcredit.ml.profanity import packaged_lexicon
 from chatcredit.ml.threats import UNCOUNTED_THREAT_WORDS, threatens_the_addressee, violence_at_a_thing
 from chatcredit.ml.tongues import swears_in_another_tongue
 from chatcredit.ml.wordlists import NAMING
@@ -69,6 +72,14 @@ LIFTED_TO = 0.75
 #: in political comments were most of the automated spam on tweets and news comments. A
 #: person decides; an automated penalty's statement of reasons can always point at the ask.
 SPAM_THAT_ASKS_NOTHING = 0.95
+#: The most a message with no swear word and no slur scores as harassment: in the review band
+#: of the default policy, never its automated band. Name-calling alone ("You are a fool.",
+#: "Moron.", "what a jerk you are", "you are so stupid") is what raters split on: Toxic Spans
+#: labels "You are a fool." not toxic and "you are a fool" toxic, "Moron." not and "MORON."
+#: toxic. Leaving one source out, these made most of the automated band's false alarms on news
+#: comments. A person decides; swearing at someone ("you fucking moron") or a slur still
+#: reaches the automated band.
+HARASSMENT_WITHOUT_A_SWEAR = 0.95
 #: A message with nothing a pitch is made of (no link, chat invite, money word, sum, ask,
 #: contact, phone number, shouting or look-alike letters) and too short to carry evidence of
 #: its own (``pitches.too_short_to_pitch``), or a link shared with words that neither invite
@@ -141,7 +152,20 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
             # "another ignorant loser lefty ... killing it": the thing is a bill, the loser a person
             if violence_at_a_thing(forms[n][0]) and not has_an_insult_word(forms[n][0]):
                 p[n, threatened] = np.minimum(p[n, threatened], _CAP)
+    if "harassment" in col:
+        _cap_unsworn(p[:, col["harassment"]], cues, slur | threat | sexual, forms)
     return p
+
+
+def _cap_unsworn(harassment: np.ndarray, cues: np.ndarray, graver: np.ndarray, forms: Forms) -> None:
+    """Automated harassment needs a swear word, a slur, a threat's or a sexual word (``graver``):
+    name-calling alone goes to a person. A row without the profanity cue has no word of the
+    list at all; the others are read again without the names that are not swearing
+    (``name_calling.NOT_SWEARING``)."""
+    lexicon = packaged_lexicon()
+    for n in np.flatnonzero((harassment > HARASSMENT_WITHOUT_A_SWEAR) & ~graver).tolist():
+        if cues[n, _PROFANITY] == 0 or not lexicon.swears(forms[n][0], NOT_SWEARING):
+            harassment[n] = HARASSMENT_WITHOUT_A_SWEAR
 
 
 def _bound_spam(spam: np.ndarray, cues: np.ndarray, forms: Forms) -> None:

@@ -40,6 +40,13 @@ _SWORN_AT = (
     "nut", "nuts", "rag", "sack", "stick", "trumpet", "tard", "wit", "bucket", "breath", "knuckle", "monkey", "pants",
     "mouth", "sandwich", "skull", "dumpster", "muppet", "pig", "rat", "son",
 )
+#: Words of the profanity list that call someone a name for their wits, manners or looks and
+#: are not swearing ("moron", "jerk", "stupid"); the rest of INSULTS are not on the list, or
+#: are swearing or a slur ("dumbass", "arsehole", "retard"). Name-calling with these alone is
+#: what raters split on (``bounds.HARASSMENT_WITHOUT_A_SWEAR``).
+NOT_SWEARING = frozenset(
+    {"stupid", "ugly", "moron", "jerk", "weirdo", "dummy", "doofus", "dopey", "nimrod", "ninny"}
+)
 #: names for a person, not words for a thing ("this idiot", not "this garbage")
 PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
 MODIFIERS = (
