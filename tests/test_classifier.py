@@ -655,6 +655,7 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "can you help me, I have 3 more subs to finish before the deadline",
         "I do videos for work, mostly weddings",
         "we are giving away free pizza at the meetup",
+        "like this comment if you agree",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

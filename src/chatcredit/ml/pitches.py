@@ -72,12 +72,13 @@ _PROMOTION = re.compile(
     r"|\bf4f\b|\bfollow for follow\b"
     # what the policy rule `spam-self-promotion` does not name: a bare ask to subscribe ("pls
     # subscribe"), a code to sign up with, a comment to be liked to the top, a plug owned up to
-    # ("shameless self promo"); not "please follow the rules" nor "no self promo"
+    # ("shameless self promo"); not "please follow the rules", "no self promo" nor "like this
+    # comment if you agree"
     r"|\b(?:please|pls|plz|plse) (?:sub|subscribe)(?:\W*$| (?:to )?(?:me|us|my|our)\b)"
     r"|\b(?:sub|subscribe) (?:please|pls|plz)\b"
     r"|\b(?:sign ?up|register|join) (?:with|using) my (?:referral |promo |invite )?(?:code|link)\b"
     r"|\bmy (?:referral|promo|discount) (?:code|link)\b"
-    r"|\b(?:get|push|bring) this (?:comment )?to the top\b|\blike this comment (?:so|if|to)\b"
+    r"|\b(?:get|push|bring) this (?:comment )?to the top\b"
     r"|\bshameless (?:self[- ]?)?(?:promo|promotion|plug)\b"
     # a discount with a link: "80% off only today ➡️ vpn-deal.shop"
     r"|\b\d{1,2} ?% off\b.{0,80}?(?:https?://|\bwww\.|\b[\w-]+\.(?:com|net|shop|store|io|xyz|club|win|biz|tk|ly)\b)"
