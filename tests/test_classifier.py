@@ -656,6 +656,8 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "I do videos for work, mostly weddings",
         "we are giving away free pizza at the meetup",
         "like this comment if you agree",
+        "how do I subscribe pls, the button is gone",
+        "my discount code didn't work at checkout",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

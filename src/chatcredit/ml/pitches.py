@@ -75,9 +75,9 @@ _PROMOTION = re.compile(
     # ("shameless self promo"); not "please follow the rules", "no self promo" nor "like this
     # comment if you agree"
     r"|\b(?:please|pls|plz|plse) (?:sub|subscribe)(?:\W*$| (?:to )?(?:me|us|my|our)\b)"
-    r"|\b(?:sub|subscribe) (?:please|pls|plz)\b"
+    r"|(?:^|[.!,] )(?:sub|subscribe) (?:please|pls|plz)\b"
     r"|\b(?:sign ?up|register|join) (?:with|using) my (?:referral |promo |invite )?(?:code|link)\b"
-    r"|\bmy (?:referral|promo|discount) (?:code|link)\b"
+    r"|\b(?:use|enter|with) my (?:referral|promo|discount) (?:code|link)\b|\bmy referral (?:code|link)\b"
     r"|\b(?:get|push|bring) this (?:comment )?to the top\b"
     r"|\bshameless (?:self[- ]?)?(?:promo|promotion|plug)\b"
     # a discount with a link: "80% off only today ➡️ vpn-deal.shop"
