@@ -646,6 +646,9 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "I do reaction videos, would love it if you checked me out",
     ]
     assert _reaching_review(model, asked, "spam") == asked
+    # read by the pitch itself, not only the head: each needs its word among the searches' triggers
+    linked = ["grab my referral link below", "join using my invite link", "enter my promo link at checkout"]
+    assert [t for t in linked if not pitches(fold(t))] == []
     plain = [
         "please follow the rules of the group",
         "No self promo in this group please",

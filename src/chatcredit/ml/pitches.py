@@ -178,7 +178,7 @@ _NEEDS = {
         "small", "search", "give", "sub", "follow", "f4f", "movie", "film", "episode", "season", "series",
         "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
         "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
-        "code", "comment", "top", "shameless",
+        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
