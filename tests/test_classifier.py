@@ -383,6 +383,9 @@ def test_a_threat_to_the_person_addressed_reaches_review_as_a_threat(model: Text
     # violence aimed only at a thing is held below review, whatever the verb's n-grams say
     at_things = [t for t in others if violence_at_a_thing(fold(t))]
     assert len(at_things) >= 6
+    # a game's objective or a map's choke point is a thing; a threat beside one is still a threat
+    assert {"hold the choke, they'll come through", "shoot the bomb carrier"} <= set(at_things)
+    assert not violence_at_a_thing(fold("shoot the boss first and then i'll stab you"))
     assert [t for t, h in zip(at_things, model.predict(at_things)["harassment"], strict=True) if h >= c.review_at] == []
 
 
@@ -492,6 +495,9 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "this game is stupid hard",  # 0.98, an automated penalty (idioms.curses_a_machine)
         "stupid lag",
         "they are dumb lucky",
+        "this map sucks",  # 0.84
+        "these servers suck",  # 0.97
+        "matchmaking is garbage",  # 0.79
         "Mornings are the worst.",  # 0.58
         "shut up and take my money, this skin is sick",  # 0.80 (idioms.says_a_saying)
         "just killing time before the raid",
@@ -524,6 +530,9 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "what a stupid idea",
         "this fucking game is stupid hard",
         "shut up and take my money you idiot",
+        "this map sucks, you suck too",
+        "the game sucks because of you idiots",
+        "this team sucks",
     ]
     assert _reaching_review(model, held) == held
 

@@ -19,8 +19,8 @@ import re
 from chatcredit.ml.derogation import may_name_a_group
 from chatcredit.ml.insults import has_an_insult_word
 from chatcredit.ml.name_calling import INSULT, either
+from chatcredit.ml.players import ROLE
 from chatcredit.ml.remarks import CROWDS as _CROWDS
-from chatcredit.ml.taunts import ROLE
 from chatcredit.ml.wordlists import YOU
 
 # The speaker blaming themself, and nothing more: "that was a stupid play by me", "i suck at
@@ -187,7 +187,8 @@ def says_a_saying(folded: str, profane_words: int) -> bool:
 
 # "stupid" and "dumb" said of a machine or a game, or as "very": "stupid lag", "this game is
 # stupid hard", "they are dumb lucky" (0.97, 0.98, 0.92 as harassment: the first two an
-# automated penalty). Not "a stupid idea", "a stupid question", "stupid things to say": those
+# automated penalty); a machine said to suck or be trash ("this map sucks" 0.84, "these
+# servers suck" 0.97). Not "a stupid idea", "a stupid question", "stupid things to say": those
 # are said of what a person said or did, and the sources' labels count them.
 _MACHINES = (
     r"(?:lag|game|bug|bugs|wifi|internet|connection|servers?|patch|update|map|queue|matchmaking|rng|keyboard|mouse|"
@@ -197,12 +198,17 @@ _CURSED = re.compile(
     r"\b(?:stupid|dumb) (?:hard|lucky|fast|strong|broken|op|expensive|long|slow|tanky|busy|hot|cold)\b"
     rf"|\b(?:(?:this|that|the|my|these|those|ur|your|fucking) )?(?:stupid|dumb) {_MACHINES}\b"
     rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
+    # "this map sucks", "these servers suck", "matchmaking is garbage" (not "this team sucks")
+    rf"|(?:^|\b(?:this|that|the|my|these|those|our|ur|your) )(?:new |old |current |whole )?{_MACHINES} "
+    r"(?:really |just |honestly |so |literally |still |kinda )?(?:sucks|suck|is trash|is garbage|are trash|"
+    r"are garbage)(?: so bad| so much| rn| today| tonight)?\b"
 )
-_STUPID = re.compile(r"\bstupid\b")
+_SCORN = re.compile(r"\b(?:stupid|suck)\b")
 
 
 def curses_a_machine(folded: str, profane_words: int) -> bool:
     """A short line whose "stupid" and "dumb" are said of a machine or a game, or mean "very"
-    ("stupid lag", "this game is stupid hard"), with none of the profanity list's
-    ``profane_words`` left beside them, and nothing else that names a group or calls a name."""
-    return _only_in(_CURSED, _STUPID, folded, profane_words)
+    ("stupid lag", "this game is stupid hard"), or that says a machine sucks ("this map
+    sucks"), with none of the profanity list's ``profane_words`` left beside them, and
+    nothing else that names a group or calls a name."""
+    return _only_in(_CURSED, _SCORN, folded, profane_words)

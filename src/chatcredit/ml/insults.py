@@ -1,19 +1,18 @@
 """Belittling the person addressed, with or without a swear word, and the room's taunts.
 
-Insults without swearing: "ur trash", "you are so useless", "shut up loser", "cry more
-noob", "you have the iq of a rock", "i hope your mom dies"; game chat's taunts of the room
-("noob team", "gg ez") are ``taunts``', and insults said of others ("liberals are idiots",
-"this admin is a joke") ``remarks``', searched here with these in one pass. The sources'
-n-grams barely know these (docs/detection.md, "an insult list": as cues the n-grams
-outweighed them), so they are a frame: the classifier lifts such a message into the review
-band as harassment (``bounds.bound``), never to a penalty.
+Insults without swearing: "ur trash", "you are so useless", "shut up loser", "i hope your
+mom dies", a mind said to be missing ("you have the iq of a rock": ``wits``'); game chat's
+taunts of the room ("noob team", "gg ez") are ``taunts``', of a player's rank ("boosted
+monkey") ``ranks``', and insults said of others ("liberals are idiots") ``remarks``',
+searched here with these in one pass. The sources' n-grams barely know these
+(docs/detection.md, "an insult list"), so they are a frame: the classifier lifts such a
+message into the review band as harassment (``bounds.bound``), never to a penalty.
 
 The look-alikes held back (``tests/fixtures/insults.jsonl``, kind "not-an-insult"): negated
-("you're not an idiot"), self-directed ("i'm such a noob", "im the worst player here"; a line
-that only blames the speaker is held below review whatever the n-grams say: ``idioms.blames_oneself``),
-technical ("uninstall and reinstall the game"), a company's service ("the worst support
-ever"), a thing ("take out the trash", "a bunch of monkeys at the zoo"). The patterns are
-ours.
+("you're not an idiot"), self-directed ("im the worst player here"; a line that only blames
+the speaker is held below review: ``idioms.blames_oneself``), technical ("uninstall and
+reinstall the game"), a company's service ("the worst support ever"), a thing ("take out the
+trash"). The patterns are ours.
 """
 
 from __future__ import annotations
@@ -33,9 +32,11 @@ from chatcredit.ml.name_calling import (
     either,
     is_an_insult,
 )
+from chatcredit.ml.ranks import RANKS
 from chatcredit.ml.remarks import REMARKS
 from chatcredit.ml.taunts import TAUNTS
 from chatcredit.ml.vocatives import ends_with_a_name
+from chatcredit.ml.wits import WITS
 from chatcredit.ml.wordlists import whole_word
 
 _NAMES = rf"{either((*PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
@@ -44,10 +45,6 @@ _CALLED_WORDS = (
     "worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant", *_UNHINGED,
 )  # fmt: skip
 #: the frames said to the person addressed; those said of others are ``REMARKS``, the room's ``TAUNTS``
-_BRAINLESS = (
-    "no brain", "no brains", "no skill", "no skills", "no hands", "no eyes", "no life", "no friends", "no game sense",
-    "thick",
-)  # fmt: skip
 _ADDRESSED: tuple[Frame, ...] = (
     Frame(
         INSULT_TRIGGERS,
@@ -119,21 +116,6 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?: (?:is )?(?:gay|fat|lol|lmao|xd))*\W*$",
         ),
     ),
-    # a mind or a body said to be missing: "you have the iq of a rock", "ur brain is empty",
-    # "you have no hands"
-    Frame(
-        ("iq", "brain", "brains", "hands", "memory", "attention span"),
-        (
-            r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?"
-            r"(?:iq|brains?|memory|attention span) of (?:a|an|my) \w+",
-            r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
-            r"(?:ur|your|you're|youre) brains? (?:is |are |r |must be )?(?:empty|dead|smooth|missing|gone|the size of)",
-            r"(?:you|u|(?:our|ur|your|this|that|my) (?:team|tank|support|supp|healer|jungler|adc|carry|mid|dps|"
-            rf"teammates?|squad|duo|guy|kid|dude|player|{HERO})) (?:have|has|got) (?:no|0|zero) "
-            r"(?:brain|brains|brain cells|hands|skill|iq)\b",
-            r"do (?:you|u) (?:even )?have (?:a brain|hands|eyes|a monitor)\b",
-        ),
-    ),
     # the one addressed told they are unwanted: "nobody likes you", "you have no friends"
     # (not "nobody likes rainy days", "i have no friends online", "nobody asked for this update")
     Frame(
@@ -176,16 +158,6 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:ur|you're|youre|you are|u r|u are) (?:like|probably|prob|def) (?:\d{1,2}|six|seven|eight|nine|ten|"
             r"eleven|twelve) ?(?:years? old|yo|y/o)\b",
             r"why (?:are|r) (?:you|u) even (?:here|playing|alive|in (?:this|my|our) (?:game|lobby|team|rank))\b",
-        ),
-    ),
-    # "u have no brain", "you have no skill", "God you are thick" (not "you have no idea")
-    Frame(
-        _BRAINLESS,
-        (
-            r"(?:you|u|ur|you've|youve) (?:(?:actually|literally|clearly|just|really|seriously) )?(?:have |got |has )?"
-            r"no (?:brain|brains|brain cells|skill|skills|hands|eyes|life|friends|game sense)\b",
-            r"(?:you|u)(?:'re| are| r|re) (?:so |really |just |actually |bloody |fucking )*thick"
-            r"(?: as \w+(?: \w+)?)?\W*$",
         ),
     ),
     # "your parents must be ashamed (of you)"
@@ -238,12 +210,15 @@ _ADDRESSED: tuple[Frame, ...] = (
         ),
     ),
 )
-_FRAMES = (*_ADDRESSED, *REMARKS, *TAUNTS)
+_FRAMES = (*_ADDRESSED, *WITS, *REMARKS, *TAUNTS, *RANKS)
 # one word boundary before each frame's alternatives: a search fails at once inside a word;
 # each line read as a line ("^" and "$" at its ends): a comment's last line may be "What a clown."
 _SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})", re.MULTILINE) for frame in _FRAMES)
 _JUST_BEFORE = 40  # characters: "isn't" and at most 12 more, "i've been the", with room
-_NOT_INSULTED = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't|weren't)\b[^.!?]{0,12}$")
+# not "no wonder" or "no doubt" ("no wonder ur hardstuck silver")
+_NOT_INSULTED = re.compile(
+    r"\b(?:(?:not|never|isn't|aren't|wasn't|weren't)\b|no\b(?! (?:wonder|doubt)\b))[^.!?]{0,12}$"
+)
 # the speaker's own play ("im the worst player ever"), a company's ("they have the worst support ever")
 _REPLY_NAMES = re.compile(r"(?:@\w+[,:]?\s+)+")
 _NOT_THE_ADDRESSEE = re.compile(r"\b(?:i'm|im|i am|i was|i've been|ive been|has|have|had|with|got)(?: the)?\W*$")

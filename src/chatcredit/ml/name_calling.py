@@ -22,8 +22,8 @@ INSULTS = (
     "bozo", "feeder", "crybaby", "cry baby", "waste of a slot", "waste of a pick", "hopeless", "fraud", "weirdo",
     "snowflake", "liability", "coward", "muppet", "cheater", "griefer", "tryhard", "snitch", "sheep", "sheeple",
     "thug", "beggar", "neckbeard", "incel", "jerk", "hypocrite", "sleazebag", "sociopath", "psychopath", "lowlife",
-    "halfwit", "dimwit", "nitwit", "buffoon", "dunce", "ignorant", "jackass", "smartass", "wiseass", "asshat",
-    "asswipe", "assclown", "arsehole", "numbskull", "numbnuts", "lamebrain", "chucklehead", "ignoramus",
+    "halfwit", "dimwit", "nitwit", "brainlet", "buffoon", "dunce", "ignorant", "jackass", "smartass", "wiseass",
+    "asshat", "asswipe", "assclown", "arsehole", "numbskull", "numbnuts", "lamebrain", "chucklehead", "ignoramus",
 )
 #: Names made of a swear word and a thing or a body part ("fuckface", "shitheads",
 #: "cocksucker", "twatwaffle", "dickweed"): the profanity list holds a few, alt-profanity-check's

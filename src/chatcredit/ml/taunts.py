@@ -1,7 +1,7 @@
 """Game chat belittles the room, not a name: "noob team", "braindead jungler", "this team is
 trash", "worst player ever", "gg ez", "learn to play", "uninstall the game", "cry more",
 "you play like my grandma", "ty for feed"; a player named by their hero ("this invoker is
-trash", "genji diff": ``heroes``), a rank said to be undeserved ("how are you even plat").
+trash", "genji diff": ``players``). Taunts of a player's rank are ``ranks``'.
 
 The nouns are those of players in a match only ("support", "top" or "mid" are also a
 helpdesk, a command and a size: "useless support" is a complaint about a company). The
@@ -11,41 +11,15 @@ patterns are ours.
 
 from __future__ import annotations
 
-from chatcredit.ml.heroes import HERO_INITIALS, HEROES
 from chatcredit.ml.name_calling import CLOSING, HERO, INSULT, INSULT_TRIGGERS, MODIFIERS, Frame, either
+from chatcredit.ml.players import NAMED_BY_HERO, PLAYER_WORDS, PLAYERS, ROLE, ROLE_NOUNS, SOMEONE
 
-_PLAYER_NOUNS = (
-    "team", "teams", "teammate", "teammates", "jungler", "junglers", "jg", "jgl", "adc", "healer", "healers", "player",
-    "players", "noob", "noobs", "newb", "newbs", "kids", "randoms", "pugs", "squad",
-)  # fmt: skip
-# A player named by the role they play in a match, as the subject of a sentence: "our carry
-# is useless", "jungler is braindead", "this guy is so trash". Roles that are words of their
-# own elsewhere only after "our", "my" or "this" ("support"), or not at all ("bot", "top",
-# "tank": "this bot is trash" is said of a chat bot, "the support is useless" of a company,
-# "this tank is useless" of an army).
-_ROLE_NOUNS = (
-    "mid", "mid lane", "midlane", "top lane", "toplane", "bot lane", "botlane", "supp", "jungle", "jungler", "jg",
-    "jgl", "carry", "adc", "healer", "offlane", "offlaner", "pos 1", "pos 2", "pos 3", "pos 4", "pos 5", "dps",
-)  # fmt: skip
-_SOMEONE = ("guy", "dude", "kid", "player", "noob")  # "this guy is so trash"
-
-
-_PLAYERS = either(_PLAYER_NOUNS)
-# a player named by their hero ("this invoker", "our kaisa", "ur cm": heroes.py); a hero's name
-# alone is the hero ("teemo is trash tier this patch", "genji is useless against winston")
-_NAMED_BY_HERO = rf"(?:(?:our|my|ur|your|this|that|their) {HERO}|(?:our|ur|your) {either(HERO_INITIALS)})"
-#: a player named by the role they play or the hero they play ("our carry", "this invoker")
-ROLE = (
-    rf"(?:(?:^|(?:our|my|ur|your|this|that) ){either(_ROLE_NOUNS)}|(?:our|my|this) support|(?:our|my) tank|"
-    rf"(?:this|that) {either(_SOMEONE)}|{_NAMED_BY_HERO})"
-)
 # Not "terrible", "awful" or "clueless": "this guy is clueless" is how people criticise a
 # politician too.
 _ROLE_INSULT = (
     r"(?:braindead|brain dead|useless|trash|garbage|retarded|a retard|dogshit|a joke|a noob|noob|"
     r"a disgrace|an embarrassment)\b"
 )
-_PLAYER_WORDS = (*_PLAYER_NOUNS, *_ROLE_NOUNS, *_SOMEONE, "support", "tank", *HEROES, *HERO_INITIALS)  # first look
 _SKILLS = (
     "aim", "positioning", "rotation", "rotations", "macro", "mechanics", "decision making", "game sense",
     "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build", "builds", "building", "base",
@@ -64,9 +38,12 @@ _UNINSTALLED = (
     r"(?:uninstall|delete the game),? (?:pls|please|plz|now|noob|idiot|retard|kid))\b"
 )
 
+_WITLESS = ("braindead", "brain dead", "brainless", "brainlet", "retarded", "dogshit", "dogwater", "dog water")
+_MOVES = ("play", "plays", "move", "moves", "pick", "picks", "build", "rotation", "rotations", "decision", "decisions")
+
 _TO_THE_LOSER = (
-    "cry", "crying", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue", "cope", "mad",
-    "smell", "stink",
+    "cry", "crying", "whining", "complaining", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue",
+    "cope", "mad", "smell", "stink",
 )  # fmt: skip
 
 #: the room's frames (``insults.insults_the_addressee`` searches them with its own)
@@ -74,18 +51,39 @@ TAUNTS = (
     Frame(
         INSULT_TRIGGERS,
         (
-            rf"{INSULT} {_PLAYERS}\b",
-            rf"(?:this|my|our|your|ur|the|their|you) {_PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
+            rf"{INSULT} {PLAYERS}\b",
+            rf"(?:this|my|our|your|ur|the|their|you) {PLAYERS} (?:is|are|r|was|were) {MODIFIERS}{INSULT}\b",
             rf"{_ROLE_IS}{_ROLE_INSULT}",
             # those who play a hero: "ezreal mains are braindead", "teemo players are all trash"
             rf"{HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?{MODIFIERS}{INSULT}\b",
             # a line that only names a player by a name and their role or hero: "braindead carry"
-            rf"^{MODIFIERS}{INSULT} (?:{either(_ROLE_NOUNS)}|support|{HERO})" + CLOSING,
+            rf"^{MODIFIERS}{INSULT} (?:{either(ROLE_NOUNS)}|support|{HERO})" + CLOSING,
         ),
-        also=_PLAYER_WORDS,
+        also=PLAYER_WORDS,
+    ),
+    # a play called witless: "absolute brainlet play", "braindead rotation" (not "stupid move",
+    # which the speaker says of their own)
+    Frame(
+        _WITLESS,
+        (rf"^{MODIFIERS}{either(_WITLESS)} (?:{either(_MOVES)})" + CLOSING,),
     ),
     # a player called autistic as an insult: "lol our mid is actually autistic"
-    Frame(("autistic", "autist"), (rf"{_ROLE_IS}(?:autistic|an autist)\b",), also=_PLAYER_WORDS),
+    Frame(("autistic", "autist"), (rf"{_ROLE_IS}(?:autistic|an autist)\b",), also=PLAYER_WORDS),
+    # ... or blind, said of the way they play: "our duelist is blind" (not "this guy is blind and
+    # still plays")
+    Frame(("blind",), (rf"{_ROLE_IS}blind" + CLOSING,), also=PLAYER_WORDS),
+    # the room's players called names by one stuck with them: "cant believe im stuck with these
+    # clowns", "carrying these noobs"
+    Frame(
+        INSULT_TRIGGERS,
+        (
+            # the one stuck is in the match (the speaker before it is not "im the worst player")
+            r"(?:(?:i'm|im|i am|we're|we are|always|again) )?"
+            r"(?:stuck with|carrying|teamed with|queued with|matched with|playing with|paired with) "
+            rf"(?:these|those|such) (?:\w+ )?{INSULT}\b",
+        ),
+        also=("stuck with", "carrying", "teamed with", "queued with", "matched with", "playing with", "paired with"),
+    ),
     # a player called an animal at the game: "ff this dog is feeding nonstop"
     Frame(
         ("dog", "monkey", "animal", "clown", "bozo"),
@@ -123,28 +121,6 @@ TAUNTS = (
             r"^(?:tank|dps|heals?|healer|healers|support|supp|jungle|jg|jgl|mid|top|bot|adc|carry|offlane|"
             rf"{HERO}) (?:diff|gap)(?:,|\W*$| (?:gg|lol|lmao|xd|ff|again|as usual|tbh)\b)",
         ),
-    ),
-    # a rank or a place the player is said not to deserve: "how are you even plat", "how did u
-    # get this rank", "who let this guy play ranked" (not "how did you get that skin", "who let
-    # the dogs out")
-    Frame(
-        ("how", "who let", "who invited", "who allowed", "taught"),
-        (
-            r"how (?:are|r|is) (?:you|u|he|she|this guy|ur \w+|your \w+) (?:even |still )?(?:in )?"
-            r"(?:iron|bronze|silver|gold|plat|platinum|emerald|diamond|masters?|grandmaster|challenger|ascendant|"
-            r"immortal|radiant|divine|ancient|legend|archon|crusader|guardian|herald|ranked|this rank|this elo)\b",
-            r"how (?:did|do|does) (?:you|u|he|she|this guy) (?:even )?(?:get|have|reach|climb to|make it to) "
-            r"(?:this|that|ur|your|his|her) (?:rank|elo|mmr)\b",
-            r"who (?:let|invited|allowed) (?:this|that|these) (?:\w+ )?(?:play (?:ranked|comp|competitive|this game)|"
-            r"in(?:to)? (?:ranked|my team|our team|this lobby|this game|diamond|gold|plat|masters))\b",
-            # ... or who taught them: "who even taught you to play, a monkey?"
-            r"who (?:even )?taught (?:you|u|him|her|this guy) (?:to|how to) (?:play|aim|drive)(?:[,?!]|\W*$)",
-        ),
-    ),
-    # the lowest ranks as a player's place: "you belong in iron, stay there"
-    Frame(
-        ("belong",),
-        (r"(?:you|u|ur|you're|youre|he|she) belongs? in (?:iron|bronze|silver|wood|herald|bots?|low elo)\b",),
     ),
     # "zero iq play", "ur parents must be siblings"
     Frame(
@@ -197,8 +173,11 @@ TAUNTS = (
             r"(?:our|my|ur|your|this) team(?: is| r| are)?|(?:you|u)(?:'re| are| r|re)|ur|(?:are|r) (?:you|u)|"
             r"(?:^|lol |omg |lmao |bro |dude )(?:you|u) so|"  # not "i want you so bad"
             r"imagine being)" + _BAD_END,
+            # "how are you this bad", "how can ur mid be so bad"
+            rf"\bhow (?:are|r|is|can|could) (?:you|u|he|she|{ROLE})(?: (?:even|still|be|possibly))* (?:this|so|that) "
+            r"(?:bad|trash|garbage|dogshit)\b",
             # a line that names a player bad: "bad jungler", "bad pudge"
-            rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(_ROLE_NOUNS)}|{HERO})" + CLOSING,
+            rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(ROLE_NOUNS)}|{HERO})" + CLOSING,
         ),
     ),
     # "you deserve to lose", "ur so washed", "imagine being this trash", "... so fat", "kid go to sleep"
@@ -220,11 +199,18 @@ TAUNTS = (
         ("bot",),
         (
             r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",
-            rf"(?:(?:^|gg |our |ur |your ){either(_ROLE_NOUNS)}|{_NAMED_BY_HERO}|(?:this|that) {either(_SOMEONE)}) "
+            rf"(?:(?:^|gg |our |ur |your ){either(ROLE_NOUNS)}|{NAMED_BY_HERO}|(?:this|that) {either(SOMEONE)}) "
             r"(?:is|r) (?:(?:a|such a|literally a|a literal|an actual) )?bot(?:\W*$|,)",
         ),
     ),
-    Frame(("ez",), (rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{HERO})\b|gg ez\b|^ez$",)),
+    Frame(
+        ("ez",),
+        # not a monster beaten: "ez clap on that dragon"
+        (
+            rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{HERO})\b"
+            r"(?! (?:on|for|vs|against) (?:that|the|this|those|these)\b)|gg ez\b|^ez$",
+        ),
+    ),
     Frame(
         ("learn",),
         (r"learn (?:how )?to play(?:,? (?:noob|newb|idiot|retard|kid|pls|plz|please|bro|dude|lol|dog|man))*\W*$",),
@@ -240,6 +226,11 @@ TAUNTS = (
             r"(?:^delete ur|(?:lol|lmao|go|noob),? delete (?:ur|your)) (?:account|acc)" + CLOSING,
         ),
     ),
+    # "you should never play ranked again"
+    Frame(
+        ("should never", "should not ever"),
+        (r"(?:you|u) should (?:never|not ever|never ever) (?:play|queue|touch) (?:\w+ ){0,2}again\b",),
+    ),
     # an imperative to the loser of a fight: "cry more noob", "stay mad", "git gud", "get rekt"
     Frame(
         _TO_THE_LOSER,
@@ -250,22 +241,15 @@ TAUNTS = (
             r"to (?:the |ur |your )?(?:mods?|admins?|teacher|daddy))|"
             r"(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
             r"sit down kid|skill issue|cope harder|cope and seethe|cope)" + CLOSING,
+            # "stop crying and play" (not "stop crying and tell me what happened", "stop whining and focus
+            # on getting votes")
+            r"(?:stop|quit|quit ur|quit your) (?:crying|whining|complaining) and (?:play|push|farm|carry|defend|ward|"
+            r"heal|shoot|aim)\b",
             r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
             r"^rekt\W*$",
             r"(?:mad|sad) (?:cuz|cause|because|bc|coz) (?:ur |you're |youre )?bad\b",
             # "u smell", "you stink" (not "you smell nice")
             r"^(?:(?:lol|lmao|ew|eww|bro|and) )?(?:you|u) (?:smell|stink)(?: so bad| bad| like \w+)?" + CLOSING,
-        ),
-    ),
-    Frame(
-        ("go back to", "go play"),
-        (
-            r"go back to (?:bronze|iron|silver|tutorial|bots|the tutorial|unrated|casuals?|quickplay|normals|arcade)\b",
-            # to a children's game, said to a player, not by one ("i'll go back to minecraft after this")
-            r"(?:^|(?:lol|lmao|noob|kid|pls|just|bro|now),? )go back to (?:fortnite|minecraft|roblox|candy crush|"
-            r"mobile games?|animal crossing|club penguin|clash royale|league)" + CLOSING,
-            r"go (?:play|back to) (?:(?!the\b)\w+ ){1,3}?"
-            r"(?:kid|noob|noobs|newb|trash|idiot|loser|retard|clown|bot)\W*$",
         ),
     ),
     Frame(

@@ -58,7 +58,12 @@ _THREATENED = re.compile(
 _LAUGHTER = re.compile(r"\b(?:laughing|of laughter|lol)\b")
 
 
-_VIOLENT_VERB = re.compile(r"\b(?:kill(?:s|ed|ing|all)?|pkill|shoot(?:s|ing)?|shot|murder(?:s|ed|ing)?)\b")
+_VIOLENT_VERB = re.compile(
+    r"\b(?:kill(?:s|ed|ing|all)?|pkill|shoot(?:s|ing)?|shot|murder(?:s|ed|ing)?|choke(?:s|d)?|strangle(?:s|d)?)\b"
+)
+# a map's choke point, not a hand at a throat: "hold the choke", "they camp that choke" (only
+# "choke": "the murder of", "a shooting star", "shoot my shot" are said beside swearing at people)
+_A_CHOKE_POINT = re.compile(r"\b(?:the|a|that|this|their|our|every|each|mid|long|short)\s+$")
 _AT_A_THING = re.compile(
     r"(?:\s+-\w+)*\s+(?:\d+\b|"
     r"(?:(?:the|that|this|my|your|his|her|their|our|its|a|an|all|every|some|old|stuck|frozen|hung|running|other|current|"
@@ -75,6 +80,7 @@ _AT_A_THING = re.compile(
     r"three|3s?|pointers?|penalty|the ball|carry|carries|jungler|adc|healers?|tanks?|heroes|towers?|rax|"
     r"barracks|roshan|rosh|baron|nexus|ancient|creeps?|neutrals|wards?|couriers?|supports?|supp|mid|mid laner|"
     r"offlaner|top laner|bot laner|solo laner|snipers?|barrels?|turrets?|inhibs?|inhibitors?|drakes?|herald|"
+    r"(?:bomb |flag )?carriers?|planters?|defusers?|awpers?|campers?|"
     r"objectives?))\b"
 )
 
@@ -88,12 +94,21 @@ UNCOUNTED_THREAT_WORDS = (
 
 
 def violence_at_a_thing(folded: str) -> bool:
-    """Every "kill", "shoot" or "murder" in the text is aimed at a thing: a process, a
-    program, a game's boss, the lights, a photo or a goal ("kill esd", "kill -9 1234",
-    "kill the boss first", "shoot some hoops"). Such a message is no threat, whatever the
-    n-grams of the verb say."""
+    """Every "kill", "shoot", "murder" or "choke" in the text is aimed at a thing (a process,
+    a program, a game's boss or objective, the lights, a photo or a goal: "kill esd", "kill -9
+    1234", "kill the boss first", "shoot the bomb carrier", "shoot some hoops") or is a noun
+    ("hold the choke"), and no threat is made to the person addressed beside it.
+    Such a message is no threat, whatever the n-grams of the verb say."""
     verbs = list(_VIOLENT_VERB.finditer(folded))
-    return bool(verbs) and all(_AT_A_THING.match(folded, m.end()) for m in verbs)
+    return (
+        bool(verbs)
+        and all(
+            _AT_A_THING.match(folded, m.end())
+            or (m.group().startswith("choke") and _A_CHOKE_POINT.search(folded, 0, m.start()))
+            for m in verbs
+        )
+        and not threatens_the_addressee(folded)
+    )
 
 
 def threatens_the_addressee(folded: str) -> bool:
