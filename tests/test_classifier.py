@@ -496,6 +496,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "stupid lag",
         "they are dumb lucky",
         "this map sucks",  # 0.84
+        "that was a dumb way to die lol",  # 0.93
         "these servers suck",  # 0.97
         "matchmaking is garbage",  # 0.79
         "Mornings are the worst.",  # 0.58

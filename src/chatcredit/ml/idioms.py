@@ -196,6 +196,8 @@ _MACHINES = (
 )
 _CURSED = re.compile(
     r"\b(?:stupid|dumb) (?:hard|lucky|fast|strong|broken|op|expensive|long|slow|tanky|busy|hot|cold)\b"
+    # "that was a dumb way to die lol" (0.93)
+    r"|\b(?:stupid|dumb) ways? to (?:die|lose|go out)\b"
     rf"|\b(?:(?:this|that|the|my|these|those|ur|your|fucking) )?(?:stupid|dumb) {_MACHINES}\b"
     rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
     # "this map sucks", "these servers suck", "matchmaking is garbage" (not "this team sucks")

@@ -3,10 +3,11 @@
 Insults without swearing: "ur trash", "you are so useless", "shut up loser", "i hope your
 mom dies", a mind said to be missing ("you have the iq of a rock": ``wits``'); game chat's
 taunts of the room ("noob team", "gg ez") are ``taunts``', of a player's rank ("boosted
-monkey") ``ranks``', and insults said of others ("liberals are idiots") ``remarks``',
-searched here with these in one pass. The sources' n-grams barely know these
-(docs/detection.md, "an insult list"), so they are a frame: the classifier lifts such a
-message into the review band as harassment (``bounds.bound``), never to a penalty.
+monkey") ``ranks``', of their play ("you play like my grandma") ``likenesses``', and insults
+said of others ("liberals are idiots") ``remarks``', searched here with these in one pass.
+The sources' n-grams barely know these (docs/detection.md, "an insult list"), so they are a
+frame: the classifier lifts such a message into the review band as harassment
+(``bounds.bound``), never to a penalty.
 
 The look-alikes held back (``tests/fixtures/insults.jsonl``, kind "not-an-insult"): negated
 ("you're not an idiot"), self-directed ("im the worst player here"; a line that only blames
@@ -21,6 +22,7 @@ import re
 
 import ahocorasick
 
+from chatcredit.ml.likenesses import LIKENESSES
 from chatcredit.ml.name_calling import (
     CLOSING,
     HERO,
@@ -42,7 +44,8 @@ from chatcredit.ml.wordlists import whole_word
 _NAMES = rf"{either((*PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
 _UNHINGED = ("delusional", "deluded", "unhinged", "deranged", "brainwashed", "mentally ill", "lunatic", "psycho")
 _CALLED_WORDS = (
-    "worst", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey", "cringy", "irrelevant", *_UNHINGED,
+    "worst", "dumbest", "stupidest", "no idea how", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey",
+    "cringy", "irrelevant", "burden", "mentally", *_UNHINGED,
 )  # fmt: skip
 #: the frames said to the person addressed; those said of others are ``REMARKS``, the room's ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
@@ -63,7 +66,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"proof)\b)",
             # a line that is only a name for someone ("noob", "clown lmao", "what an idiot", "such a noob lol")
             r"^(?:(?:lol|omg|lmao) )?(?:such|what) an? (?:noob|newb|idiot|clown|loser|moron|retard|bozo|dumbass|"
-            r"imbecile)(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
+            r"imbecile|waste of (?:a )?(?:pick|slot|ban|game|teammate|player|space|oxygen))"
+            r"(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             r"^(?:noob|newb|clown|bozo|crybaby|cry baby|feeder)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
@@ -80,6 +84,9 @@ _ADDRESSED: tuple[Frame, ...] = (
             "get a brain",
             "get a life",
             "get a clue",
+            "go outside",
+            "touch grass",
+            "touch some grass",
             "excuse for",
             "excuse of",
             "crawl back",
@@ -105,6 +112,9 @@ _ADDRESSED: tuple[Frame, ...] = (
             # "you pathetic excuse for a human", "what an embarrassing excuse for a journalist"
             r"(?:pathetic|sorry|poor|embarrassing|sad|miserable|worthless) excuse (?:for|of) (?:a|an) \w+",
             r"(?:^|just |go |pls |please |lol |lmao )get a (?:brain|life|clue)\W*$",
+            # "go outside and get some friends", "go touch grass"
+            r"go outside and (?:get|find|make) (?:some |a )?(?:friends|life|job|girlfriend|gf)\b"
+            r"|(?:^|just |go |pls |please |lol |lmao )touch (?:some )?grass\b",
         ),
     ),
     # swearing at the addressee spelled short ("fk u", "f off"), "ur mom"
@@ -151,10 +161,19 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:ur|your) (?:voice|laugh|mic|music|face|breathing|existence) (?:is|r) (?:so |really |actually )*"
             r"(?:annoying|cringe|cringey|cringy)\b",
             r"(?:you|u)(?:'re| are| r|re) (?:so |completely |totally |just )?irrelevant" + CLOSING,
-            r"(?:ur|you're|youre|you are|u r|u are) (?:literally |actually |just |genuinely |easily )*the worst"
-            r"(?: (?:\w+ ){0,3}?(?:ever|in (?:this|the) (?:lobby|game|team|world)|i(?:'ve| have)? ever seen))?"
+            r"(?:ur|you're|youre|you are|u r|u are) (?:literally |actually |just |genuinely |easily )*"
+            r"the (?:worst|dumbest|stupidest)"
+            r"(?: (?:\w+ ){0,3}?(?:ever|in (?:this|the) (?:lobby|game|team|world)|"
+            r"(?:i(?:'ve| have)?|ive) ever (?:seen|met|played with|played against|had|known)))?"
             r"(?: \w+){0,2}(?: (?:lol|lmao|xd|bro|dude))*\W*$",
-            r"(?:are|r) (?:you|u) (?:fucking |literally |actually |just |even )?blind(?:\W*$| or (?:something|what))",
+            # a burden to the team (not "disabled people are a burden": ``derogation``'s)
+            r"(?:you|u)(?:'re| are| r|re) (?:\w+ )?(?:a )?burden (?:on|to|for) (?:this|the|our|my|ur|your|every) "
+            r"(?:team|squad|lobby|game|match|clan|guild)\b",
+            # "you literally have no idea how to play this champ" (not "you have no idea how much that helps")
+            r"(?:you|u) (?:literally |clearly |obviously |just |really |genuinely )?(?:have|got) no idea how to "
+            r"(?:play|aim|use|farm|last hit|ward|drive|heal|tank|rotate)\b",
+            r"(?:are|r) (?:you|u) (?:fucking |literally |actually |just |even )?(?:blind|mentally challenged|"
+            r"mentally disabled)(?:\W*$| or (?:something|what))",
             r"(?:ur|you're|youre|you are|u r|u are) (?:like|probably|prob|def) (?:\d{1,2}|six|seven|eight|nine|ten|"
             r"eleven|twelve) ?(?:years? old|yo|y/o)\b",
             r"why (?:are|r) (?:you|u) even (?:here|playing|alive|in (?:this|my|our) (?:game|lobby|team|rank))\b",
@@ -210,7 +229,7 @@ _ADDRESSED: tuple[Frame, ...] = (
         ),
     ),
 )
-_FRAMES = (*_ADDRESSED, *WITS, *REMARKS, *TAUNTS, *RANKS)
+_FRAMES = (*_ADDRESSED, *WITS, *REMARKS, *TAUNTS, *RANKS, *LIKENESSES)
 # one word boundary before each frame's alternatives: a search fails at once inside a word;
 # each line read as a line ("^" and "$" at its ends): a comment's last line may be "What a clown."
 _SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})", re.MULTILINE) for frame in _FRAMES)

@@ -49,7 +49,7 @@ RANKS = (
     # get this rank", "who let this guy play ranked" (not "how did you get that skin", "who let
     # the dogs out")
     Frame(
-        ("how", "who let", "who invited", "who allowed", "taught"),
+        ("how", "who let", "who invited", "who allowed", "taught", "how much"),
         (
             r"how (?:are|r|is) (?:you|u|he|she|this guy|ur \w+|your \w+) (?:even |still )?(?:in )?"
             r"(?:iron|bronze|silver|gold|plat|platinum|emerald|diamond|masters?|grandmaster|challenger|ascendant|"
@@ -58,14 +58,22 @@ RANKS = (
             r"(?:this|that|ur|your|his|her) (?:rank|elo|mmr)\b",
             r"who (?:let|invited|allowed) (?:this|that|these) (?:\w+ )?(?:play (?:ranked|comp|competitive|this game)|"
             r"in(?:to)? (?:ranked|my team|our team|this lobby|this game|diamond|gold|plat|masters))\b",
+            # ... or who paid for it: "how much did you pay for this account"
+            r"how much did (?:you|u|he|she|this guy) pay (?:for )?(?:this|that|ur|your|his|her|the) "
+            r"(?:account|acc|rank|elo|mmr|boost|booster)\b",
             # ... or who taught them: "who even taught you to play, a monkey?"
             r"who (?:even )?taught (?:you|u|him|her|this guy) (?:to|how to) (?:play|aim|drive)(?:[,?!]|\W*$)",
         ),
     ),
     # the lowest ranks as a player's place: "you belong in iron, stay there"
     Frame(
-        ("belong",),
-        (r"(?:you|u|ur|you're|youre|he|she) belongs? in (?:iron|bronze|silver|wood|herald|bots?|low elo)\b",),
+        ("belong", "still", "just", "only", "forever"),
+        (
+            r"(?:you|u|ur|you're|youre|he|she) belongs? in (?:iron|bronze|silver|wood|herald|bots?|low elo)\b",
+            # "trash talk all you want, you're still bronze"
+            r"(?:you're|youre|you are|ur|u r|u are) (?:still|just|only|forever) (?:a |an )?(?:iron|bronze|wood|"
+            r"herald|silver)\b(?! (?:and|or|too|like me)\b| ?\?)",
+        ),
     ),
     Frame(
         ("go back to", "go play"),

@@ -24,13 +24,12 @@ _SKILLS = (
     "aim", "positioning", "rotation", "rotations", "macro", "mechanics", "decision making", "game sense",
     "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build", "builds", "building", "base",
 )  # fmt: skip
-_PLAYS = ("play", "plays", "aim", "aims", "drive", "drives", "farm", "farms")
 _ROLE_IS = rf"{ROLE}(?: is| r| are| was| so|=)? (?:(?!not |never |isn't )\w+ ){{0,2}}"
 _BAD_END = (
     r" (?:(?:so|this|that|really|actually|just|literally|soo+|fkin|fking|fuckin|fucking|freaking) )*bad"
     r"(?: at (?:this|the) game| at (?:pvp|\w+ing))?"
     r"(?:,? (?:it'?s|thats|that's|this is) (?:so |actually |honestly )?(?:embarrassing|sad|painful|cringe|pathetic|"
-    r"not even funny)|,? it (?:actually |literally )?hurts(?: to watch)?)?" + CLOSING
+    r"funny|hilarious|not even funny)|,? it (?:actually |literally )?hurts(?: to watch)?)?" + CLOSING
 )
 _UNINSTALLED = (
     r"(?:l2p|(?:uninstall|delete) (?:ur|your) game|(?:just|pls|plz|please|go) (?:uninstall|delete the game)|"
@@ -71,7 +70,24 @@ TAUNTS = (
     Frame(("autistic", "autist"), (rf"{_ROLE_IS}(?:autistic|an autist)\b",), also=PLAYER_WORDS),
     # ... or blind, said of the way they play: "our duelist is blind" (not "this guy is blind and
     # still plays")
-    Frame(("blind",), (rf"{_ROLE_IS}blind" + CLOSING,), also=PLAYER_WORDS),
+    Frame(("blind", "potato"), (rf"{_ROLE_IS}(?:blind|potato|a potato)" + CLOSING,), also=PLAYER_WORDS),
+    # "absolute clown fiesta on my team", "the definition of a noob"
+    Frame(
+        ("clown", "definition of"),
+        (
+            r"clown (?:fiesta|show|festival|team|squad) (?:on|in) (?:my|our|this) (?:team|lobby|game|match)\b"
+            r"|^(?:\w+ )?clown (?:fiesta|team|squad)\W*$",
+            rf"the (?:very |literal |textbook )?definition of (?:a |an )?{INSULT}\b",
+        ),
+    ),
+    # "bad players like you should not be allowed in ranked" (not "people like you should be in charge")
+    Frame(
+        ("like you", "like u"),
+        (
+            r"(?:players|noobs|kids|idiots|morons|losers|people) like (?:you|u) (?:should(?:n't| not) be "
+            r"(?:allowed|playing|in)|should be banned|should (?:quit|uninstall|get banned)|ruin (?:this|the|every))\b",
+        ),
+    ),
     # the room's players called names by one stuck with them: "cant believe im stuck with these
     # clowns", "carrying these noobs"
     Frame(
@@ -173,6 +189,8 @@ TAUNTS = (
             r"(?:our|my|ur|your|this) team(?: is| r| are)?|(?:you|u)(?:'re| are| r|re)|ur|(?:are|r) (?:you|u)|"
             r"(?:^|lol |omg |lmao |bro |dude )(?:you|u) so|"  # not "i want you so bad"
             r"imagine being)" + _BAD_END,
+            # a skill of theirs: "your aim is so bad its funny"
+            rf"(?:ur|your) {either(_SKILLS)} (?:is|are|was|r)" + _BAD_END,
             # "how are you this bad", "how can ur mid be so bad"
             rf"\bhow (?:are|r|is|can|could) (?:you|u|he|she|{ROLE})(?: (?:even|still|be|possibly))* (?:this|so|that) "
             r"(?:bad|trash|garbage|dogshit)\b",
@@ -208,7 +226,7 @@ TAUNTS = (
         # not a monster beaten: "ez clap on that dragon"
         (
             rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{HERO})\b"
-            r"(?! (?:on|for|vs|against) (?:that|the|this|those|these)\b)|gg ez\b|^ez$",
+            r"(?! (?:on|for|vs|against) (?:that|the|this|those|these)\b)|gg ez\b(?! ?\?)|^ez$",
         ),
     ),
     Frame(
@@ -220,6 +238,7 @@ TAUNTS = (
         (
             _UNINSTALLED,
             r"(?:lol|lmao|bad|trash|noobs?|kids?|just|pls|plz|gg|ez),? uninstall\W*$",
+            r"^(?:uninstall|delete the game|delete ur game|delete your game)\W*$",
             r"(?:you|u) should (?:just )?(?:quit|uninstall|delete) (?:the |this |ur |your )?game\W*$",
             r"^(?:uninstall|delete) (?:dota|dota 2|league|lol|valorant|fortnite|minecraft|overwatch|csgo|apex)"
             + CLOSING,
@@ -259,20 +278,6 @@ TAUNTS = (
             r"morons|clowns|bots|bozos)\b",
             r"bunch of (?:\w+ )?(?:idiots|noobs|retards|morons|clowns|losers|braindead)\b",
             r"bunch of (?:monkeys|apes) (?:on|in) (?:my|our|this) (?:team|lobby|game)\b",
-        ),
-    ),
-    Frame(
-        tuple(f"{verb} {how}" for verb in _PLAYS for how in ("like", "better")),
-        (
-            r"(?:my|ur|your) (?:grandma|granny|grandpa|mom|mum|mother|dog|cat|little (?:brother|sister)|"
-            r"\d+ ?(?:year old|yo)(?: \w+)?) (?:(?:can|could|would) )?(?:play|aim|drive|farm)s? better"
-            r"(?: than (?:you|u|ur|this|him|her|them|that)\b|\W*$)",
-            r"(?:you|u|he|she|this guy|ur team|your team|they) (?:play|aim|drive|farm)s? like "
-            r"(?:a |an |my |ur |your )?(?:\w+ )?(?:grandma|granny|grandpa|grandmother|bots?|child|kid|noob|"
-            r"monkey|toddler|potato|baby|\d+ ?(?:year old|yo))\b",
-            # "you play like you have one hand and no eyes"
-            r"(?:you|u) (?:play|aim|drive)s? like (?:you|u) (?:have|got|had) (?:no|one) "
-            r"(?:hands?|eyes?|brain|arms?|fingers?)\b",
         ),
     ),
 )

@@ -6,6 +6,7 @@ brain is empty", "u have no brain", "you have the game sense of a rock", "God yo
 from __future__ import annotations
 
 from chatcredit.ml.name_calling import HERO, Frame
+from chatcredit.ml.players import ROLE
 
 _BRAINLESS = (
     "no brain", "no brains", "no skill", "no skills", "no hands", "no eyes", "no life", "no friends", "no game sense",
@@ -19,7 +20,7 @@ WITS = (
     Frame(
         ("iq", "brain", "brains", "hands", "memory", "attention span", "game sense", "awareness", "reflexes", "aim of"),
         (
-            r"(?:you|u|ur team|your team|you guys|u guys) (?:have|has|got) (?:the |an )?"
+            rf"(?:you|u|ur team|your team|you guys|u guys|{ROLE}) (?:have|has|got) (?:the |an )?"
             r"(?:iq|brains?|memory|attention span|game sense|map awareness|awareness|reflexes|aim) of (?:a|an|my) \w+",
             r"(?:ur|your) iq (?:is|=|must be) (?:lower than|below|room temp|negative|single digits?|0\b|zero)",
             r"(?:ur|your|you're|youre) brains? (?:is |are |r |must be )?(?:empty|dead|smooth|missing|gone|the size of)",
@@ -31,10 +32,11 @@ WITS = (
     ),
     # "u have no brain", "you have no skill", "God you are thick" (not "you have no idea")
     Frame(
-        _BRAINLESS,
+        (*_BRAINLESS, "zero", "0"),
         (
             r"(?:you|u|ur|you've|youve) (?:(?:actually|literally|clearly|just|really|seriously) )?(?:have |got |has )?"
-            r"no (?:brain|brains|brain cells|skill|skills|hands|eyes|life|friends|game sense)\b",
+            r"(?:no|zero|0) (?:brain|brains|brain cells|skill|skills|hands|eyes|life|friends|game sense|"
+            r"map awareness)\b",
             r"(?:you|u)(?:'re| are| r|re) (?:so |really |just |actually |bloody |fucking )*thick"
             r"(?: as \w+(?: \w+)?)?\W*$",
         ),
