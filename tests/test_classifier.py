@@ -700,6 +700,7 @@ def test_thanks_and_a_request_to_reply_in_the_thread_are_not_spam(model: TextCla
         "Reply to this thread with your availability",
         "You have won the game!",
         "free win",  # 0.83: game talk
+        "ty for free mmr",  # 0.71
         "text chat only",  # 0.89
         "can everyone confirm for saturday",  # 0.52
     ]

@@ -224,8 +224,9 @@ _COURTESY = re.compile(
     r"|(?:can|could|pls|please) (?:everyone|everybody|every1|you all|y'?all|you guys|u guys|all) "
     r"(?:please )?(?:confirm|rsvp|reply|respond|vote)\b"
     r"|(?:you|we|they|u) (?:have |just )?won the (?:game|match|round|set|final|tournament|raffle|race|debate)\b"
-    # game talk: "free win", "free elo", "text chat only", "join voice chat"
-    r"|(?:free|ez|easy) (?:win|wins|elo|mmr|lp|rr|farm|gold|kill|kills)\W*$|text chat only\b"
+    # game talk: "free win", "ty for free mmr" (0.71), "text chat only", "join voice chat"
+    r"|(?:(?:thanks|thank you|thx|ty) (?:for|4) (?:the )?)?(?:free|ez|easy) (?:win|wins|elo|mmr|lp|rr|farm|gold|kill|"
+    r"kills)\W*$|text chat only\b"
     r"|join (?:the )?(?:voice|vc|voice chat|team chat|party chat)\b)"
 )
 

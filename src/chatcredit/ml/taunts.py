@@ -109,10 +109,19 @@ TAUNTS = (
             r"(?: (?:again|nonstop|every game|all game|mid|top|bot|lol|lmao))*\W*$",
         ),
     ),
-    # a sarcastic thanks for the kills given away: "ty for feed"
+    # a sarcastic thanks for the kills given away: "ty for feed", "nice feed", "ty for free mmr"
+    # (said to the loser), "thx for nothing mid"
     Frame(
-        ("feed", "feeding", "throwing", "inting"),
-        (r"(?:ty|thx|thanks|thank you|tyvm) (?:so much )?for (?:the )?(?:feed|feeding|throwing|inting)" + CLOSING,),
+        ("feed", "feeding", "throwing", "inting", "free", "nothing"),
+        (
+            r"(?:ty|thx|thanks|thank you|tyvm) (?:so much )?for (?:the )?(?:feed|feeding|throwing|inting)" + CLOSING,
+            r"^(?:nice|great|good|gj|wp) (?:feed|feeding|inting)" + CLOSING,
+            r"(?:ty|thx|thanks|thank you|tyvm) (?:so much )?(?:for|4) (?:the )?free (?:mmr|elo|win|lp|rr|points)"
+            + CLOSING,
+            # said to a player (not "thanks for nothing, i'll ask elsewhere" in a help channel)
+            r"^(?:ty|thx|thanks|thank you|tyvm) (?:so much )?for nothing,? "
+            rf"(?:{either(ROLE_NOUNS)}|team|support|{HERO}|noobs?)" + CLOSING,
+        ),
     ),
     # what a player does, called worthless: "your aim is a joke", "ur positioning is trash"
     Frame(
@@ -169,6 +178,7 @@ TAUNTS = (
         ("cancer",),
         (
             rf"{_ROLE_IS}cancer\b",
+            r"(?:this|my|our|ur|your) team (?:is|r|are) (?:\w+ )?cancer\b",
             r"^cancer (?:team|players?|noobs?|kids?)\W*$",
             rf"{HERO} (?:players|mains|one ?tricks) (?:are|r) (?:all )?cancer\b",
         ),
@@ -177,8 +187,8 @@ TAUNTS = (
         ("worst",),
         (
             rf"worst (?:teammates?|jungler|junglers|adc|healers?|randoms|noobs?|mid|supp|carry|{HERO})\b",
-            r"worst (?:players?|teammates?|rotations?|aim|plays|positioning|decisions) "
-            r"(?:ever|i have ever seen|i've ever seen|ive ever seen|in the world|"
+            r"worst (?:players?|team|teammates?|rotations?|aim|plays|positioning|decisions) "
+            r"(?:ever|i have ever seen|i've ever seen|ive ever seen|i've ever had|ive ever had|in the world|"
             r"on earth|of all time)\b",
         ),
     ),
