@@ -2,12 +2,12 @@
 
 Insults without swearing: "ur trash", "you are so useless", "shut up loser", "i hope your
 mom dies", a mind said to be missing ("you have the iq of a rock": ``wits``'); game chat's
-taunts of the room ("noob team", "gg ez") are ``taunts``', of a player's rank ("boosted
-monkey") ``ranks``', of their play ("you play like my grandma") ``likenesses``', and insults
-said of others ("liberals are idiots") ``remarks``', searched here with these in one pass.
-The sources' n-grams barely know these (docs/detection.md, "an insult list"), so they are a
-frame: the classifier lifts such a message into the review band as harassment
-(``bounds.bound``), never to a penalty.
+taunts of the room ("noob team") are ``taunts``', of the loser ("gg ez") ``gloats``', of a
+player's rank ("boosted monkey") ``ranks``', of their play ("you play like my grandma")
+``likenesses``', and insults said of others ("liberals are idiots") ``remarks``', searched
+here with these in one pass. The sources' n-grams barely know these (docs/detection.md, "an
+insult list"), so they are a frame: the classifier lifts such a message into the review band
+as harassment (``bounds.bound``), never to a penalty.
 
 The look-alikes held back (``tests/fixtures/insults.jsonl``, kind "not-an-insult"): negated
 ("you're not an idiot"), self-directed ("im the worst player here"; a line that only blames
@@ -22,6 +22,7 @@ import re
 
 import ahocorasick
 
+from chatcredit.ml.gloats import GLOATS
 from chatcredit.ml.likenesses import LIKENESSES
 from chatcredit.ml.name_calling import (
     CLOSING,
@@ -229,7 +230,7 @@ _ADDRESSED: tuple[Frame, ...] = (
         ),
     ),
 )
-_FRAMES = (*_ADDRESSED, *WITS, *REMARKS, *TAUNTS, *RANKS, *LIKENESSES)
+_FRAMES = (*_ADDRESSED, *WITS, *REMARKS, *TAUNTS, *GLOATS, *RANKS, *LIKENESSES)
 # one word boundary before each frame's alternatives: a search fails at once inside a word;
 # each line read as a line ("^" and "$" at its ends): a comment's last line may be "What a clown."
 _SEARCHES = tuple(re.compile(rf"\b(?:{'|'.join(frame.patterns)})", re.MULTILINE) for frame in _FRAMES)

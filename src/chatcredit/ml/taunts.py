@@ -40,10 +40,6 @@ _UNINSTALLED = (
 _WITLESS = ("braindead", "brain dead", "brainless", "brainlet", "retarded", "dogshit", "dogwater", "dog water")
 _MOVES = ("play", "plays", "move", "moves", "pick", "picks", "build", "rotation", "rotations", "decision", "decisions")
 
-_TO_THE_LOSER = (
-    "cry", "crying", "whining", "complaining", "stay mad", "get good", "git gud", "rekt", "sit down", "skill issue",
-    "cope", "mad", "smell", "stink",
-)  # fmt: skip
 
 #: the room's frames (``insults.insults_the_addressee`` searches them with its own)
 TAUNTS = (
@@ -163,17 +159,6 @@ TAUNTS = (
             r"(?:cant|can't|cannot) (?:even )?(?:aim|hit (?:a (?:single )?shot|anything|water)|last hit)\b",
         ),
     ),
-    # the feed's taunts: "ratio", "L + ratio", "bro fell off", "cope and seethe" (not "the
-    # ratio of wins", "he fell off the cliff")
-    Frame(
-        ("ratio", "fell off", "seethe"),
-        (
-            r"^ratio(?: \+ [\w ]+)*\W*$|\w+ \+ ratio\b|ratio \+",  # each starts at a word (one \b before all)
-            r"(?:you|u|bro|he|she|they|ur team|your team|this guy) (?:really |so |just )?fell off"
-            r"(?: (?:hard|bad|so hard|lol|lmao))*\W*$",
-            r"(?:^|\w+ \+ |and |cope )seethe\b|seethe (?:harder|more)\b",
-        ),
-    ),
     Frame(
         ("cancer",),
         (
@@ -214,6 +199,9 @@ TAUNTS = (
         (
             r"(?:you|u|ur team|your team|you guys|u guys|y'?all) (?:all )?(?:deserve|deserved) to "
             r"(?:lose|die|be banned|get banned|suffer|be reported|get reported)\b",
+            # "u deserve low mmr", "you deserve to be in iron"
+            r"(?:you|u|ur team|your team|you guys|u guys|y'?all) (?:all )?(?:deserve|deserved) (?:ur |your |the )?"
+            r"(?:low (?:mmr|elo|rank)|(?:to be|to stay) in (?:iron|bronze|herald|low elo))\b",
             r"(?:ur|you're|youre|you are|u r|u) (?:so |literally |actually |completely |just )?washed(?: up)?"
             + CLOSING,
             rf"imagine being (?:this|so|that) (?:{MODIFIERS}{INSULT}|fat|ugly|broke|bald)\b",
@@ -229,14 +217,6 @@ TAUNTS = (
             r"(?:ur|you're|youre|you are|u r) (?:(?:a|such a|literally a|actually a|the biggest) )?bot\W*$",
             rf"(?:(?:^|gg |our |ur |your ){either(ROLE_NOUNS)}|{NAMED_BY_HERO}|(?:this|that) {either(SOMEONE)}) "
             r"(?:is|r) (?:(?:a|such a|literally a|a literal|an actual) )?bot(?:\W*$|,)",
-        ),
-    ),
-    Frame(
-        ("ez",),
-        # not a monster beaten: "ez clap on that dragon"
-        (
-            rf"(?:gg )?ez (?:noobs?|newbs?|team|game|kids?|win|clap|mid|pz|4 me|{HERO})\b"
-            r"(?! (?:on|for|vs|against) (?:that|the|this|those|these)\b)|gg ez\b(?! ?\?)|^ez$",
         ),
     ),
     Frame(
@@ -259,27 +239,6 @@ TAUNTS = (
     Frame(
         ("should never", "should not ever"),
         (r"(?:you|u) should (?:never|not ever|never ever) (?:play|queue|touch) (?:\w+ ){0,2}again\b",),
-    ),
-    # an imperative to the loser of a fight: "cry more noob", "stay mad", "git gud", "get rekt"
-    Frame(
-        _TO_THE_LOSER,
-        (
-            r"(?:^|(?:lol|lmao|haha+|ez|gg|just|go|now|ok|so|noob|kid|bro|muted),? )"
-            r"(?:cry (?:more|harder|about it|somewhere else|to (?:someone|somebody) else|"
-            r"to (?:ur|your) (?:mom|mommy|mum|mummy|mama|momma)|"
-            r"to (?:the |ur |your )?(?:mods?|admins?|teacher|daddy))|"
-            r"(?:keep|stop) crying|stay mad|get good|git gud|get rekt|"
-            r"sit down kid|skill issue|cope harder|cope and seethe|cope)" + CLOSING,
-            # "stop crying and play" (not "stop crying and tell me what happened", "stop whining and focus
-            # on getting votes")
-            r"(?:stop|quit|quit ur|quit your) (?:crying|whining|complaining) and (?:play|push|farm|carry|defend|ward|"
-            r"heal|shoot|aim)\b",
-            r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
-            r"^rekt\W*$",
-            r"(?:mad|sad) (?:cuz|cause|because|bc|coz) (?:ur |you're |youre )?bad\b",
-            # "u smell", "you stink" (not "you smell nice")
-            r"^(?:(?:lol|lmao|ew|eww|bro|and) )?(?:you|u) (?:smell|stink)(?: so bad| bad| like \w+)?" + CLOSING,
-        ),
     ),
     Frame(
         ("full of", "bunch of", "team of", "lobby of", "squad of"),
