@@ -654,10 +654,21 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "Shameless self promo: I stream every night on twitch",
         "I'm giving away 3 gaming headsets on my channel, go enter now",
         "I do reaction videos, would love it if you checked me out",
+        "I just uploaded a cover of this song, would mean a lot if you watched it",
+        "Plz visit my page and like my video it would make my day",
+        "Want more views on your videos? Visit viewboost dot com",
+        "check my vid out, its a parody of this song",
+        "My channel is all about makeup tutorials, go check it out!!",
+        "I will subscribe to everyone who subscribes to me",
     ]
     assert _reaching_review(model, asked, "spam") == asked
     # read by the pitch itself, not only the head: each needs its word among the searches' triggers
-    linked = ["grab my referral link below", "join using my invite link", "enter my promo link at checkout"]
+    linked = [
+        "grab my referral link below",
+        "join using my invite link",
+        "enter my promo link at checkout",
+        "Follow me on twitter @beatzbyjay for new music",
+    ]
     assert [t for t in linked if not pitches(fold(t))] == []
     plain = [
         "please follow the rules of the group",
@@ -671,6 +682,11 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "like this comment if you agree",
         "how do I subscribe pls, the button is gone",
         "my discount code didn't work at checkout",
+        "i like my videos short",
+        "I just uploaded the video of the meeting, would mean a lot if you watched it before friday",
+        "my channel is broken since the update, any idea?",
+        "follow me on this one, the steps are tricky",
+        "the docs are at example dot com slash help",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

@@ -34,12 +34,14 @@ from chatcredit.ml.cues import SHORT_CODE, has_phone
 # the web, nor an outlet with no ask ("i buy my music off iTunes")
 _OUTLET = (
     r"(?:my|our) (?:new |latest |first |youtube |yt |twitch |tiktok |soundcloud |spotify )?"
-    r"(?:channel|videos?|vids|music|songs?|tracks?|mixtape|covers?|podcast|stream|beats|soundcloud|spotify|"
+    r"(?:channel|videos?|vids?|music|songs?|tracks?|mixtape|covers?|podcast|stream|beats|soundcloud|spotify|"
     r"youtube|insta|instagram|tiktok|twitch|ep|album)\b"
 )
 _ASKED_FOR = re.compile(
     r"\b(?:check(?: out)?|watch|listen to|visit|subscribe to|sub to|follow|support|hear|see|look at|go to|"
     rf"head to|give|hit(?: up)?) {_OUTLET}|\b(?:listen|watch|find me|follow me|check it out|hear it) on {_OUTLET}"
+    # "plz visit my page and like my video" (not "i like my videos short")
+    rf"|\b(?:please|pls|plz|and|go|then) (?:like|rate|share) {_OUTLET}"
 )
 # ... or named with an ask elsewhere in the text: "like this comment if you want part 2 on my
 # channel" (each looked for once: a text of either repeated is read once, not once a match)
@@ -49,9 +51,12 @@ _CHANNEL_ASK = re.compile(r"\b(?:subscribe|sub|like this|upload|giveaways?|givin
 # would mean the world if you checked them out", "I make funny videos of my cat, go look
 # youtube.com/c/..." (not "I make videos for work" with nothing asked)
 _OWN_WORK = re.compile(
-    r"\bi(?:'ve| have|'m| am)? (?:just |also )?(?:started |been )?(?:make|made|making|post|posting|upload|uploading|"
-    r"record|recording|produce|producing|stream|streaming|sing|singing|do|draw|drawing) (?:\w+ ){0,2}?"
-    r"(?:covers?|music|beats|videos?|vids|songs?|tracks?|vlogs?|edits|animations?|content|streams?)\b"
+    r"\bi(?:'ve| have|'m| am)? (?:just |also )?(?:started |been )?(?:make|made|making|post|posting|posted|upload|"
+    r"uploading|uploaded|record|recording|recorded|produce|producing|produced|released|dropped|stream|streaming|"
+    r"sing|singing|do|draw|drawing) (?:(?!the\b)\w+ ){0,2}?"
+    r"(?:covers?|music|beats|videos?|vids?|songs?|tracks?|vlogs?|edits|animations?|content|streams?)\b"
+    # ... or their channel described: "My channel is all about makeup tutorials, go check it out!!"
+    r"|\b(?:my|our) (?:new |youtube |yt |small |little )?channel (?:is|has|features)\b"
 )
 _LOOK = re.compile(
     r"\b(?:check (?:them|it|me) out|checked (?:them|it|me) out|go look|go see|take a look|have a look|"
@@ -67,8 +72,12 @@ _PROMOTION = re.compile(
     r"(?:free|online free|for free|in hd free)\b"
     r"|\blose (?:weight|belly fat|\d+ ?(?:lbs|pounds|kg)) (?:fast|quickly|in \d+ days)\b"
     r"|\bgive (?:me|us|my (?:channel|music|videos?|songs?)) a (?:chance|try|listen|shot)\b"
-    r"|\bsub(?:scribe)? (?:to me|back)\b|\bsub ?4 ?sub\b"
-    r"|\bfollow (?:me|us) for (?:daily|more|free)\b|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
+    r"|\bsub(?:scribe)?s? (?:to me|back)\b|\bsub ?4 ?sub\b"
+    r"|\bfollow (?:me|us) for (?:daily|more|free)\b"
+    r"|\bfollow (?:me|us) on (?:twitter|insta\w*|ig|tiktok|twitch|soundcloud|spotify|youtube|snapchat|x)\b"
+    # a link spelled out to pass a filter: "Visit viewboost dot com"
+    r"|\b(?:visit|go to|check out|goto) [\w-]+ ?(?:dot|\(dot\)|\[dot\]) ?(?:com|net|org|biz|info|co|io)\b"
+    r"|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
     r"|\bf4f\b|\bfollow for follow\b"
     # what the policy rule `spam-self-promotion` does not name: a bare ask to subscribe ("pls
     # subscribe"), a code to sign up with, a comment to be liked to the top, a plug owned up to
@@ -178,7 +187,7 @@ _NEEDS = {
         "small", "search", "give", "sub", "follow", "f4f", "movie", "film", "episode", "season", "series",
         "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
         "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
-        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless",
+        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless", "dot",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
