@@ -178,6 +178,7 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:ur|you're|youre|you are|u r|u are) (?:like|probably|prob|def) (?:\d{1,2}|six|seven|eight|nine|ten|"
             r"eleven|twelve) ?(?:years? old|yo|y/o)\b",
             r"why (?:are|r) (?:you|u) even (?:here|playing|alive|in (?:this|my|our) (?:game|lobby|team|rank))\b",
+            r"why (?:do|would) (?:you|u) even (?:play|queue|try)(?: (?:this game|ranked|this hero|dota|league))?\W*$",
         ),
     ),
     # "your parents must be ashamed (of you)"

@@ -148,7 +148,7 @@ TAUNTS = (
         ("iq", "siblings", "cousins"),
         (
             r"\b(?:zero|0|no|negative|minus|room temp(?:erature)?|single digit) ?iq\b",
-            r"(?:ur|your) (?:parents|mom and dad|mum and dad) (?:must be|are|were) (?:siblings|cousins|related)\b",
+            r"(?:ur|your) (?:parents|mom and dad|mum and dad) (?:must be|are|r|were) (?:siblings|cousins|related)\b",
         ),
     ),
     # a player said unable to aim: "you cant even aim", "this guy cant hit a single shot"
