@@ -55,6 +55,8 @@ _ADDRESSED: tuple[Frame, ...] = (
         (
             rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {MODIFIERS}{INSULT}\b",
             rf"(?:ur|youre|you're) {MODIFIERS}{INSULT}\b",
+            # a thing of theirs named, then them: "your art is trash and so are you"
+            rf"(?:is|are|r) {MODIFIERS}{INSULT},? (?:and|just like) (?:so (?:are|r) (?:you|u)|(?:you|u)(?: are)?)\W*$",
             # one more name first: "ur a cheater and a noob"
             rf"(?:ur|youre|you're|you are|u r) an? \w+ and {MODIFIERS}{INSULT}\b",
             rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{MODIFIERS}{INSULT}\b",
@@ -69,7 +71,7 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"^(?:(?:lol|omg|lmao) )?(?:such|what) an? (?:noob|newb|idiot|clown|loser|moron|retard|bozo|dumbass|"
             r"imbecile|waste of (?:a )?(?:pick|slot|ban|game|teammate|player|space|oxygen))"
             r"(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
-            r"^(?:noob|newb|clown|bozo|crybaby|cry baby|feeder)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
+            r"^(?:noob|newb|clown|bozo|crybaby|cry baby|feeder|fatass|fat ass)s?(?: (?:lol|lmao|xd|haha+|omg))*\W*$",
             # "noob pudge": a line of two words, a player named by their hero
             r"^(?:noob|newb)s? (?!(?:question|here|friendly|mistake|tips?|trap|guide|level|area|zone|server|tutorial|"
             r"moves?|help|lol|lmao|xd|alert|mode|stuff|things|too|again|team)\b)[a-z]+\W*$",
@@ -107,7 +109,7 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"(?:creep|freak|weirdo|perv|pervert|psycho|creeper)\W*$",
             # "get off my server noob" (not "get off my lawn", said to no one)
             r"get (?:off|out of) (?:my|our|this) (?:server|lobby|game|team|channel|chat|stream|discord)(?: now)?,? "
-            rf"(?:you )?(?:{_NAMES}|kid|scrub|weirdo)\W*$",
+            rf"(?:you )?(?:{_NAMES}|kid|scrub|weirdo|creep|freak|perv|troll)\W*$",
             r"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )(?:shut up|stfu)"
             rf"(?:,? {HERO})?\W*$",
             # "you pathetic excuse for a human", "what an embarrassing excuse for a journalist"
@@ -132,7 +134,8 @@ _ADDRESSED: tuple[Frame, ...] = (
     Frame(
         ("nobody", "no one", "noone", "no friends", "hates you", "not welcome", "asked"),
         (
-            r"(?:nobody|no one|noone) (?:likes|wants|cares about|asked|needs) (?:you|u)\b(?! (?:to|more|better|for)\b)",
+            r"(?:nobody|no one|noone) (?:(?:in|on|here in) (?:this|the|our) (?:server|chat|group|lobby|team|channel|"
+            r"discord) )?(?:likes|wants|cares about|asked|needs) (?:you|u)\b(?! (?:to|more|better|for)\b)",
             r"^(?:lol |lmao |ok |and |but )?who (?:tf |the fuck |even )?asked(?: (?:you|u))?\W*$",
             r"(?:nobody|no one|noone) wants to (?:play|talk|be friends|hang out|be) with (?:you|u)\b",
             # "Shut up already nobody wants to hear it"

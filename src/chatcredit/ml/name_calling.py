@@ -24,7 +24,7 @@ INSULTS = (
     "thug", "beggar", "neckbeard", "incel", "jerk", "hypocrite", "sleazebag", "sociopath", "psychopath", "lowlife",
     "halfwit", "dimwit", "nitwit", "brainlet", "buffoon", "dunce", "ignorant", "jackass", "smartass", "wiseass",
     "asshat", "asswipe", "assclown", "arsehole", "numbskull", "numbnuts", "lamebrain", "chucklehead", "ignoramus",
-    "liar", "libtard",
+    "liar", "libtard", "fatass",
 )
 #: Names made of a swear word and a thing or a body part ("fuckface", "shitheads",
 #: "cocksucker", "twatwaffle", "dickweed"): the profanity list holds a few, alt-profanity-check's

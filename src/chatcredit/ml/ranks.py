@@ -84,7 +84,7 @@ RANKS = (
             r"(?:^|(?:lol|lmao|noob|kid|pls|just|bro|now),? )go back to (?:fortnite|minecraft|roblox|candy crush|"
             r"mobile games?|animal crossing|club penguin|clash royale|league)" + CLOSING,
             r"go (?:play|back to) (?:(?!the\b)\w+ ){1,3}?"
-            r"(?:kid|noob|noobs|newb|trash|idiot|loser|retard|clown|bot)\W*$",
+            r"(?:kid|noob|noobs|newb|trash|idiot|loser|retard|clown|bot|neckbeard|incel|weirdo|creep)\W*$",
         ),
     ),
 )

@@ -204,7 +204,7 @@ TAUNTS = (
             r"(?:low (?:mmr|elo|rank)|(?:to be|to stay) in (?:iron|bronze|herald|low elo))\b",
             r"(?:ur|you're|youre|you are|u r|u) (?:so |literally |actually |completely |just )?washed(?: up)?"
             + CLOSING,
-            rf"imagine being (?:this|so|that) (?:{MODIFIERS}{INSULT}|fat|ugly|broke|bald)\b",
+            rf"imagine being (?:this|so|that) (?:{MODIFIERS}{INSULT}|fat|ugly|broke|bald|cringe|annoying|desperate)\b",
             r"(?:^|\b(?:kid|boy|son|little boy|noob),? )go (?:to sleep|to bed|do (?:ur|your) homework)\b"
             r"|\bgo (?:to sleep|to bed|do (?:ur|your) homework),? (?:kid|boy|son|little boy|noob)\W*$"
             r"|\bpast (?:ur|your) bedtime\b",
