@@ -660,6 +660,8 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "check my vid out, its a parody of this song",
         "My channel is all about makeup tutorials, go check it out!!",
         "I will subscribe to everyone who subscribes to me",
+        "Please help me get 1000 subs before december",
+        "subscribe to my feed",
     ]
     assert _reaching_review(model, asked, "spam") == asked
     # read by the pitch itself, not only the head: each needs its word among the searches' triggers
@@ -687,6 +689,7 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "my channel is broken since the update, any idea?",
         "follow me on this one, the steps are tricky",
         "the docs are at example dot com slash help",
+        "help me get the subs for the match, we need 2 more players",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

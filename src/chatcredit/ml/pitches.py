@@ -73,6 +73,10 @@ _PROMOTION = re.compile(
     r"|\blose (?:weight|belly fat|\d+ ?(?:lbs|pounds|kg)) (?:fast|quickly|in \d+ days)\b"
     r"|\bgive (?:me|us|my (?:channel|music|videos?|songs?)) a (?:chance|try|listen|shot)\b"
     r"|\bsub(?:scribe)?s? (?:to me|back)\b|\bsub ?4 ?sub\b"
+    # "please help me get 1000 subs", "subscribe to my feed"
+    r"|\bhelp (?:me|us|my (?:channel|page)) (?:to )?(?:get|reach|hit|get to) (?:\d+k?|a (?:few )?(?:hundred|thousand)) "
+    r"(?:subs|subscribers|followers|likes|views)\b"
+    r"|\bsub(?:scribe)? to (?:my|our) (?:feed|blog|newsletter|page|profile|account)\b"
     r"|\bfollow (?:me|us) for (?:daily|more|free)\b"
     r"|\bfollow (?:me|us) on (?:twitter|insta\w*|ig|tiktok|twitch|soundcloud|spotify|youtube|snapchat|x)\b"
     # a link spelled out to pass a filter: "Visit viewboost dot com"
@@ -187,7 +191,7 @@ _NEEDS = {
         "small", "search", "give", "sub", "follow", "f4f", "movie", "film", "episode", "season", "series",
         "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
         "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
-        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless", "dot",
+        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless", "dot", "help",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
