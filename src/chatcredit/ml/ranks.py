@@ -21,13 +21,15 @@ _YOU_ARE = r"(?:ur|you're|youre|you are|u r|u are|you|u|he's|hes|he is|she's|she
 #: the ranks' frames (``insults.insults_the_addressee`` searches them with its own)
 RANKS = (
     # a rank the player is said to have been carried to, or never to leave: "boosted monkey",
-    # "ur so boosted", "no wonder ur hardstuck silver" (not "this boosted my fps", "i'm hardstuck")
+    # "ur so boosted", "no wonder ur hardstuck silver" (not "this boosted my fps", "you boosted
+    # us all", "i'm hardstuck")
     Frame(
         ("boosted", "hardstuck", "hard stuck"),
         (
             rf"(?:{_YOU_ARE}|{ROLE} (?:is|was|r)) (?:(?:so|literally|clearly|obviously|actually|def|definitely|"
             r"totally|100%|hard|super|still|forever|permanently) )*(?:boosted|hard ?stuck)\b"
-            r"(?! (?:my|the|your|ur|our|his|her|their|its|it|fps|by|with|from|in my)\b)",
+            r"(?! (?:my|me|us|the|your|ur|our|his|him|her|their|them|its|it|everyone|everybody|fps|by|with|from|"
+            r"in my)\b)",
             rf"^(?:\w+ )?boosted (?:{either(_BOOSTED)}|{either(ROLE_NOUNS)}|support|{HERO})" + CLOSING,
             r"who boosted (?:you|u|him|her|this guy|this kid)\b",
         ),
@@ -49,7 +51,7 @@ RANKS = (
     # get this rank", "who let this guy play ranked" (not "how did you get that skin", "who let
     # the dogs out")
     Frame(
-        ("how", "who let", "who invited", "who allowed", "taught", "how much"),
+        ("how", "who let", "who invited", "who allowed", "taught"),
         (
             r"how (?:are|r|is) (?:you|u|he|she|this guy|ur \w+|your \w+) (?:even |still )?(?:in )?"
             r"(?:iron|bronze|silver|gold|plat|platinum|emerald|diamond|masters?|grandmaster|challenger|ascendant|"
@@ -67,7 +69,7 @@ RANKS = (
     ),
     # the lowest ranks as a player's place: "you belong in iron, stay there"
     Frame(
-        ("belong", "still", "just", "only", "forever"),
+        ("belong", "iron", "bronze", "silver", "wood", "herald"),
         (
             r"(?:you|u|ur|you're|youre|he|she) belongs? in (?:iron|bronze|silver|wood|herald|bots?|low elo)\b",
             # "trash talk all you want, you're still bronze"
