@@ -690,6 +690,7 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "follow me on this one, the steps are tricky",
         "the docs are at example dot com slash help",
         "help me get the subs for the match, we need 2 more players",
+        "our channel is #dev-help, check it out if you're stuck",
     ]
     assert [t for t in plain if pitches(fold(t))] == []
     assert _reaching_review(model, plain, "spam") == []

@@ -56,7 +56,9 @@ _OWN_WORK = re.compile(
     r"sing|singing|do|draw|drawing) (?:(?!the\b)\w+ ){0,2}?"
     r"(?:covers?|music|beats|videos?|vids?|songs?|tracks?|vlogs?|edits|animations?|content|streams?)\b"
     # ... or their channel described: "My channel is all about makeup tutorials, go check it out!!"
-    r"|\b(?:my|our) (?:new |youtube |yt |small |little )?channel (?:is|has|features)\b"
+    # (not a chat's channel: "our channel is #dev-help, check it out")
+    r"|\b(?:my|our) (?:(?:new |youtube |yt |small |little )?channel (?:is (?:all )?about|features|has \d+k? "
+    r"(?:subs|subscribers|videos))|(?:youtube|yt|small|little) channel (?:is|has))\b"
 )
 _LOOK = re.compile(
     r"\b(?:check (?:them|it|me) out|checked (?:them|it|me) out|go look|go see|take a look|have a look|"
