@@ -186,8 +186,8 @@ TAUNTS = (
             r"imagine being)" + _BAD_END,
             # a skill of theirs: "your aim is so bad its funny"
             rf"(?:ur|your) {either(_SKILLS)} (?:is|are|was|r)" + _BAD_END,
-            # "how are you this bad", "how can ur mid be so bad"
-            rf"\bhow (?:are|r|is|can|could) (?:you|u|he|she|{ROLE})(?: (?:even|still|be|possibly))* (?:this|so|that) "
+            # "how are you this bad", "how can ur mid be so bad" (not "how is she so bad at lying lol")
+            rf"\bhow (?:are|r|is|can|could) (?:you|u|{ROLE})(?: (?:even|still|be|possibly))* (?:this|so|that) "
             r"(?:bad|trash|garbage|dogshit)\b",
             # a line that names a player bad: "bad jungler", "bad pudge"
             rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(ROLE_NOUNS)}|{HERO})" + CLOSING,
