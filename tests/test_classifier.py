@@ -453,6 +453,9 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
         "that was a dumb move on my part",
         "sorry guys, i'm so bad at this",
         "that was so dumb of me",
+        "i suck today",  # 0.71
+        "we die",  # 0.83: the speaker's own death in a match
+        "he killed me",  # 0.52
     ]
     assert _reaching_review(model, own) == []
     others = [
@@ -460,6 +463,8 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
         "i fucking suck",
         "he is so stupid",
         "i'm so stupid for trusting you",
+        "i'm dead because of you",
+        "he killed me and i will kill him",
     ]
     assert [t for t in others if blames_oneself(fold(t))] == []
     assert _reaching_review(model, ["that was a stupid play by you"]) == ["that was a stupid play by you"]
@@ -490,6 +495,8 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "nice kill",  # 0.80: "kill" is a word of the profanity list (idioms.praises_a_play)
         "gj double kill lol",
         "free kill",  # 0.84
+        "double kill",  # 0.86
+        "their pudge is insane",  # 0.80: the enemy's player praised
         "the white trash can is full",  # 0.89: "white" beside "trash" read as a group called vile
         "Put the garbage bags out on tuesday.",  # 0.52 (idioms.speaks_of_refuse)
         "this game is stupid hard",  # 0.98, an automated penalty (idioms.curses_a_machine)

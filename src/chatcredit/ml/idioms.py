@@ -27,7 +27,8 @@ from chatcredit.ml.wordlists import YOU
 # this hero sorry", "i am such an idiot, i forgot to buy tp". The n-grams read the insult's
 # words and not who they are said of (0.98 as harassment for the first, before this frame).
 # The whole line must be the speaker's: nobody addressed ("i'm bad at this unlike you") and
-# no swear word, which the sources' labels count whoever it is said of.
+# no swear word, which the sources' labels count whoever it is said of. So is the speaker's own
+# death in a match: "we die" was 0.83, "he killed me" 0.52.
 _SELF_BLAME = re.compile(
     r"^(?!.*\b(?:you|u|ur|your|you're|youre|ya|he|she|they|this guy)\b)"
     r"(?:(?:sorry|my bad|oops|ugh|damn|lol|guys|team|ok|okay|welp|rip)\W+)*"
@@ -37,14 +38,20 @@ _SELF_BLAME = re.compile(
     r"|(?:that|this) (?:was|is) (?:a |such a |so )?(?:stupid|dumb|bad|terrible|idiotic|awful|horrible) "
     r"(?:play|move|mistake|call|decision|idea|throw|engage|dive|pull) (?:by|from|on|of) (?:me|my part|mine)"
     r"|(?:that|this) (?:was|is) (?:so |really |pretty )?(?:stupid|dumb|bad|idiotic) of me)"
+    r"(?: (?:today|tonight|rn|atm|this game|this round|this match))?"
     r"(?:\W+(?:sorry|my bad|lol|lmao|guys|team|rip|xd|haha+|oops|i (?:forgot|missed|didn't|didnt) [\w' ]{1,40}))*"
     r"\W*$"
+    # ... or their own death in a match: "i die", "we died again lol", "he killed me"
+    r"|^(?:(?:sorry|oops|ugh|lol|rip|omg|welp)\W+)*(?:(?:i|we|i'm|im|we're|were) (?:(?:just|all|literally|always|"
+    r"keep|so|gonna) )*(?:die|died|dying|dead|dead again)|(?:he|she|they|their \w+|that \w+|this \w+) (?:just )?"
+    r"(?:killed|one shot|oneshot|destroyed) (?:me|us))(?: (?:again|instantly|so fast|from nowhere|lol|lmao|rip))*\W*$"
 )
 
 
 def blames_oneself(folded: str) -> bool:
-    """The speaker's own play called bad and nothing else said ("i'm trash at this champ
-    lol", "that was a dumb move on my part"): no insult, however its words read."""
+    """The speaker's own play called bad, or their own death in a match, and nothing else said
+    ("i'm trash at this champ lol", "that was a dumb move on my part", "we die", "he killed
+    me"): no insult, however its words read."""
     return _SELF_BLAME.match(folded) is not None
 
 
@@ -103,6 +110,12 @@ _PRAISE = re.compile(
     # ... or called easy: "free kill", "free kills mid"
     + rf"|^{_SIGHS}free (?:kill|kills)(?: (?:top|mid|bot|here|there))?"
     + _TRAILING
+    # ... or named: "double kill", "rampage"
+    + rf"|^{_SIGHS}(?:first blood|(?:double|triple|quadra|penta|ultra|mega|monster) kill|rampage|ace)"
+    + _TRAILING
+    # ... or the enemy's player praised: "their pudge is insane", "enemy mid is cracked"
+    + rf"|^{_SIGHS}(?:their|the enemy|enemy) (?:\w+ ){{1,2}}(?:is|are|was) (?:so |literally |actually |just )?"
+    rf"(?:{_PRAISED}|a beast|a monster|too good|crazy good)" + _TRAILING
 )
 
 
