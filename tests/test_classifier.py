@@ -496,6 +496,8 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "gj double kill lol",
         "free kill",  # 0.84
         "double kill",  # 0.86
+        "kill steal lol",  # 0.81
+        "that build is garbage tbh, go with bkb",  # 0.84: a game's thing, not a player
         "their pudge is insane",  # 0.80: the enemy's player praised
         "the white trash can is full",  # 0.89: "white" beside "trash" read as a group called vile
         "Put the garbage bags out on tuesday.",  # 0.52 (idioms.speaks_of_refuse)
@@ -541,6 +543,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "this map sucks, you suck too",
         "the game sucks because of you idiots",
         "this team sucks",
+        "your build is garbage",
     ]
     assert _reaching_review(model, held) == held
 

@@ -110,8 +110,10 @@ _PRAISE = re.compile(
     # ... or called easy: "free kill", "free kills mid"
     + rf"|^{_SIGHS}free (?:kill|kills)(?: (?:top|mid|bot|here|there))?"
     + _TRAILING
-    # ... or named: "double kill", "rampage"
-    + rf"|^{_SIGHS}(?:first blood|(?:double|triple|quadra|penta|ultra|mega|monster) kill|rampage|ace)"
+    # ... or named: "double kill", "rampage", "kill steal lol" ("sorry for taking your kill" holds
+    # "your" and the profanity list's "kill", which the cues read as an insult)
+    + rf"|^{_SIGHS}(?:first blood|(?:double|triple|quadra|penta|ultra|mega|monster) kill|rampage|ace|kill ?steal|"
+    r"(?:taking|stealing|took|stole) (?:my|his|her) kills?)"
     + _TRAILING
     # ... or the enemy's player praised: "their pudge is insane", "enemy mid is cracked"
     + rf"|^{_SIGHS}(?:their|the enemy|enemy) (?:\w+ ){{1,2}}(?:is|are|was) (?:so |literally |actually |just )?"
@@ -205,7 +207,9 @@ def says_a_saying(folded: str, profane_words: int) -> bool:
 # are said of what a person said or did, and the sources' labels count them.
 _MACHINES = (
     r"(?:lag|game|bug|bugs|wifi|internet|connection|servers?|patch|update|map|queue|matchmaking|rng|keyboard|mouse|"
-    r"controller|phone|computer|pc|printer|laptop|weather|traffic|ping|glitch|client|app|hitbox|hitboxes|camera)"
+    r"controller|phone|computer|pc|printer|laptop|weather|traffic|ping|glitch|client|app|hitbox|hitboxes|camera|"
+    # a game's things: "that build is garbage tbh, go with bkb" (0.84)
+    r"item|items|build|builds|meta|mode|skin|skins|hero|champ|champion|comp|draft)"
 )
 _CURSED = re.compile(
     r"\b(?:stupid|dumb) (?:hard|lucky|fast|strong|broken|op|expensive|long|slow|tanky|busy|hot|cold)\b"
@@ -214,7 +218,8 @@ _CURSED = re.compile(
     rf"|\b(?:(?:this|that|the|my|these|those|ur|your|fucking) )?(?:stupid|dumb) {_MACHINES}\b"
     rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
     # "this map sucks", "these servers suck", "matchmaking is garbage" (not "this team sucks")
-    rf"|(?:^|\b(?:this|that|the|my|these|those|our|ur|your) )(?:new |old |current |whole )?{_MACHINES} "
+    # (not "your build is garbage", said of the player's choice)
+    rf"|(?:^|\b(?:this|that|the|my|these|those|our) )(?:new |old |current |whole )?{_MACHINES} "
     r"(?:really |just |honestly |so |literally |still |kinda )?(?:sucks|suck|is trash|is garbage|are trash|"
     r"are garbage)(?: so bad| so much| rn| today| tonight)?\b"
 )
