@@ -454,6 +454,7 @@ def test_the_speaker_blaming_themself_is_held_below_review(model: TextClassifier
         "sorry guys, i'm so bad at this",
         "that was so dumb of me",
         "i suck today",  # 0.71
+        "i'm so stupid, left my keys at home",  # 0.84
         "we die",  # 0.83: the speaker's own death in a match
         "he killed me",  # 0.52
     ]
@@ -498,6 +499,9 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "double kill",  # 0.86
         "kill steal lol",  # 0.81
         "that build is garbage tbh, go with bkb",  # 0.84: a game's thing, not a player
+        "the wifi at work sucks",  # 0.81
+        "the finale was trash tbh",  # 0.53
+        "i could kill for a coffee right now",  # 0.69 (idioms.says_a_saying)
         "their pudge is insane",  # 0.80: the enemy's player praised
         "the white trash can is full",  # 0.89: "white" beside "trash" read as a group called vile
         "Put the garbage bags out on tuesday.",  # 0.52 (idioms.speaks_of_refuse)
@@ -544,6 +548,8 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "the game sucks because of you idiots",
         "this team sucks",
         "your build is garbage",
+        "your song sucks",
+        "i could kill for you",
     ]
     assert _reaching_review(model, held) == held
 

@@ -39,7 +39,9 @@ _SELF_BLAME = re.compile(
     r"(?:play|move|mistake|call|decision|idea|throw|engage|dive|pull) (?:by|from|on|of) (?:me|my part|mine)"
     r"|(?:that|this) (?:was|is) (?:so |really |pretty )?(?:stupid|dumb|bad|idiotic) of me)"
     r"(?: (?:today|tonight|rn|atm|this game|this round|this match))?"
-    r"(?:\W+(?:sorry|my bad|lol|lmao|guys|team|rip|xd|haha+|oops|i (?:forgot|missed|didn't|didnt) [\w' ]{1,40}))*"
+    # "i'm so stupid, left my keys at home" (0.84)
+    r"(?:\W+(?:sorry|my bad|lol|lmao|guys|team|rip|xd|haha+|oops|(?:i )?(?:forgot|missed|didn't|didnt|left|lost|"
+    r"dropped|broke|locked) [\w' ]{1,40}))*"
     r"\W*$"
     # ... or their own death in a match: "i die", "we died again lol", "he killed me"
     r"|^(?:(?:sorry|oops|ugh|lol|rip|omg|welp)\W+)*(?:(?:i|we|i'm|im|we're|were) (?:(?:just|all|literally|always|"
@@ -186,6 +188,8 @@ def speaks_of_refuse(folded: str) -> bool:
 _SAYINGS = re.compile(
     r"\bshut up and take my money\b|\bkill(?:ing|ed)? (?:some )?time\b|\bkill(?:ing|ed|s)? two birds\b"
     r"|\bdressed to kill\b|\bdrop dead (?:gorgeous|beautiful)\b"
+    # "i could kill for a coffee right now" (0.69)
+    r"|\b(?:could|would) (?:literally )?kill for (?:a|an|some|one) \w+"
 )
 
 
@@ -209,7 +213,9 @@ _MACHINES = (
     r"(?:lag|game|bug|bugs|wifi|internet|connection|servers?|patch|update|map|queue|matchmaking|rng|keyboard|mouse|"
     r"controller|phone|computer|pc|printer|laptop|weather|traffic|ping|glitch|client|app|hitbox|hitboxes|camera|"
     # a game's things: "that build is garbage tbh, go with bkb" (0.84)
-    r"item|items|build|builds|meta|mode|skin|skins|hero|champ|champion|comp|draft)"
+    r"item|items|build|builds|meta|mode|skin|skins|hero|champ|champion|comp|draft|"
+    # ... and a show's: "the finale was trash tbh" (0.53)
+    r"show|episode|finale|movie|film|season|ending|plot|song|album)"
 )
 _CURSED = re.compile(
     r"\b(?:stupid|dumb) (?:hard|lucky|fast|strong|broken|op|expensive|long|slow|tanky|busy|hot|cold)\b"
@@ -219,9 +225,11 @@ _CURSED = re.compile(
     rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
     # "this map sucks", "these servers suck", "matchmaking is garbage" (not "this team sucks")
     # (not "your build is garbage", said of the player's choice)
-    rf"|(?:^|\b(?:this|that|the|my|these|those|our) )(?:new |old |current |whole )?{_MACHINES} "
-    r"(?:really |just |honestly |so |literally |still |kinda )?(?:sucks|suck|is trash|is garbage|are trash|"
-    r"are garbage)(?: so bad| so much| rn| today| tonight)?\b"
+    # "the wifi at work sucks" (0.81)
+    rf"|(?:^|\b(?:this|that|the|my|these|those|our) )(?:new |old |current |whole )?{_MACHINES}"
+    r"(?: (?:at|in|on) (?:work|home|school|the office|my place)| here)? "
+    r"(?:really |just |honestly |so |literally |still |kinda )?(?:sucks|suck|sucked|(?:is|was|are|were) "
+    r"(?:trash|garbage))(?: so bad| so much| rn| today| tonight)?\b"
 )
 _SCORN = re.compile(r"\b(?:stupid|suck)\b")
 

@@ -56,7 +56,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {MODIFIERS}{INSULT}\b",
             rf"(?:ur|youre|you're) {MODIFIERS}{INSULT}\b",
             # a thing of theirs named, then them: "your art is trash and so are you"
-            rf"(?:is|are|r) {MODIFIERS}{INSULT},? (?:and|just like) (?:so (?:are|r) (?:you|u)|(?:you|u)(?: are)?)\W*$",
+            rf"(?:is|are|r) {MODIFIERS}{INSULT},? (?:and|just like|like) "
+            r"(?:so (?:are|r) (?:you|u)|(?:you|u)(?: are)?)\W*$",
             # one more name first: "ur a cheater and a noob"
             rf"(?:ur|youre|you're|you are|u r) an? \w+ and {MODIFIERS}{INSULT}\b",
             rf"(?:shut up|stfu|gtfo|uninstall|go away|get lost),? (?:you )?{MODIFIERS}{INSULT}\b",
