@@ -24,7 +24,9 @@ INSULTS = (
     "thug", "beggar", "neckbeard", "incel", "jerk", "hypocrite", "sleazebag", "sociopath", "psychopath", "lowlife",
     "halfwit", "dimwit", "nitwit", "brainlet", "buffoon", "dunce", "ignorant", "jackass", "smartass", "wiseass",
     "asshat", "asswipe", "assclown", "arsehole", "numbskull", "numbnuts", "lamebrain", "chucklehead", "ignoramus",
-    "liar", "libtard", "fatass",
+    "liar", "fatass",
+    # partisan coinages, of every side (an insult, not a view: ``remarks.CROWDS``)
+    "libtard", "demonrat", "democrap", "trumptard", "magat", "rethuglican", "repugnican", "conservatard",
 )
 #: Names made of a swear word and a thing or a body part ("fuckface", "shitheads",
 #: "cocksucker", "twatwaffle", "dickweed"): the profanity list holds a few, alt-profanity-check's
