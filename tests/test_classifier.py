@@ -549,7 +549,7 @@ def test_a_line_that_means_no_one_is_held_below_review(model: TextClassifier) ->
         "this team sucks",
         "your build is garbage",
         "your song sucks",
-        "i could kill for you",
+        "i could kill for a coffee, you idiot",
     ]
     assert _reaching_review(model, held) == held
 
