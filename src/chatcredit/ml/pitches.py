@@ -193,7 +193,7 @@ _NEEDS = {
         "small", "search", "give", "sub", "follow", "f4f", "movie", "film", "episode", "season", "series",
         "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
         "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
-        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless", "dot", "help",
+        "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless", "dot", "views", "likes",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
