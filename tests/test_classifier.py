@@ -161,6 +161,37 @@ def test_speech_about_an_attack_that_calls_someone_a_name_is_not_held_back() -> 
     assert [t for t in counter_speech if not about_an_attack(fold(t))] == []
 
 
+def test_a_slur_s_homonym_a_word_mentioned_and_a_denial_are_not_attacks(model: TextClassifier) -> None:
+    """hc40-hc42 (bench/probes, ours): a cigarette in British English reached the automated
+    band ("Can I bum a fag off you, mate?" 0.99), a word spoken of as a word and a vile claim
+    denied reached review. The phrase is taken out and the rest read: swearing or a slur
+    beside it still counts, and "I'm not saying ..., but" is the hedge before an attack."""
+    from chatcredit.detectors.normalization import fold
+    from chatcredit.ml.frames import about_an_attack, says_a_homonym
+
+    meant_no_one = [
+        "Can I bum a fag off you, mate?",
+        "nipped out for a fag before the meeting",
+        "my grandad called cigarettes fags, he was from leeds",
+        "bundle of sticks = faggot, old english, look it up",
+    ]
+    assert [t for t in meant_no_one if not says_a_homonym(fold(t))] == []
+    assert _reaching_review(model, meant_no_one) == []
+    still_abuse = [
+        "can i bum a fag off you, you fucking faggot",
+        "you fag",
+        "I'm not saying women are stupid, but they are",
+    ]
+    assert [t for t in still_abuse if says_a_homonym(fold(t)) or about_an_attack(fold(t))] == []
+    assert _reaching_review(model, still_abuse) == still_abuse
+    spoken_of = [
+        'the word "queer" was reclaimed by the community decades ago',
+        'is it offensive to say "the blacks"? asking honestly',
+        "i don't think muslims are terrorists, that's ridiculous",
+    ]
+    assert [t for t in spoken_of if not about_an_attack(fold(t))] == []
+
+
 def test_split_is_deterministic_and_deduplicated() -> None:
     assert in_test_split("hello there") == in_test_split("HELLO  there")  # same skeleton, same side
     train = read_labeled(SMS, "1", "0", ["spam"], split="train")

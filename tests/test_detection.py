@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import msgspec
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -358,3 +359,29 @@ def test_self_promotion_is_spam_however_it_is_worded(engine: Engine) -> None:
     assert report.signals_by_rule["spam-self-promotion"] == len(pitches)
     flagged = {e.user for n in range(len(feed)) for e in engine.ledger(f"u{n}") if e.rule_id == "spam-self-promotion"}
     assert flagged == {f"u{n}" for n in range(len(pitches))}
+
+
+def test_a_slur_rule_does_not_fire_on_the_set_phrases_its_words_mean_no_one_in(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """The default policy's slur rule is enforced at a high severity: "the chink in his
+    armour" and "spic and span" cost a point-heavy penalty until its ``unless`` phrases were
+    read (found by hc41, bench/probes). The rule is matched again with them blanked out, so
+    the slur beside such a phrase still fires."""
+    from chatcredit.errors import PolicyError
+    from chatcredit.policy.load import default_policy_text, parse_policy
+
+    engine = Engine(open_store(database(tmp_path, "u.db")), default_policy(), clock=clock)
+    engine.ingest_lines(
+        lines(
+            message("h1", "u1", "the chink in his armour is his backhand"),
+            message("h2", "u1", "the spic and span commercial was on again"),
+            message("h3", "u1", "faggots and peas for tea tonight"),
+            message("h4", "u2", "spic and span, you dirty spic"),
+        )
+    )
+    assert [e for e in engine.ledger("u1") if e.category == "hate"] == []
+    assert [e.category for e in engine.ledger("u2")].count("hate") == 1
+    broken = default_policy_text().replace("'\\bspic (?:and|n|&) span\\b'", "'(?<=a)spic'")
+    with pytest.raises(PolicyError, match=r"unless\[0\].*linear time"):
+        parse_policy(broken)

@@ -9,6 +9,7 @@ from chatcredit.detectors import Context
 from chatcredit.detectors.matcher import KeywordIndex, PatternIndex
 from chatcredit.detectors.normalization import fold, locate, skeleton_of_folded
 from chatcredit.domain.events import Event, Message, MessageEdited
+from chatcredit.domain.linear import LinearPattern, compile_linear
 from chatcredit.domain.signals import Signal
 from chatcredit.policy.model import Policy, Rule
 
@@ -41,6 +42,9 @@ class RuleMatcher:
         self._rules = list(rules)
         self.keywords = KeywordIndex([(i, k) for i, r in enumerate(self._rules) for k in r.keywords])
         self.patterns = PatternIndex([(i, p) for i, r in enumerate(self._rules) for p in r.patterns])
+        self._unless: dict[int, LinearPattern] = {
+            i: compile_linear("|".join(f"(?:{p})" for p in r.unless)) for i, r in enumerate(self._rules) if r.unless
+        }
 
     def match(
         self, text: str, group: str | None = None, lang: str | None = None, forms: tuple[str, str] | None = None
@@ -50,11 +54,12 @@ class RuleMatcher:
         folded, skel = forms if forms is not None else (fold(text), "")
         if forms is None:
             skel = skeleton_of_folded(folded)
-        hits: dict[int, Match] = {}
-        for index, keyword in self.keywords.search(skel).items():
-            hits[index] = Match(self._rules[index], keyword, None)
-        for index, (matched, _, _) in self.patterns.search(folded).items():
-            hits.setdefault(index, Match(self._rules[index], matched, None))
+        hits = self._hits(folded, skel)
+        for index in [i for i in hits if i in self._unless]:
+            # blanked to spaces of the same length: a set phrase the rule's words mean no one in
+            blanked = self._unless[index].sub(lambda m: " " * len(m.group(0)), folded)
+            if blanked != folded and index not in self._hits(blanked, skeleton_of_folded(blanked)):
+                del hits[index]
         found = []
         for index in sorted(hits):
             m = hits[index]
@@ -62,6 +67,14 @@ class RuleMatcher:
                 continue
             found.append(Match(m.rule, m.matched, locate(text, m.matched)))
         return found
+
+    def _hits(self, folded: str, skel: str) -> dict[int, Match]:
+        hits: dict[int, Match] = {}
+        for index, keyword in self.keywords.search(skel).items():
+            hits[index] = Match(self._rules[index], keyword, None)
+        for index, (matched, _, _) in self.patterns.search(folded).items():
+            hits.setdefault(index, Match(self._rules[index], matched, None))
+        return hits
 
 
 class RuleDetector:

@@ -31,7 +31,13 @@ import numpy as np
 
 from chatcredit.ml.cues import DENSE, SHORT_CODE
 from chatcredit.ml.derogation import derogates_a_group, may_name_a_group
-from chatcredit.ml.frames import UNCOUNTED_SEXUAL_WORDS, about_an_attack, describes_a_group, solicits_sex
+from chatcredit.ml.frames import (
+    UNCOUNTED_SEXUAL_WORDS,
+    about_an_attack,
+    describes_a_group,
+    says_a_homonym,
+    solicits_sex,
+)
 from chatcredit.ml.idioms import (
     blames_oneself,
     curses_a_machine,
@@ -135,6 +141,10 @@ def bound(p: np.ndarray, names: list[str], cues: np.ndarray, forms: Forms) -> np
                 or curses_a_machine(f, int(profane_words[n]))
                 or says_a_saying(f, int(profane_words[n]))
             ):
+                p[n, hated] = np.minimum(p[n, hated], _CAP)
+        # a slur's homonym in a set phrase, whoever it is said to ("can I bum a fag off you")
+        for n in np.flatnonzero((p[:, hated] > _CAP).any(axis=1) & slur).tolist():
+            if says_a_homonym(forms[n][0]):
                 p[n, hated] = np.minimum(p[n, hated], _CAP)
         own = ~(slur | group_attack)  # the speaker's own words, if anyone's
         plain = own & ~(identity | derogated | (cues[:, _PROFANITY] > 0))

@@ -31,9 +31,14 @@ from chatcredit.ml.groups import (
     BORN_GROUPS,
     EVERY,
     GROUPS,
+    MUST,
     ONE,
     ONE_BORN,
+    REMOVAL,
+    SAID_OF_A_BORN_GROUP,
+    SAID_OF_A_GROUP,
     VILE,
+    VIOLENCE,
 )
 from chatcredit.ml.respelling import (
     AS_WORDS,
@@ -53,61 +58,11 @@ _ANY_ADVERB = r"[a-z]+ly|[a-z]{3,}y"  # "absolutely", "realy", "absoluely"
 # minutes: the search without spaces reads a closed list of adverbs instead.
 _SOME_ADVERBS = "really|realy|truly|totally|absolutely|honestly|seriously|simply"
 _CANT = r"(?:can't|cant|cannot|can not|ca'nt|cna't|ca't|cn't)"
-# Violence done to a group: said of any group, migration status included.
-_VIOLENCE = (
-    r"(?:die|be (?:killed|shot|hanged|hung|gassed|exterminated|executed|murdered|slaughtered|eradicated|"
-    r"sterili[sz]ed|put down|wiped out|burned|burnt|lynched|beaten|tortured|raped)|burn)"
-)
-# Removal and exclusion: a question of policy for a status (viewpoint neutrality), an
-# attack when it is aimed at what people are born as or believe.
-_REMOVAL = (
-    r"(?:be (?:locked up|banned|removed|locked away|deported|expelled|kicked out|thrown out|segregated|"
-    r"kept (?:out|away)(?: of| from)?)|"
-    r"not (?:be allowed|exist|have rights|vote)|go back|get out|disappear)"
-)
 # Who says they will do it (not "and": "raise prices and hurt women" is a policy's harm).
 _WE_WILL = (
     r"(?:i'll|i will|ill|i'm gonna|im gonna|i am gonna|i'm going to|im going to|i am going to|we'll|we will|"
     r"we're gonna|were gonna|we are going to|someone should|somebody should|i want to|i wanna|we should|let's|lets|"
     r"i'd|i would|we'd|we would)"
-)
-_MUST = r"(?:should|must|need to|ought to|deserves? to) (?:all )?"
-# What may follow a group named for what it is.
-_SAID_OF_A_GROUP = (
-    rf" (?:are|r|is) {VILE}",
-    r" (?:are|is)(?: not|n't) (?:human|people|worth (?:anything|shit|it|saving|the air))\b",
-    r" (?:are|will|can) never (?:be |going to be )?(?:normal|human|real (?:women|men|people)|equal to us|"
-    r"as good as us|trusted)\b",
-    r" (?:make|makes) me (?:sick|puke|vomit|want to (?:puke|vomit|throw up))\b",
-    r" disgust me\b",
-    r" (?:breed|multiply) like (?:rats|rabbits|roaches|cockroaches|animals|vermin|flies|insects)\b",
-    r" (?:are|r) all the same\b",
-    r" (?:all )?ruin (?:everything|this country|our country|the neighbou?rhood|it for everyone)\b",
-    r" (?:are|is) (?:ruining|destroying|invading|infesting|polluting|taking over) (?:europe|america|britain|the west|"
-    r"this country|our country|the country|everything|our culture|society|the family|families|marriage|our (?:children|"
-    r"kids|youth|values|schools|universities|towns|cities|neighbou?rhoods?)|the youth|civili[sz]ation)\b",
-    r" (?:will|can) never (?:fit in|belong|integrate|be one of us)\b",
-    r" (?:are|is) only good for (?:one thing|sex|cooking|cleaning|breeding|the kitchen)\b",
-    rf"\b[^.!?]{{0,60}}\bthey(?:(?:'re| are| r)(?: all)? {VILE}| (?:all )?ruin everything\b)",
-    rf" {_MUST}{_VIOLENCE}\b",
-    r" (?:can't|cannot|can never|shouldn't|should never) be trusted\b",
-    r" belongs? (?:in|on) (?:the |a )?(?:zoo|cages?|ovens?|trash|gutter|gas chambers?|sewer)\b",
-    r" (?:should|must|need to|have to) (?:know|learn|remember) their place\b",
-    r"\b[^.!?]{0,40}(?:\?\s*)?\b(?:i|we) (?:really |just |fucking |still )?(?:hate|despise|detest|loathe|can't stand) "
-    r"(?:them|all of them|every (?:single )?one of them)\b(?! being| getting| when)",
-)
-# ... and what only of a group by birth or belief (removal and exclusion: see _REMOVAL)
-_SAID_OF_A_BORN_GROUP = (
-    rf" {_MUST}{_REMOVAL}\b",
-    r" belongs? (?:in|on) (?:the |a )?(?:kitchen|camps?|concentration camps?|chains|prison|jail)\b",
-    r" (?:control|run|own) (?:the |all the )?(?:banks|media|world|government|hollywood)\b",
-    r" (?:are )?behind (?:every|all (?:the )?) ?(?:wars?|problems|crises|crime|attacks?|terror)\b",
-    r" should be seen and not heard\b",
-    r" (?:can't|cannot|can never|don't know how to) (?:drive|lead|think|do math|be leaders?|"
-    r"handle (?:power|money|stress))\b",
-    r" (?:shouldn't|should not|mustn't|must not) (?:be allowed|be permitted|have (?:rights|the right to \w+)|vote|"
-    r"exist)\b",
-    r" (?:have|has) no (?:place|business) (?:in|on|here|among)\b|(?:have|has) no right to (?:exist|live|be here)\b",
 )
 # Where a group gathers: its houses of worship, its shelters, its bars and marches.
 _GATHERS = (
@@ -126,13 +81,18 @@ _URGERS = ("let's", "lets", "should", "must", "need to", "gonna", "going to", "w
 _URGED = "(?:(?<![\\w'] )|" + "|".join(rf"(?<=\b{w} )" for w in _URGERS) + ")"
 
 
+# Sent to do something, not going to: opening a sentence, or after "lol", "now", "just"
+# (looked behind at once "go" is found: a look at every place in a text is slow)
+_SENT = "go(?:(?<![\\w'] go)|(?<=\\blol go)|(?<=\\blmao go)|(?<=\\bnow go)|(?<=\\bjust go))"
+
+
 def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
     """The forms of a derogation, reading ``adverbs`` before "hate" and ``urged`` (what must
     come before "kill all ...") as given."""
     feeling = rf"(?:(?:really|just|fucking|truly|do|{adverbs}) ){{0,3}}(?:hate|despise|detest|loathe|{_CANT} stand)"
     return (
-        rf"{GROUPS}(?:{'|'.join(_SAID_OF_A_GROUP)})",
-        rf"{BORN_GROUPS}(?:{'|'.join(_SAID_OF_A_BORN_GROUP)})",
+        rf"{GROUPS}(?:{'|'.join(SAID_OF_A_GROUP)})",
+        rf"{BORN_GROUPS}(?:{'|'.join(SAID_OF_A_BORN_GROUP)})",
         rf"why (?:are|r) {GROUPS} {VILE}",
         rf"aren't {GROUPS} {VILE}",
         rf"(?:i|we) {feeling} {ANY_GROUP}\b",
@@ -149,8 +109,20 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"if (?:i|we) (?:ever )?(?:see|catch|meet|find) (?:a|an|any|one|another) {ONE}\b[^.!?]{{0,40}}"
         r"\b(?:they're|theyre|they are|he's|hes|she's|shes|he is|she is) "
         r"(?:dead|done for|getting (?:hurt|shot|stabbed))\b",
+        # "if a muslim moves in next door i'm burning his house down"
+        rf"if (?:a|an|any|one) {ONE}\b[^.!?]{{0,50}}\b(?:i'm|im|i am|i'll|ill|i will|we'll|we will|we're|we are) "
+        r"(?:gonna |going to )?(?:burn|burning|kill|killing|shoot|shooting|stab|stabbing|beat|beating|hurt|hurting)\b",
+        # "send every last one of those refugees back in body bags"
+        rf"{GROUPS}\b[^.!?]{{0,25}}\b(?:in|into) (?:body ?bags?|coffins?)\b",
+        # "those animals from africa": a people named by where it comes from
+        r"(?:those|these|all (?:the|those|these)|bunch of|more) (?:animals|savages|vermin|rats|parasites|cockroaches|"
+        r"apes|monkeys|scum|invaders|thugs|barbarians) (?:from|out of) (?:africa|the middle east|mexico|asia|india|"
+        r"pakistan|somalia|syria|afghanistan|iraq|the third world|(?:shithole|third world) countries)\b",
+        rf"no {ONE_BORN} (?:will|can|could) ever be (?:as \w+ as|equal to)\b",
+        # "girls can't play lol go make a sandwich": sent to make one, not going to
+        rf"{_SENT if urged else 'go'} make (?:me |us )?(?:a )?sandwich",
         rf"(?:i'd|i would|i|we|we'd|we would) (?:love|like|want|wanna|like) (?:to )?see {ANY_GROUP} "
-        rf"(?:{_VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering|drown|drowned|drowning|starve|rot)\b",
+        rf"(?:{VIOLENCE}|dead|hanged|hang|killed|shot|gassed|burning|suffering|drown|drowned|drowning|starve|rot)\b",
         rf"(?:get rid of|lock up) {BORN_GROUPS}\b",
         # "I don't want any more Pakistanis moving onto my street", "a woman's opinion is worth
         # nothing", "lesbians just need a real man"
@@ -158,7 +130,9 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"around|here)\b",
         rf"(?:a |an |any )?{ONE_BORN}'?s (?:opinion|vote|word|life|voice|view) (?:is|are) (?:worth nothing|worthless|"
         r"meaningless|irrelevant)\b",
-        r"(?:lesbians|dykes) (?:just |only )?need (?:a )?(?:real |good )?(?:man|men|dick|cock)\b",
+        r"(?:lesbians|dykes)\b[^.!?]{0,40}\bneed (?:a )?(?:real |good )?(?:man|men|dick|cock)\b",
+        r"(?:lesbians|dykes|gays|gay (?:people|men)|bisexuals|trans (?:people|women|men)) (?:are|r) "
+        r"(?:just |all |only )?confused\b",
         # stereotypes: "a woman's place is in the kitchen", "trans women are just men in dresses",
         # "it's in their genes", "another muslim terrorist, what a surprise"
         r"wom[ae]n'?s place is (?:in the kitchen|in the home|at home|barefoot)\b",
@@ -185,6 +159,12 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"(?!['’]| (?:being|getting|not|who|that|having|dying|suffering|treated|like|than|and)\b)",
         rf"typical {GROUPS}(?:[,!.]| always\b| smh\b| lol\b|\W*$)",
         _UNWELCOME,
+        # "send the gays to camps"
+        rf"(?:send|ship|put|lock) (?:all |every one of )?{BORN_GROUPS} (?:to|in|into|up in) (?:the )?(?:camps?|"
+        r"concentration camps?|gas chambers?|ovens?)\b",
+        # a house of worship or a shelter wished burnt: "i hope the mosque burns with them inside"
+        rf"(?:i|we) (?:really )?(?:hope|wish|pray) (?:that )?{_GATHERS} (?:burns?|blows? up|"
+        r"gets? (?:bombed|burned|burnt|torched|attacked|blown up))\b",
         # a death wished on a group ("I hope every migrant boat sinks"), a person refused for
         # what they are ("I would never hire a woman"; not "date": that is whom one loves)
         rf"(?:i|we) (?:really )?(?:hope|wish|pray) (?:that )?{ANY_GROUP}(?: \w+)? (?:all )?"
@@ -200,8 +180,8 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         # "black garbage bags")
         rf"{AS_A_GROUP} (?:freaks|scum|vermin|filth|savages|cockroaches|parasites|degenerates|perverts|subhumans|"
         r"trash|garbage|pests|leeches|maggots)\b(?! (?:bags?|cans?|bins?|trucks?|collection|disposal|day|pickup)\b)",
-        rf"(?:every|each|any) (?:single )?{ONE} {_MUST}{_VIOLENCE}\b",
-        rf"(?:every|each|any) (?:single )?{ONE_BORN} {_MUST}{_REMOVAL}\b",
+        rf"(?:every|each|any) (?:single )?{ONE} {MUST}{VIOLENCE}\b",
+        rf"(?:every|each|any) (?:single )?{ONE_BORN} {MUST}{REMOVAL}\b",
         rf"why can't {GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
         rf"why do {GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything)\b",
         rf"(?:better|safer) (?:place|off|world|country) without {BORN_GROUPS}\b",
@@ -226,7 +206,8 @@ for _word in (
     *(w for w in SPELLED if w not in NOT_A_GROUP),
     *(wrong for wrong, w in RESPELL.items() if w not in NOT_A_GROUP),
     *("jew", "gay", "fag", "nigg", "kike", "tranny", "retard", "dyke", "muzz", "beaner", "gook", "paki", "bisexual"),
-    *("roma", "somali"),
+    *("roma", "somali", "gyps", "wheelchair", "autis", "deaf people", "blind people", "sandwich"),
+    *("africa", "middle east", "mexico", "pakistan", "somalia", "syria", "afghanistan", "iraq", "third world"),
     *_PLACES,
     *("your own country", "ur own country", "your kind", "ur kind", "kitchen"),
     *(f"{word} {people}" for word in AS_WORDS for people in ("people", "ppl")),

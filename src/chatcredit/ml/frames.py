@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from chatcredit.ml.groups import VILE
 from chatcredit.ml.insults import has_an_insult_word
 from chatcredit.ml.profanity import packaged_lexicon
 from chatcredit.ml.wordlists import IDENTITY
@@ -62,6 +63,9 @@ _NAMED_AS_AN_ATTACK = re.compile(rf"\b(?:{_NAMING_THE_ATTACK}|slurs?)\b")
 _NEGATED_SAYING = re.compile(
     r"\b(?:don't|do not|never|would never|can't|cannot|shouldn't|should not|(?:no one|nobody) should(?: ever)?)\s+"
     r"(?:hate|call|say)\b"
+    # "I'm not saying women are inferior, I'm saying the opposite"; never the hedge before an
+    # attack ("I'm not saying she's a hoe, but ...")
+    r"|\b(?:i'm|im|i am) not (?:saying|claiming)\b(?![^.!?]*\bbut\b)"
 )
 _NEGATED = re.compile(
     rf"\b{_GROUP}\b[^.!?]{{0,30}}\b(?:are|is|were)(?:n't| not| never)\b(?! (?:human|people|welcome|worth|normal))"
@@ -105,7 +109,8 @@ _ATTACK_DENOUNCED = re.compile(
     r"(?=[^.!?]*\b(?:is|are|was) (?:wrong|disgusting|vile|shameful|unacceptable|not okay|not ok|hateful|bigoted|"
     r"racist|sexist|cruel|evil|disgraceful|appalling|sick|dehumani[sz]ing|never okay)\b"
     r"|[^.!?]*\b(?:bigot|bigots|racist|racists|homophobe|homophobes|sexist|sexists|need to be (?:challenged|"
-    r"stopped|called out)|must stop|has to stop|have to stop|needs to stop|should be ashamed|"
+    r"stopped|called out)|must stop|has to stop|have to stop|needs to stop|should be ashamed|need a reality check|"
+    r"needs? to grow up|(?:are|is) the (?:real )?problem|"
     r"ought to be ashamed|should be embarrassed)\b)"
     rf"|\b(?:i|we) (?:really |just )?(?:hate|despise|detest|loathe|can't stand) {_ATTACKING} {_GROUP}\b"
     # "i hate it when people say women are useless"
@@ -122,7 +127,7 @@ _ATTACK_DENOUNCED = re.compile(
     r"bullshit|wrong|a myth)\b"
     # ... or said false first: "It's not true that immigrants are criminals", "it is a myth that ..."
     r"|\b(?:it is|it's|its|it isn't|it is not|that's|thats) (?:not true|untrue|false|a lie|a myth|nonsense|wrong) "
-    rf"(?:to say )?that (?:all )?{_GROUP}\b"
+    rf"(?:to (?:say|think|believe|claim|assume|pretend) )?that (?:all )?{_GROUP}\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
     rf"(?:people|they|some people|society|we) treats? {_GROUP}\b"
 )
@@ -132,6 +137,15 @@ _ATTACK_DENOUNCED = re.compile(
 _HOMONYM = re.compile(
     r"\bchinks? in (?:the|their|his|her|its|my|our|your|an|every) (?:\w+ )?armou?r\b|\bspic (?:and|n|&) span\b"
     r"|\bchinks? of (?:light|sunlight|daylight|hope)\b"
+    # a cigarette in British English: "can I bum a fag off you", "nipped out for a fag", "fag break"
+    r"|\b(?:bum|bummed|bumming|smoke|smoked|smoking|light|lit|roll|rolled|rolling|need|needed|fancy|crave|craving|"
+    r"(?:nip|nipped|pop|popped|step|stepped|went|go|going|gone) out for|(?:go|going|gone|went) for) "
+    r"a (?:quick |cheeky |crafty |last )?fag(?= off| from| outside| before| after| and\b|\s*[.,!?]|\s*$)"
+    r"|\bfag (?:break|end|ends|packet|butt|butts)\b|\b(?:pack|packet|carton|box|twenty) of fags\b"
+    r"|\bcigarettes? (?:are |were )?(?:called )?fags\b|\bfags? (?:as in|meaning|=) cigarettes?\b"
+    # kindling, and a meatball: "a faggot is a bundle of sticks", "faggots and peas"
+    r"|\bbundles? of sticks\b[^.!?]{0,20}\bfaggots?\b|\bfaggots?\b[^.!?]{0,20}\bbundles? of sticks\b"
+    r"|\bfaggots? (?:and|with|n) (?:peas|gravy|mash)\b"
 )
 
 
@@ -143,6 +157,23 @@ _HOMONYM = re.compile(
 # shit\"") denounces nothing in the speaker's own words.
 _QUOTATION = re.compile(r"[\"“«][^\"“”«»\n]{0,300}[\"”»]|(?<![\w'‘])['‘][^'‘’\n]{1,300}['’](?![\w'’])")
 _CALLED = re.compile(r"\bcall(?:s|ed|ing)?\b[^.!?,;\n]{0,60}")
+# What the speaker says of a quotation is said of it, not of anyone: '"women can't drive" is
+# such a tired joke'
+_PREDICATED = re.compile(rf"(?:{_QUOTATION.pattern})\s*(?:is|was|are|were|=)\b[^.!?,;\n]{{0,60}}")
+# A word spoken of as a word: 'the word "queer" was reclaimed', 'is it offensive to say "the
+# blacks"?'
+_MENTIONED = re.compile(
+    r"\b(?:the|that|this) (?:word|term|slur|label) [\"“'‘]?[\w-]+[\"”'’]? (?:was|is|has been|means?|meant|comes? from|"
+    r"came from|originally|used to mean)\b"
+    r"|\b(?:is it|is that|would it be|is saying) (?:offensive|racist|rude|okay|ok|acceptable|wrong|bad|a slur) to "
+    r"(?:say|call|use|write)\b"
+)
+# A vile claim about a group denied: "i don't think muslims are terrorists" (not "I don't
+# think women should vote", which denies them something)
+_NEGATED_BELIEF = re.compile(
+    rf"\b(?:don't|dont|do not|never|wouldn't|would never) (?:think|believe|say|claim) (?:that )?(?:all |most )?"
+    rf"{_GROUP} (?:are|is) {VILE}"
+)
 
 
 # A slur is what these frames hold back ("as a proud dyke", "chink in the armour"); the
@@ -165,6 +196,8 @@ def about_an_attack(folded: str) -> bool:
             and (_A_GROUP.search(folded) or _NAMED_AS_AN_ATTACK.search(folded))
         )
         or _NEGATED.search(folded)
+        or _NEGATED_BELIEF.search(folded)
+        or _MENTIONED.search(folded)
         or _OWN.search(folded)
         or _AFFECTION.search(folded)
         or _HOMONYM.search(folded)
@@ -172,14 +205,27 @@ def about_an_attack(folded: str) -> bool:
     if not framed:
         return False
     # the speaker's own words, less what they quote or report and the words that denounce it
-    own = _DENOUNCED.sub(" ", _CALLED.sub(" ", unquoted))
+    own = _DENOUNCED.sub(
+        " ", _CALLED.sub(" ", _NEGATED_BELIEF.sub(" ", _QUOTATION.sub(" ", _PREDICATED.sub(" ", folded))))
+    )
     return not has_an_insult_word(own) and not packaged_lexicon().swears(own, besides=_GROUP_WORDS)
+
+
+def says_a_homonym(folded: str) -> bool:
+    """A slur's homonym in a set phrase ("a chink in the armour", "bum a fag off you") and,
+    besides it, no swearing and no insult: the phrase means no one, whoever it is said to."""
+    if _HOMONYM.search(folded) is None:
+        return False
+    rest = _HOMONYM.sub(" ", folded)
+    return not has_an_insult_word(rest) and not packaged_lexicon().swears(rest)
 
 
 # A group named plainly, as people who are something ("gay people live all over the world",
 # "my Muslim neighbours", "Black voters"): the n-grams of tweets that used "gay" as an insult
 # weigh it as one. See ``describes_a_group``.
 _DESCRIBED = re.compile(
+    # "she's a lesbian and her wife is a nurse" (not "he's gay lol": the schoolyard's word)
+    r"\b(?:she's|shes|she is|he's|hes|he is|they're|they are) (?:a |an )?(?:lesbian|bisexual|trans (?:woman|man))\b|"
     r"\b(?:gay|lesbian|bisexual|bi|trans|transgender|queer|black|asian|disabled|jewish|muslim|deaf|blind|"
     r"autistic|immigrant|refugee)(?: and (?:\w+))? (?:people|persons?|men|women|man|woman|couples?|friends?|"
     r"folks?|community|communities|neighbou?rs?|colleagues?|co-?workers?|parents?|famil(?:y|ies)|kids|children|"

@@ -69,6 +69,7 @@ _LONE_A = re.compile(r"(?<= )4(?= [a-z])")  # "4r3 4 pl4gu3": a leet "a" on its 
 _LEETISH = re.compile(r"(?<![\w$])(?=[\w$]*[a-z])(?=[\w$]*[0134578])[\w$]*\w\$?")
 _LEET_DIGIT = re.compile("[0134578]")  # a character class first: scanned fast
 _LEET_LETTERS = str.maketrans("0134578$", "oieastis")
+_HATE_IN_DIGITS = re.compile(r"\bh8(?:te?|e)?(?=s?\b)")  # "i h8 muslims": a rebus, not leetspeak
 # Misspellings that are words of their own are put right only before "people" ("back people")
 AS_WORDS = {"back": "black", "tans": "trans", "tras": "trans", "tarns": "trans", "tran": "trans"}
 _BEFORE_PEOPLE = re.compile(rf"\b(?:{'|'.join(AS_WORDS)})(?= (?:people|ppl|men|women|folks?)\b)")
@@ -118,6 +119,8 @@ def respelled(folded: str) -> str:
     stars ("sc*m"), and the groups' words, "hate" and the derogatory words misspelt by one
     letter put right ("wmoen", "Mslims", "haet", "disgsting", "scumm")."""
     text = _SPACED_LETTERS.sub(_joined, folded) if spaced_out(folded) else folded
+    if "h8" in text:
+        text = _HATE_IN_DIGITS.sub("hate", text)
     if _LEET_DIGIT.search(text) is not None and _LEETISH.search(text) is not None:
         text = _LONE_A.sub("a", _LEETISH.sub(lambda m: m.group(0).translate(_LEET_LETTERS), text))
     if "*" in text:

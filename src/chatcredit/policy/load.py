@@ -227,9 +227,10 @@ def _check_rule(rule: Rule, i: int, seen: set[str], text: str, path: str, errors
         )
     if not rule.keywords and not rule.patterns:
         errors.append(_fail(text, path, where, f"rule {rule.id!r} has neither keywords nor patterns"))
-    for j, pattern in enumerate(rule.patterns):
-        try:
-            compile_linear(pattern)
-        except NotLinear as exc:
-            reason = f"bad regular expression for RE2, which runs in linear time: {exc}"
-            errors.append(_fail(text, path, [*where, "patterns", j], reason))
+    for key, patterns in (("patterns", rule.patterns), ("unless", rule.unless)):
+        for j, pattern in enumerate(patterns):
+            try:
+                compile_linear(pattern)
+            except NotLinear as exc:
+                reason = f"bad regular expression for RE2, which runs in linear time: {exc}"
+                errors.append(_fail(text, path, [*where, key, j], reason))

@@ -93,6 +93,10 @@ class Rule(_Model, frozen=True):
     languages: list[str] = []
     keywords: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
     patterns: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
+    #: set phrases in which the rule's words mean something else ("spic and span", "a chink in
+    #: the armour"): the rule is matched again with these blanked out, and hits only if it
+    #: still does (RE2, on folded text, like ``patterns``)
+    unless: list[Annotated[str, msgspec.Meta(min_length=1)]] = []
     reason: Code | None = None
     points: Annotated[int, msgspec.Meta(gt=0, le=1000)] | None = None
 
