@@ -167,7 +167,8 @@ def test_a_slur_s_homonym_a_word_mentioned_and_a_denial_are_not_attacks(model: T
     denied reached review. The phrase is taken out and the rest read: swearing or a slur
     beside it still counts, and "I'm not saying ..., but" is the hedge before an attack."""
     from chatcredit.detectors.normalization import fold
-    from chatcredit.ml.frames import about_an_attack, says_a_homonym
+    from chatcredit.ml.frames import about_an_attack
+    from chatcredit.ml.homonyms import says_a_homonym
 
     meant_no_one = [
         "Can I bum a fag off you, mate?",

@@ -35,9 +35,9 @@ from chatcredit.ml.frames import (
     UNCOUNTED_SEXUAL_WORDS,
     about_an_attack,
     describes_a_group,
-    says_a_homonym,
     solicits_sex,
 )
+from chatcredit.ml.homonyms import says_a_homonym
 from chatcredit.ml.idioms import (
     blames_oneself,
     curses_a_machine,

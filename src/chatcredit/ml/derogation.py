@@ -86,13 +86,17 @@ _URGED = "(?:(?<![\\w'] )|" + "|".join(rf"(?<=\b{w} )" for w in _URGERS) + ")"
 _SENT = "go(?:(?<![\\w'] go)|(?<=\\blol go)|(?<=\\blmao go)|(?<=\\bnow go)|(?<=\\bjust go))"
 
 
+_LIKE_THEM = "(?: like (?:her|him|them|you|that|this|these|those))?"
+
+
 def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
     """The forms of a derogation, reading ``adverbs`` before "hate" and ``urged`` (what must
     come before "kill all ...") as given."""
     feeling = rf"(?:(?:really|just|fucking|truly|do|{adverbs}) ){{0,3}}(?:hate|despise|detest|loathe|{_CANT} stand)"
     return (
-        rf"{GROUPS}(?:{'|'.join(SAID_OF_A_GROUP)})",
-        rf"{BORN_GROUPS}(?:{'|'.join(SAID_OF_A_BORN_GROUP)})",
+        # "women like her should be barred from voting", "trans people like you make me sick"
+        rf"{GROUPS}{_LIKE_THEM}(?:{'|'.join(SAID_OF_A_GROUP)})",
+        rf"{BORN_GROUPS}{_LIKE_THEM}(?:{'|'.join(SAID_OF_A_BORN_GROUP)})",
         rf"why (?:are|r) {GROUPS} {VILE}",
         rf"aren't {GROUPS} {VILE}",
         rf"(?:i|we) {feeling} {ANY_GROUP}\b",
@@ -104,6 +108,13 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"{ANY_GROUP}|{_ATTACKED} {_GATHERS})\b(?!['’])",
         # "I'll make sure every gay person in this town suffers"
         rf"{_WE_WILL} make sure {ANY_GROUP}(?: \w+){{0,4}} (?:suffers?|dies?|pays?|burns?|gets? hurt|regrets? it)\b",
+        # "I want every refugee in this city to suffer"; "take up arms against the Muslims"
+        rf"(?:i|we) (?:really )?(?:want|wish|would love|'d love) {ANY_GROUP}(?: \w+){{0,4}} to (?:suffer|die|burn|rot|"
+        r"pay|be killed|disappear)\b",
+        rf"(?:take up arms|rise up|go to war|declare war|wage war) (?:against|on) {ANY_GROUP}\b",
+        # "a woman's only purpose is to serve a man"
+        rf"(?:a |an )?{ONE_BORN}'?s (?:only |sole |one )?(?:purpose|job|role|duty) (?:in life )?is to "
+        r"(?:serve|obey|please|cook|clean|breed|have (?:kids|babies))\b",
         # "line them up against a wall"; "if I see a Muslim tonight they're dead"
         rf"{urged}line {ANY_GROUP} up (?:against (?:a|the) wall|and shoot)",
         rf"if (?:i|we) (?:ever )?(?:see|catch|meet|find) (?:a|an|any|one|another) {ONE}\b[^.!?]{{0,40}}"
@@ -144,7 +155,8 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         r"(?:women|a woman|females?|girls)\b",
         rf"{BORN_GROUPS}\b[^.!?]{{0,40}}\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b"
         rf"|\b(?:it's|its|it is) in their (?:genes|blood|dna|nature)\b[^.!?]{{0,12}}\b{BORN_GROUPS}\b",
-        rf"{BORN_GROUPS} (?:are|is) (?:just |naturally |all |simply )?(?:more|less) (?:violent|intelligent|criminal|"
+        rf"{BORN_GROUPS} (?:are|is) (?:just |naturally |all |simply |genetically |inherently |biologically )?"
+        r"(?:more|less) (?:violent|intelligent|criminal|"
         r"stupid|dangerous|lazy|evil|capable|human)\b",
         rf"another {ONE_BORN} (?:terrorist|criminal|thief|rapist|thug|murderer|attack)s?\b,? "
         r"(?:what a (?:surprise|shock)|shocking|surprise surprise|as usual|of course|typical|who could have guessed)",
@@ -158,6 +170,15 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"(?:i'm|im|i am|we're|we are) (?:so |really |just |fucking |sooo+ )*(?:sick|tired) of {GROUPS}\b"
         r"(?!['’]| (?:being|getting|not|who|that|having|dying|suffering|treated|like|than|and)\b)",
         rf"typical {GROUPS}(?:[,!.]| always\b| smh\b| lol\b|\W*$)",
+        rf"typical {ONE_BORN} (?:behaviou?r|move|thing|mentality|logic)\b",
+        rf"the only thing {BORN_GROUPS} (?:are|is) good for\b",
+        rf"imagine being an? {ONE_BORN} and (?:thinking|believing) (?:your|you|anyone|people)\b",
+        # "if I had my way all immigrants would be rounded up and shot"
+        rf"{ANY_GROUP} (?:would|will|should|must|need to) be rounded up\b|(?:let's|lets|we should|someone should) "
+        rf"round up {ANY_GROUP}\b",
+        # the calls of the Holocaust's admirers
+        r"(?:the )?holocaust (?:didn't|did not|never) go far enough\b|(?:hitler|the nazis) (?:was|were) right\b"
+        r"|finish (?:what hitler started|the job hitler started)\b",
         _UNWELCOME,
         # "send the gays to camps"
         rf"(?:send|ship|put|lock) (?:all |every one of )?{BORN_GROUPS} (?:to|in|into|up in) (?:the )?(?:camps?|"
@@ -183,7 +204,8 @@ def _alternatives(adverbs: str, urged: str) -> tuple[str, ...]:
         rf"(?:every|each|any) (?:single )?{ONE} {MUST}{VIOLENCE}\b",
         rf"(?:every|each|any) (?:single )?{ONE_BORN} {MUST}{REMOVAL}\b",
         rf"why can't {GROUPS} (?:just )?(?:disappear|die|drop dead)\b",
-        rf"why do {GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything)\b",
+        rf"why do {GROUPS} (?:all |always |all always )*(?:lie|steal|cheat|stink|smell|rape|ruin everything|"
+        r"commit (?:crimes?|crime|terrorism)|riot|breed)\b",
         rf"(?:better|safer) (?:place|off|world|country) without {BORN_GROUPS}\b",
         rf"no {ONE} (?:can|should) (?:ever )?be trusted\b",
         rf"(?:never|don't|do not|can't|cannot|can never) trust (?:any of |one of |a |an |the )?(?:{GROUPS}|{ONE})\b",
@@ -207,6 +229,7 @@ for _word in (
     *(wrong for wrong, w in RESPELL.items() if w not in NOT_A_GROUP),
     *("jew", "gay", "fag", "nigg", "kike", "tranny", "retard", "dyke", "muzz", "beaner", "gook", "paki", "bisexual"),
     *("roma", "somali", "gyps", "wheelchair", "autis", "deaf people", "blind people", "sandwich"),
+    *("holocaust", "hitler"),
     *("africa", "middle east", "mexico", "pakistan", "somalia", "syria", "afghanistan", "iraq", "third world"),
     *_PLACES,
     *("your own country", "ur own country", "your kind", "ur kind", "kitchen"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from chatcredit.ml.groups import VILE
+from chatcredit.ml.homonyms import HOMONYM
 from chatcredit.ml.insults import has_an_insult_word
 from chatcredit.ml.profanity import packaged_lexicon
 from chatcredit.ml.wordlists import IDENTITY
@@ -66,6 +67,8 @@ _NEGATED_SAYING = re.compile(
     # "I'm not saying women are inferior, I'm saying the opposite"; never the hedge before an
     # attack ("I'm not saying she's a hoe, but ...")
     r"|\b(?:i'm|im|i am) not (?:saying|claiming)\b(?![^.!?]*\bbut\b)"
+    # "nobody thinks immigrants are locusts except you"
+    r"|\b(?:nobody|no one) (?:thinks|believes|says|is saying|claims)\b"
 )
 _NEGATED = re.compile(
     rf"\b{_GROUP}\b[^.!?]{{0,30}}\b(?:are|is|were)(?:n't| not| never)\b(?! (?:human|people|welcome|worth|normal))"
@@ -113,6 +116,13 @@ _ATTACK_DENOUNCED = re.compile(
     r"needs? to grow up|(?:are|is) the (?:real )?problem|"
     r"ought to be ashamed|should be embarrassed)\b)"
     rf"|\b(?:i|we) (?:really |just )?(?:hate|despise|detest|loathe|can't stand) {_ATTACKING} {_GROUP}\b"
+    # "it's disgusting that people still think gay people are mentally ill"
+    r"|\b(?:it is|it's|its) (?:disgusting|sad|wrong|shameful|appalling|insane|crazy|ridiculous) that "
+    r"(?:people|some people|anyone|so many people) (?:still )?(?:think|believe|say|claim) "
+    rf"(?:that )?(?:all )?{_GROUP}\b"
+    # "if you think disabled people are a drain, you need to meet my sister"
+    rf"|\b(?:if|when) you (?:think|believe|say) (?:that )?(?:all )?{_GROUP}\b[^.!?]{{0,60}}, (?:then )?"
+    r"you(?:'re| are)? (?:need to (?:meet|talk to|get out|educate|read|learn)|wrong|mistaken|the problem)\b"
     # "i hate it when people say women are useless"
     r"|\b(?:i|we) (?:really |just )?(?:hate|despise|detest|loathe|can't stand) (?:it )?when (?:people|someone|others|"
     rf"anyone|men|guys) (?:say|says|call|calls|claim|claims|act like|pretend) (?:that )?(?:all )?{_GROUP}\b"
@@ -130,22 +140,6 @@ _ATTACK_DENOUNCED = re.compile(
     rf"(?:to (?:say|think|believe|claim|assume|pretend) )?that (?:all )?{_GROUP}\b"
     rf"|\b(?:it is|it's|its) (?:disgusting|shameful|appalling|sad|wrong|horrible|awful) (?:how|the way) "
     rf"(?:people|they|some people|society|we) treats? {_GROUP}\b"
-)
-
-
-# A slur's homonym in a set phrase: the cue counts the word, the phrase means no one.
-_HOMONYM = re.compile(
-    r"\bchinks? in (?:the|their|his|her|its|my|our|your|an|every) (?:\w+ )?armou?r\b|\bspic (?:and|n|&) span\b"
-    r"|\bchinks? of (?:light|sunlight|daylight|hope)\b"
-    # a cigarette in British English: "can I bum a fag off you", "nipped out for a fag", "fag break"
-    r"|\b(?:bum|bummed|bumming|smoke|smoked|smoking|light|lit|roll|rolled|rolling|need|needed|fancy|crave|craving|"
-    r"(?:nip|nipped|pop|popped|step|stepped|went|go|going|gone) out for|(?:go|going|gone|went) for) "
-    r"a (?:quick |cheeky |crafty |last )?fag(?= off| from| outside| before| after| and\b|\s*[.,!?]|\s*$)"
-    r"|\bfag (?:break|end|ends|packet|butt|butts)\b|\b(?:pack|packet|carton|box|twenty) of fags\b"
-    r"|\bcigarettes? (?:are |were )?(?:called )?fags\b|\bfags? (?:as in|meaning|=) cigarettes?\b"
-    # kindling, and a meatball: "a faggot is a bundle of sticks", "faggots and peas"
-    r"|\bbundles? of sticks\b[^.!?]{0,20}\bfaggots?\b|\bfaggots?\b[^.!?]{0,20}\bbundles? of sticks\b"
-    r"|\bfaggots? (?:and|with|n) (?:peas|gravy|mash)\b"
 )
 
 
@@ -200,7 +194,7 @@ def about_an_attack(folded: str) -> bool:
         or _MENTIONED.search(folded)
         or _OWN.search(folded)
         or _AFFECTION.search(folded)
-        or _HOMONYM.search(folded)
+        or HOMONYM.search(folded)
     )
     if not framed:
         return False
@@ -209,15 +203,6 @@ def about_an_attack(folded: str) -> bool:
         " ", _CALLED.sub(" ", _NEGATED_BELIEF.sub(" ", _QUOTATION.sub(" ", _PREDICATED.sub(" ", folded))))
     )
     return not has_an_insult_word(own) and not packaged_lexicon().swears(own, besides=_GROUP_WORDS)
-
-
-def says_a_homonym(folded: str) -> bool:
-    """A slur's homonym in a set phrase ("a chink in the armour", "bum a fag off you") and,
-    besides it, no swearing and no insult: the phrase means no one, whoever it is said to."""
-    if _HOMONYM.search(folded) is None:
-        return False
-    rest = _HOMONYM.sub(" ", folded)
-    return not has_an_insult_word(rest) and not packaged_lexicon().swears(rest)
 
 
 # A group named plainly, as people who are something ("gay people live all over the world",

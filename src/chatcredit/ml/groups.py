@@ -28,7 +28,7 @@ GROUPS = rf"{DETERMINERS}(?:{BORN}|{STATUS})"
 BORN_GROUPS = rf"{DETERMINERS}{BORN}"
 VILE = (
     r"(?:(?:all|just|so|such|nothing but|a bunch of|like|truly|really|fucking|the|naturally|inherently|genetically|"
-    r"always) )*"
+    r"always|a swarm of|a plague of|a pack of|a horde of) )*"
     r"(?:vermin|rats|parasites|animals|scum|trash|garbage|filth|filthy|a disease|diseased|a cancer|cancer|a plague|"
     r"vile|revolting|repulsive|repugnant|gross|nasty|sickening|despicable|drug dealers|gangsters|murderers|killers|"
     r"groomers|a drain(?: on (?:society|us|the system|the economy|taxpayers))?|"
@@ -37,7 +37,7 @@ VILE = (
     r"a threat|violent|dirty|primitive|less than human|freaks|an abomination|abominations|degenerates?|perverts|"
     r"pedophiles|paedophiles|predators|deviants|molesters|sluts|whores|bitches|greedy|liars|cheats|barbaric|backwards?|property|objects|"
     r"wife.?beaters|abusers|pedos|paedos|child molesters|ugly|the ugliest|hideous|the dumbest|the laziest|broken|"
-    r"a virus|viruses|a pest|pests|lice|leeches|maggots|a blight|a stain|thugs|beasts|swine|"
+    r"a virus|viruses|a pest|pests|lice|leeches|maggots|a blight|a stain|thugs|beasts|swine|locusts|insects|"
     r"a waste of (?:space|air|oxygen|money|taxpayers?'? money|taxpayer money|resources)|"
     r"the worst|too (?:stupid|emotional|weak|dumb)|an? (?:thief|criminal|terrorist|rapist|thug|animal|parasite|"
     r"pervert|savage))\b"
@@ -68,7 +68,7 @@ VIOLENCE = (
 # attack when it is aimed at what people are born as or believe.
 REMOVAL = (
     r"(?:be (?:locked up|banned|removed|locked away|deported|expelled|kicked out|thrown out|segregated|"
-    r"kept (?:out|away)(?: of| from)?|fixed|cured)|"
+    r"kept (?:out|away)(?: of| from)?|fixed|cured|barred(?: from \w+)?)|"
     r"not (?:be allowed|exist|have rights|vote)|go back|get out|disappear)"
 )
 MUST = r"(?:should|must|need to|ought to|deserves? to) (?:all )?"
@@ -80,7 +80,8 @@ SAID_OF_A_GROUP = (
     r"as good as us|trusted)\b",
     r" (?:make|makes) me (?:sick|puke|vomit|want to (?:puke|vomit|throw up))\b",
     r" disgust me\b",
-    r" (?:breed|multiply) like (?:rats|rabbits|roaches|cockroaches|animals|vermin|flies|insects)\b",
+    r" (?:breed|breeding|multiply|multiplying) like (?:rats|rabbits|roaches|cockroaches|animals|vermin|flies|"
+    r"insects)\b",
     r" (?:are|r) all the same\b",
     r" (?:all )?ruin (?:everything|this country|our country|the neighbou?rhood|it for everyone|every (?:neighbou?rhood|"
     r"place|town|city|country|school|street))\b",
@@ -114,4 +115,9 @@ SAID_OF_A_BORN_GROUP = (
     r" (?:shouldn't|should not|mustn't|must not) (?:be allowed|be permitted|have (?:rights|the right to \w+)|vote|"
     r"exist)\b",
     r" (?:have|has) no (?:place|business) (?:in|on|here|among)\b|(?:have|has) no right to (?:exist|live|be here)\b",
+    # scapegoated: "jews are the reason the world is so messed up"
+    r" (?:are|is) (?:the reason|to blame|responsible) (?:for |why )?(?:everything|all|the world|this country|"
+    r"our problems|everything wrong)\b",
+    r" (?:are|is) (?:incapable of|unable to) (?:logic|logical thought|thinking|reason|reasoning|leading|leadership|"
+    r"driving|math)\b",
 )

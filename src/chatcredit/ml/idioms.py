@@ -229,7 +229,8 @@ _CURSED = re.compile(
     rf"|(?:^|\b(?:this|that|the|my|these|those|our) )(?:new |old |current |whole )?{_MACHINES}"
     r"(?: (?:at|in|on) (?:work|home|school|the office|my place)| here)? "
     r"(?:really |just |honestly |so |literally |still |kinda )?(?:sucks|suck|sucked|(?:is|was|are|were) "
-    r"(?:trash|garbage))(?: so bad| so much| rn| today| tonight)?\b"
+    r"(?:trash|garbage|(?:a )?(?:piece|pile|heap) of (?:trash|garbage|junk|crap|shit)))"
+    r"(?: so bad| so much| rn| today| tonight)?\b"
 )
 _SCORN = re.compile(r"\b(?:stupid|suck)\b")
 

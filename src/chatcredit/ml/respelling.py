@@ -60,6 +60,8 @@ NOT_MISSPELT = frozenset(SPELLED) | {
 }  # fmt: skip
 RESPELL = {wrong: word for word in SPELLED for wrong in sorted(_misspellings(word)) if wrong not in NOT_MISSPELT}
 RESPELL |= {"ppl": "people", "ppls": "people"}  # "black ppl"
+# a plural's "s" written "z": "jewz", "muslimz", "gayz"
+RESPELL |= {word[:-1] + "z": word for word in SPELLED if word.endswith("s") and word[:-1] + "z" not in NOT_MISSPELT}
 _WORD = re.compile(r"[a-z']+")
 # "m u s l i m s", "c a n ' t", "s c u m." (a stop or comma after the last letter)
 _SPACED_LETTERS = re.compile(r"(?<!\S)(?:[\w'] ){2,}[\w'](?=[.,!?;:]*(?:\s|$))")
