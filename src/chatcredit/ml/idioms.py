@@ -119,7 +119,12 @@ _PRAISE = re.compile(
     + _TRAILING
     # ... or the enemy's player praised: "their pudge is insane", "enemy mid is cracked"
     + rf"|^{_SIGHS}(?:their|the enemy|enemy) (?:\w+ ){{1,2}}(?:is|are|was) (?:so |literally |actually |just )?"
-    rf"(?:{_PRAISED}|a beast|a monster|too good|crazy good)" + _TRAILING
+    rf"(?:{_PRAISED}|a beast|a monster|too good|crazy good)"
+    + _TRAILING
+    # ... or a move praised: "omg that flank was insane"
+    + rf"|^{_SIGHS}(?:that|this|what a|the) (?:flank|play|rotation|gank|combo|dive|clutch|shot|ult|snipe|save|steal|"
+    rf"hook|push|comeback|teamfight|fight|escape|juke) (?:was|is) (?:so |literally |actually |just )?{_PRAISED}"
+    + _TRAILING
 )
 
 
@@ -222,6 +227,8 @@ _CURSED = re.compile(
     # "that was a dumb way to die lol" (0.93)
     r"|\b(?:stupid|dumb) ways? to (?:die|lose|go out)\b"
     rf"|\b(?:(?:this|that|the|my|these|those|ur|your|fucking) )?(?:stupid|dumb) {_MACHINES}\b"
+    # "wtf was that bug"
+    rf"|\b(?:wtf|what the (?:fuck|hell|heck)) (?:was|is) (?:that|this) {_MACHINES}\b"
     rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
     # "this map sucks", "these servers suck", "matchmaking is garbage" (not "this team sucks")
     # (not "your build is garbage", said of the player's choice)
@@ -232,7 +239,7 @@ _CURSED = re.compile(
     r"(?:trash|garbage|(?:a )?(?:piece|pile|heap) of (?:trash|garbage|junk|crap|shit)))"
     r"(?: so bad| so much| rn| today| tonight)?\b"
 )
-_SCORN = re.compile(r"\b(?:stupid|suck)\b")
+_SCORN = re.compile(r"\b(?:stupid|suck|wtf|fuck)\b")
 
 
 def curses_a_machine(folded: str, profane_words: int) -> bool:

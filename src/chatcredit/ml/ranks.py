@@ -34,6 +34,14 @@ RANKS = (
             r"who boosted (?:you|u|him|her|this guy|this kid)\b",
         ),
     ),
+    # "no wonder ur stuck in gold with that brain" (not "i'm stuck in gold")
+    Frame(
+        ("stuck in",),
+        (
+            rf"{_YOU_ARE} (?:still |hard |forever |permanently |so )?stuck in (?:iron|bronze|silver|gold|plat|platinum|"
+            r"diamond|herald|guardian|crusader|archon|low elo|elo hell)\b",
+        ),
+    ),
     # a player put in the lowest tier: "bot tier player", "trash tier aim"
     Frame(
         ("tier",),

@@ -20,6 +20,9 @@ _ROLE_INSULT = (
     r"(?:braindead|brain dead|useless|trash|garbage|retarded|a retard|dogshit|a joke|a noob|noob|"
     r"a disgrace|an embarrassment)\b"
 )
+# ... and what their trigger words do not hold: "carry is actually mentally challenged", "mid is
+# brain damaged", "this support is a bot"
+_ROLE_WITLESS = r"(?:mentally (?:challenged|retarded|handicapped)|brain ?damaged|a (?:literal |total )?bot)\b"
 _SKILLS = (
     "aim", "positioning", "rotation", "rotations", "macro", "mechanics", "decision making", "game sense",
     "map awareness", "movement", "crosshair placement", "gameplay", "kda", "build", "builds", "building", "base",
@@ -233,6 +236,20 @@ TAUNTS = (
             r"^(?:uninstall|delete) (?:dota|dota 2|league|lol|valorant|fortnite|minecraft|overwatch|csgo|apex)"
             + CLOSING,
             r"(?:^delete ur|(?:lol|lmao|go|noob),? delete (?:ur|your)) (?:account|acc)" + CLOSING,
+        ),
+    ),
+    # the blame for a loss, the room's patience, a player sent to a child's game: "this guy is the
+    # reason we lose every game", "nobody wants to hear ur whining", "imagine being this bad",
+    # "go play minecraft kid" (not "the reason we lost was the lag", "i'm the reason we lost")
+    Frame(("mentally", "brain damaged", "braindamaged", "bot"), (rf"{_ROLE_IS}{_ROLE_WITLESS}",), also=PLAYER_WORDS),
+    Frame(
+        ("reason we", "reason i", "nobody wants to hear", "imagine being this", "go play", "back to"),
+        (
+            rf"(?:this guy|this kid|you|u|ur|you're|youre|he|she|{ROLE})(?:'s| is| are| r|'re)? (?:the )?(?:only )?"
+            r"reason (?:we|i) (?:lose|lost|keep losing|are losing|can't win|cant win|never win)\b",
+            r"nobody wants to hear (?:you|u|ur|your)\b",
+            r"imagine being this (?:bad|trash|garbage|awful|terrible|dogshit|dogwater|useless)\b",
+            r"go (?:back to |play |back to playing )(?:minecraft|roblox|candy crush|fortnite|tetris)\b",
         ),
     ),
     # "you should never play ranked again"

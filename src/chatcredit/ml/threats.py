@@ -66,6 +66,9 @@ _VIOLENT_VERB = re.compile(
 _A_CHOKE_POINT = re.compile(r"\b(?:the|a|that|this|their|our|every|each|mid|long|short)\s+$")
 _AT_A_THING = re.compile(
     r"(?:\s+-\w+)*\s+(?:\d+\b|"
+    # a player low on health: "kill him he's low", "kill her shes one shot"
+    r"(?:him|her|them)(?=,?\s+(?:he's|hes|he is|she's|shes|she is|they're|theyre|they are|is|are)\s+(?:low|one shot|"
+    r"1 shot|oneshot|one hp|1 hp|almost dead|oom|out of mana)\b)|"
     r"(?:(?:the|that|this|my|your|his|her|their|our|its|a|an|all|every|some|old|stuck|frozen|hung|running|other|current|"
     r"first|last|final|next|big|main|damn|bloody) )*"
     r"(?:process(?:es)?|procs?|pids?|jobs?|tasks?|daemons?|services?|servers?|apps?|applications?|programs?|"
@@ -96,7 +99,8 @@ UNCOUNTED_THREAT_WORDS = (
 def violence_at_a_thing(folded: str) -> bool:
     """Every "kill", "shoot", "murder" or "choke" in the text is aimed at a thing (a process,
     a program, a game's boss or objective, the lights, a photo or a goal: "kill esd", "kill -9
-    1234", "kill the boss first", "shoot the bomb carrier", "shoot some hoops") or is a noun
+    1234", "kill the boss first", "shoot the bomb carrier", "shoot some hoops", a player said
+    to be low on health: "kill him he's low") or is a noun
     ("hold the choke"), and no threat is made to the person addressed beside it.
     Such a message is no threat, whatever the n-grams of the verb say."""
     verbs = list(_VIOLENT_VERB.finditer(folded))

@@ -37,6 +37,8 @@ WITS = (
             r"(?:you|u|ur|you've|youve) (?:(?:actually|literally|clearly|just|really|seriously) )?(?:have |got |has )?"
             r"(?:no|zero|0) (?:brain|brains|brain cells|skill|skills|hands|eyes|life|friends|game sense|"
             r"map awareness)\b",
+            # "ours is a walking ward with no brain"
+            r"\bwith (?:no|zero|0) (?:brain|brains|brain cells)\b",
             r"(?:you|u)(?:'re| are| r|re) (?:so |really |just |actually |bloody |fucking )*thick"
             r"(?: as \w+(?: \w+)?)?\W*$",
         ),
