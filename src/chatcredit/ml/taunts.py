@@ -249,7 +249,9 @@ TAUNTS = (
             r"reason (?:we|i) (?:lose|lost|keep losing|are losing|can't win|cant win|never win)\b",
             r"nobody wants to hear (?:you|u|ur|your)\b",
             r"imagine being this (?:bad|trash|garbage|awful|terrible|dogshit|dogwater|useless)\b",
-            r"go (?:back to |play |back to playing )(?:minecraft|roblox|candy crush|fortnite|tetris)\b",
+            # sent, not going: "i'm gonna go back to minecraft after this" is no taunt
+            r"(?:^|(?:just|pls|plz|kid|noob|lol|lmao|bro|now|then|and|,) )go (?:back to |play |back to playing )"
+            r"(?:minecraft|roblox|candy crush|fortnite|tetris)\b",
         ),
     ),
     # "you should never play ranked again"
