@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from chatcredit.ml.groups import VILE
-from chatcredit.ml.homonyms import HOMONYM
+from chatcredit.ml.homonyms import holds_a_homonym
 from chatcredit.ml.insults import has_an_insult_word
 from chatcredit.ml.profanity import packaged_lexicon
 from chatcredit.ml.wordlists import IDENTITY
@@ -194,7 +194,7 @@ def about_an_attack(folded: str) -> bool:
         or _MENTIONED.search(folded)
         or _OWN.search(folded)
         or _AFFECTION.search(folded)
-        or HOMONYM.search(folded)
+        or holds_a_homonym(folded)
     )
     if not framed:
         return False
