@@ -31,6 +31,7 @@ from chatcredit.ml.name_calling import (
     INSULT_TRIGGERS,
     MODIFIERS,
     PERSON_NAMES,
+    SHORT_SWEARS,
     Frame,
     either,
     is_an_insult,
@@ -54,7 +55,7 @@ _ADDRESSED: tuple[Frame, ...] = (
         INSULT_TRIGGERS,
         (
             rf"(?:you|u|ya)(?:'re| are| r|re| were| look like| sound like)? {MODIFIERS}{INSULT}\b",
-            rf"(?:ur|youre|you're) {MODIFIERS}{INSULT}\b",
+            rf"(?:ur|youre|you're|your(?= (?:an?|so|such) )) {MODIFIERS}{INSULT}\b",  # "your a joke"
             # a thing of theirs named, then them: "your art is trash and so are you"
             rf"(?:is|are|r) {MODIFIERS}{INSULT},? (?:and|just like|like) "
             r"(?:so (?:are|r) (?:you|u)|(?:you|u)(?: are)?)\W*$",
@@ -112,7 +113,7 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"get (?:off|out of) (?:my|our|this) (?:server|lobby|game|team|channel|chat|stream|discord)(?: now)?,? "
             rf"(?:you )?(?:{_NAMES}|kid|scrub|weirdo|creep|freak|perv|troll)\W*$",
             r"(?:^|sit down and |just |now |pls |please |so |oh |and |lol |lmao )(?:shut up|stfu)"
-            rf"(?:,? {HERO})?\W*$",
+            rf"(?:,? {HERO})?(?: already| now| pls| please| lol| lmao)*\W*$",
             # "you pathetic excuse for a human", "what an embarrassing excuse for a journalist"
             r"(?:pathetic|sorry|poor|embarrassing|sad|miserable|worthless) excuse (?:for|of) (?:a|an) \w+",
             r"(?:^|just |go |pls |please |lol |lmao )get a (?:brain|life|clue)\W*$",
@@ -121,11 +122,10 @@ _ADDRESSED: tuple[Frame, ...] = (
             r"|(?:^|just |go |pls |please |lol |lmao )touch (?:some )?grass\b",
         ),
     ),
-    # swearing at the addressee spelled short ("fk u", "f off"), "ur mom"
     Frame(
-        ("fk", "fck", "fuk", "fuq", "fku", "f u", "f you", "f off", "f*", "ur mom", "ur mum", "yo mama", "yo momma"),
+        SHORT_SWEARS,
         (
-            r"(?:f|fk|fck|fuk|fuq|f\*{2,3}k?|f\*ck) (?:u|you|off|ur|your)\b|fku\b",
+            r"(?:f|fk|fck|fuk|fuq|f\*{2,3}k?|f\*ck) (?:u|you|off|ur|your|yourself|urself)\b|fku\b",
             rf"(?:^|(?:lol|lmao|and|shut up|stfu|{HERO}),? )(?:ur (?:mom|mum)|yo (?:mama|momma))"
             r"(?: (?:is )?(?:gay|fat|lol|lmao|xd))*\W*$",
         ),

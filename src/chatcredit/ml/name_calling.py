@@ -52,6 +52,11 @@ NOT_SWEARING = frozenset(
 )
 #: names for a person, not words for a thing ("this idiot", not "this garbage")
 PERSON_NAMES = ("noob", "newb", "loser", "idiot", "moron", "retard", "clown", "dumbass", "bozo", "imbecile")
+#: swearing at the addressee spelled short ("fk u", "f off", "go f yourself"), "ur mom"
+SHORT_SWEARS = (
+    "fk", "fck", "fuk", "fuq", "fku", "f u", "f you", "f off", "f yourself", "f*",
+    "ur mom", "ur mum", "yo mama", "yo momma",
+)  # fmt: skip
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
     r"actually|one|dumb|stupid|little|big|biggest|fat) )*"

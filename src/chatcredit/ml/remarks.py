@@ -49,6 +49,9 @@ REMARKS: tuple[Frame, ...] = (
             rf"(?:such|what) an? {MODIFIERS}{INSULT} (?:human(?: being)?|person|individual)\b"
             r"(?! (?:error|errors|nature|rights|resources|body|race|mistake))",
             rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT}(?: (?:lol|lmao|smh|xd))*\W*$",
+            # "Another brainless celebrity who thinks we care"
+            rf"^(?:(?:lol|omg|lmao|wow|yet) )?another {MODIFIERS}{INSULT} (?:celebrity|celeb|politician|journalist|"
+            r"reporter|actor|actress|influencer|pundit|hack|liberal|conservative|leftist|troll)\b",
             # said of a player in the feed's words: "bro is actually braindead", "lil bro is so trash"
             rf"^(?:lil )?(?:bro|blud) (?:is|was) (?:(?:actually|literally|so|just|lowkey|really|fr) )*{INSULT}\b",
             # what someone said, called the worst: "This is the dumbest take I've seen all day"
