@@ -710,6 +710,15 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "I will subscribe to everyone who subscribes to me",
         "Please help me get 1000 subs before december",
         "subscribe to my feed",
+        # yt48 (bench/probes), read and mended
+        "I make money from home with this simple trick, check the link in my profile",
+        "my sister sings way better than this, go check her channel out please",
+        "Hello, I am a new artist, my first single is out now on iTunes, search my name",
+        "Get free robux at robuxnow dot org, it actually works",
+        "Just uploaded my first vlog! Would love some feedback, click my name",
+        "hey guys i'm new to youtube, please support me by subscribing",
+        "Check out my remix of this song, it's on my channel :)",
+        "Please visit my website and share it with friends http://myartshop.net",
     ]
     assert _reaching_review(model, asked, "spam") == asked
     # read by the pitch itself, not only the head: each needs its word among the searches' triggers
@@ -733,6 +742,9 @@ def test_asks_to_subscribe_or_follow_and_plugs_owned_up_to_reach_review(model: T
         "how do I subscribe pls, the button is gone",
         "my discount code didn't work at checkout",
         "i like my videos short",
+        "click on my name in the members list to see my timezone",
+        "visit my site after the meeting, the bug is on the login page",
+        "the free gift cards email is a scam, delete it",
         "I just uploaded the video of the meeting, would mean a lot if you watched it before friday",
         "my channel is broken since the update, any idea?",
         "follow me on this one, the steps are tricky",

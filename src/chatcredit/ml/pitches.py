@@ -33,8 +33,9 @@ from chatcredit.ml.cues import SHORT_CODE, has_phone
 # "my page" or "my profile" ("can you check my page, the CSS is broken"), everyday words of
 # the web, nor an outlet with no ask ("i buy my music off iTunes")
 _OUTLET = (
-    r"(?:my|our) (?:new |latest |first |youtube |yt |twitch |tiktok |soundcloud |spotify )?"
-    r"(?:channel|videos?|vids?|music|songs?|tracks?|mixtape|covers?|podcast|stream|beats|soundcloud|spotify|"
+    r"(?:my|our|her|his) (?:new |latest |first |youtube |yt |twitch |tiktok |soundcloud |spotify )?"
+    r"(?:channel|videos?|vids?|music|songs?|tracks?|mixtape|covers?|remix(?:es)?|vlogs?|podcast|stream|beats|"
+    r"soundcloud|spotify|"
     r"youtube|insta|instagram|tiktok|twitch|ep|album)\b"
 )
 _ASKED_FOR = re.compile(
@@ -85,6 +86,18 @@ _PROMOTION = re.compile(
     r"|\b(?:visit|go to|check out|goto) [\w-]+ ?(?:dot|\(dot\)|\[dot\]) ?(?:com|net|org|biz|info|co|io)\b"
     r"|(?:^|[,.!] )(?:i|we)(?:'ll| will)? follow (?:u |you )?back\b"
     r"|\bf4f\b|\bfollow for follow\b"
+    # "check the link in my profile", "search my name", "out now on iTunes", "click my name",
+    # "support me by subscribing", "free robux", "get yours" or "visit my website" with a link
+    r"|\blink in (?:my )?(?:bio|profile|description)\b|\bsearch (?:for )?my name\b"
+    r"|\bout now on (?:itunes|spotify|apple music|soundcloud|youtube|amazon)\b"
+    r"|\bclick (?:on )?my (?:name|profile|pic|picture|icon|avatar)(?:\W*$| for more\b| and (?:sub|follow|check)\b)"
+    r"|\bsupport me by (?:subscribing|liking|sharing|following|watching)\b"
+    r"|\bfree (?:robux|v-?bucks|gift ?cards?|(?:psn|xbox|steam|itunes|google play) (?:codes?|cards?|keys?|wallet))\b"
+    r".{0,40}?(?:\b(?:at|here|link|on my|google|search|sign up)\b|https?://|\bwww\.|\bdot (?:com|org|net)\b|"
+    r"\.(?:com|org|net)\b)"
+    r"|(?:\bget yours\b.{0,60}?(?:https?://|\bwww\.)|(?:https?://|\bwww\.)\S+.{0,60}?\bget yours\b)"
+    r"|\bvisit my (?:website|site|shop|store|blog|etsy)\b.{0,80}?"
+    r"(?:https?://|\bwww\.|\b[\w-]+\.(?:com|net|org|shop|store|biz)\b)"
     # what the policy rule `spam-self-promotion` does not name: a bare ask to subscribe ("pls
     # subscribe"), a code to sign up with, a comment to be liked to the top, a plug owned up to
     # ("shameless self promo"); not "please follow the rules", "no self promo" nor "like this
@@ -186,7 +199,7 @@ _NEEDS = {
     "outlet": (
         "channel", "video", "vids", "music", "song", "track", "mixtape", "cover", "podcast", "stream", "beats",
         "soundcloud", "spotify", "youtube", "insta", "tiktok", "twitch", "my ep", "album", "vlog", "edits", "animation",
-        "content",
+        "content", "remix",
     ),
     # the rarer word of each pitch: "movie", not "watch"; "no experience", not "need"
     "promotion": (
@@ -194,6 +207,8 @@ _NEEDS = {
         "weight", "belly fat", "lbs", "pounds", "kg", "% off", "recovered", "retrieved", "my stolen", "my lost",
         "my scammed", "no experience", "from home", "payout", " earn", "income", "per week", "per day", "per hour",
         "code", "referral", "promo", "discount", "my link", "my invite", "top", "shameless", "dot", "views", "likes",
+        "link in", "my name", "out now", "click", "support me", "robux", "bucks", "gift card", "giftcard", "psn",
+        "xbox", "steam", "itunes", "google play", "get yours", "visit my",
     ),
     "contact": (
         "dm", "pm", "inbox", "message", "text", "write", "contact", "reach", "drop", "send", "whatsapp", "telegram",
