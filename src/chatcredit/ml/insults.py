@@ -47,7 +47,7 @@ _NAMES = rf"{either((*PERSON_NAMES, 'cretin', 'scumbag', 'braindead'))}s?"
 _UNHINGED = ("delusional", "deluded", "unhinged", "deranged", "brainwashed", "mentally ill", "lunatic", "psycho")
 _CALLED_WORDS = (
     "worst", "dumbest", "stupidest", "no idea how", "blind", "years old", "yo", "even", "annoying", "cringe", "cringey",
-    "cringy", "irrelevant", "burden", "mentally", *_UNHINGED,
+    "cringy", "irrelevant", "burden", "mentally", "fat", *_UNHINGED,
 )  # fmt: skip
 #: the frames said to the person addressed; those said of others are ``REMARKS``, the room's ``TAUNTS``
 _ADDRESSED: tuple[Frame, ...] = (
@@ -159,8 +159,8 @@ _ADDRESSED: tuple[Frame, ...] = (
             # "you're delusional", "ur unhinged" (not "you're insane", praise in game chat)
             r"(?:(?:you|u)(?:'re| are| r|re)|ur) "
             rf"(?:(?:so|completely|totally|just|clearly|actually|literally|fucking) )*(?:a )?{either(_UNHINGED)}\b",
-            r"(?:you|u)(?:'re| are| r|re) (?:so |such |really |actually |literally |just |very |the most )*"
-            r"(?:annoying|cringe|cringey|cringy)\b",
+            r"(?:you|u)(?:'re| are| r|re) (?:so |such |really |actually |literally |just |very |genuinely |the most )*"
+            r"(?:annoying|cringe|cringey|cringy|fat)\b",
             # "ur so cringe", "your voice is so annoying", "you're irrelevant"
             r"ur (?:so |such |really |actually |literally |very )+(?:annoying|cringe|cringey|cringy)\b",
             r"(?:ur|your) (?:voice|laugh|mic|music|face|breathing|existence) (?:is|r) (?:so |really |actually )*"

@@ -16,6 +16,7 @@ INSULTS = (
     "idiot", "moron", "imbecile", "cretin", "loser", "clown", "noob", "newb", "trash", "garbage", "useless",
     "pathetic", "worthless", "braindead", "brain dead", "brainless", "retard", "retarded", "dumb", "dumbass", "stupid",
     "scum", "scumbag", "waste of space", "waste of oxygen", "waste of air", "waste of a human", "waste of skin",
+    "waste of everyone's time", "waste of everybody's time",
     "piece of shit", "piece of crap",
     "piece of garbage", "piece of trash", "joke", "failure", "disgrace", "embarrassment", "disgusting", "ugly",
     "fat pig", "fat cow", "fat slob", "dogshit", "dogwater", "dog water", "terrible at", "so bad at", "bad at this",
