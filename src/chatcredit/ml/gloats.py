@@ -56,6 +56,7 @@ GLOATS = (
             # on getting votes")
             r"(?:stop|quit|quit ur|quit your) (?:crying|whining|complaining) and (?:play|push|farm|carry|defend|ward|"
             r"heal|shoot|aim)\b",
+            r"(?:stop|quit) (?:crying|whining) (?:in|on) (?:vc|voice|chat|all ?chat|team ?chat|mic)\b",
             r"git gud\b|(?:you|u|ur team|your team|you guys|u guys) (?:just )?got rekt\b|rekt (?:noob|kid|son)\b|"
             r"^rekt\W*$",
             r"(?:mad|sad) (?:cuz|cause|because|bc|coz) (?:ur |you're |youre )?bad\b",

@@ -69,7 +69,7 @@ _SOMEBODY = (
 _NOBODY = rf"(?!.*\b(?:{either(_SOMEBODY)}|bitch\w*|{INSULT})\b|.*\b{ROLE}\b)"
 _SIGHS = r"(?:(?:ugh+|god|omg|honestly|lol|ngl|tbh|damn|oh|jeez|man|sigh|welp|i swear|bro|dude|wow|yo|holy)\W+)*"
 _TRAILING = r"(?:,?\W*(?:lol|lmao|ugh+|smh|xd|haha+|so much|tbh|ngl|fr|omg|wow|gg|wp|nice|dude|bro|man|guys))*\W*$"
-_PRAISED = "(?:sick|filthy|nasty|insane|crazy|cracked|unreal|mental|clean)"
+_PRAISED = "(?:sick|filthy|nasty|insane|crazy|cracked|unreal|mental|clean|nuts|wild|huge|massive)"
 _PLAYED = (
     "(?:play|build|shot|clip|combo|move|ult|flick|edit|save|snipe|goal|pass|dunk|trick|base|house|castle|skin|pfp|"
     "setup|fit|one|parkour|jump|run|kill|headshot|clutch|dodge|hook|arrow|spray|ace|round|game|beat|track|song|drop)"
@@ -227,7 +227,7 @@ _CURSED = re.compile(
     # "that was a dumb way to die lol" (0.93)
     r"|\b(?:stupid|dumb) ways? to (?:die|lose|go out)\b"
     rf"|\b(?:(?:this|that|the|my|these|those|ur|your|fucking) )?(?:stupid|dumb) {_MACHINES}\b"
-    # "wtf was that bug"
+    # "wtf was that bug" (not "fuck this map": the sources' raters call "Fuck this computer" abusive)
     rf"|\b(?:wtf|what the (?:fuck|hell|heck)) (?:was|is) (?:that|this) {_MACHINES}\b"
     rf"|\b(?:this|that|the|my) {_MACHINES} (?:is|was) (?:so |really |just |soo+ )?(?:stupid|dumb)\b"
     # "this map sucks", "these servers suck", "matchmaking is garbage" (not "this team sucks")

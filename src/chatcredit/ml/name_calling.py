@@ -60,7 +60,7 @@ SHORT_SWEARS = (
 )  # fmt: skip
 MODIFIERS = (
     r"(?:(?:such|so|a|an|the|fucking|complete|total|absolute|real|really|just|literally|utter|utterly|pure|actual|"
-    r"actually|one|dumb|stupid|little|big|biggest|fat) )*"
+    r"actually|one|dumb|stupid|little|big|biggest|fat|walking) )*"
 )
 # fmt: on
 SWORN_NAME = "(?:" + "|".join(SWEAR_STEMS) + ")(?:" + "|".join(sorted(_SWORN_AT, key=len, reverse=True)) + ")"

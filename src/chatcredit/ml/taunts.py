@@ -191,7 +191,7 @@ TAUNTS = (
             rf"(?:ur|your) {either(_SKILLS)} (?:is|are|was|r)" + _BAD_END,
             # "how are you this bad", "how can ur mid be so bad" (not "how is she so bad at lying lol")
             rf"\bhow (?:are|r|is|can|could) (?:you|u|{ROLE})(?: (?:even|still|be|possibly))* (?:this|so|that) "
-            r"(?:bad|trash|garbage|dogshit)\b",
+            r"(?:bad|trash|garbage|dogshit|washed)\b",
             # a line that names a player bad: "bad jungler", "bad pudge"
             rf"^(?:so |such a |very )?bad (?:players?|teammates?|{either(ROLE_NOUNS)}|{HERO})" + CLOSING,
         ),
@@ -230,7 +230,7 @@ TAUNTS = (
         ("l2p", "uninstall", "delete", "quit"),
         (
             _UNINSTALLED,
-            r"(?:lol|lmao|bad|trash|noobs?|kids?|just|pls|plz|gg|ez),? uninstall\W*$",
+            r"(?:lol|lmao|bad|trash|noobs?|kids?|just|pls|plz|gg|ez|\w+,) uninstall\W*$",
             r"^(?:uninstall|delete the game|delete ur game|delete your game)\W*$",
             r"(?:you|u) should (?:just )?(?:quit|uninstall|delete) (?:the |this |ur |your )?game\W*$",
             r"^(?:uninstall|delete) (?:dota|dota 2|league|lol|valorant|fortnite|minecraft|overwatch|csgo|apex)"
@@ -242,6 +242,11 @@ TAUNTS = (
     # reason we lose every game", "nobody wants to hear ur whining", "imagine being this bad",
     # "go play minecraft kid" (not "the reason we lost was the lag", "i'm the reason we lost")
     Frame(("mentally", "brain damaged", "braindamaged", "bot"), (rf"{_ROLE_IS}{_ROLE_WITLESS}",), also=PLAYER_WORDS),
+    # "mute this annoying kid please" (not "that little kid is so cute")
+    Frame(
+        ("annoying kid", "whiny kid", "annoying child", "whiny child"),
+        (r"(?:this|that) (?:annoying|whiny) (?:kid|child)\b",),
+    ),
     Frame(
         ("reason we", "reason i", "nobody wants to hear", "imagine being this", "go play", "back to"),
         (

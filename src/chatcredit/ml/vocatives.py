@@ -49,6 +49,8 @@ def ends_with_a_name(folded: str) -> bool:
     m = _VOCATIVE.search(folded, max(0, len(folded) - _LAST_WORDS))
     if m is None:
         return False
+    if folded[: m.start()].rstrip().endswith(","):  # "imagine missing that, clown": set apart, it is said to someone
+        return True
     before = [w.strip("\"'.,;:!?()*-") for w in folded[max(0, m.start() - 40) : m.start()].split()[-2:]]
     if before and before[-1] in _CLOSES_A_CLAUSE:  # "dont talk to me noob", "get out of here loser"
         return True
