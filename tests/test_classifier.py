@@ -182,6 +182,7 @@ def test_a_slur_s_homonym_a_word_mentioned_and_a_denial_are_not_attacks(model: T
         "can i bum a fag off you, you fucking faggot",
         "you fag",
         "I'm not saying women are stupid, but they are",
+        "nobody says it but women are trash",
     ]
     assert [t for t in still_abuse if says_a_homonym(fold(t)) or about_an_attack(fold(t))] == []
     assert _reaching_review(model, still_abuse) == still_abuse

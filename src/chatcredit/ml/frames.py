@@ -68,7 +68,8 @@ _NEGATED_SAYING = re.compile(
     # attack ("I'm not saying she's a hoe, but ...")
     r"|\b(?:i'm|im|i am) not (?:saying|claiming)\b(?![^.!?]*\bbut\b)"
     # "nobody thinks immigrants are locusts except you"
-    r"|\b(?:nobody|no one) (?:thinks|believes|says|is saying|claims)\b"
+    # (never "nobody says it, but ...")
+    r"|\b(?:nobody|no one) (?:thinks|believes|says|is saying|claims)\b(?![^.!?]*\bbut\b)"
 )
 _NEGATED = re.compile(
     rf"\b{_GROUP}\b[^.!?]{{0,30}}\b(?:are|is|were)(?:n't| not| never)\b(?! (?:human|people|welcome|worth|normal))"
