@@ -200,9 +200,9 @@ def about_an_attack(folded: str) -> bool:
     if not framed:
         return False
     # the speaker's own words, less what they quote or report and the words that denounce it
-    own = _DENOUNCED.sub(
-        " ", _CALLED.sub(" ", _NEGATED_BELIEF.sub(" ", _QUOTATION.sub(" ", _PREDICATED.sub(" ", folded))))
-    )
+    own = folded
+    for said in (_PREDICATED, _QUOTATION, _NEGATED_BELIEF, _CALLED, _DENOUNCED):  # in this order
+        own = said.sub(" ", own)
     return not has_an_insult_word(own) and not packaged_lexicon().swears(own, besides=_GROUP_WORDS)
 
 
